@@ -1,0 +1,7 @@
+"""Functional administration: users, API tokens and reference data."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__)
+
+from app.admin import routes  # noqa: E402,F401

@@ -1,0 +1,7 @@
+"""The JSON API under /api/v1 (DESIGN §8), with bearer tokens."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__)
+
+from app.api import routes  # noqa: E402,F401

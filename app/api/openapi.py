@@ -1,0 +1,107 @@
+"""The OpenAPI document, generated with apispec from the input schemas."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+
+from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _responses(ok: int, description: str, *errors: int) -> dict:
+    responses = {str(ok): {"description": description}}
+    for status in errors:
+        responses[str(status)] = {"description": "Fout", "content": {"application/json": {"schema": ERROR}}}
+    return responses
+
+
+def _body(schema: str) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+@lru_cache(maxsize=1)
+def build_openapi() -> dict:
+    """The API description served at /api/v1/openapi.json."""
+    spec = APISpec(
+        title="Knelpunt API",
+        version="1.0.0",
+        openapi_version="3.0.3",
+        plugins=[MarshmallowPlugin()],
+        servers=[{"url": "/api/v1"}],
+        components={"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+        security=[{"bearer": []}],
+    )
+    spec.components.schema("SignalIn", schema=SignalInSchema)
+    spec.components.schema("SuggestIn", schema=SuggestInSchema)
+    spec.components.schema("TransitionIn", schema=TransitionInSchema)
+    spec.components.schema(
+        "Error",
+        {
+            "type": "object",
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string"},
+                        "message": {"type": "string"},
+                        "fields": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+                    },
+                }
+            },
+        },
+    )
+    signal_id = [{"name": "signal_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    spec.path(
+        path="/signals",
+        operations={
+            "post": {
+                "summary": "Meld een signaal",
+                "requestBody": _body("SignalIn"),
+                "responses": _responses(201, "Opgeslagen en gerouteerd", 400, 401, 403, 413, 422),
+            },
+            "get": {
+                "summary": "Signalen die u mag zien",
+                "parameters": [
+                    {"name": n, "in": "query", "schema": {"type": t}}
+                    for n, t in (("status", "string"), ("ministry", "string"), ("channel", "string"), ("q", "string"), ("page", "integer"), ("per_page", "integer"))
+                ],
+                "responses": _responses(200, "Een pagina signalen", 401, 403, 422),
+            },
+        },
+    )
+    spec.path(path="/signals/{signal_id}", operations={"get": {"parameters": signal_id, "responses": _responses(200, "Het signaal", 401, 404)}})
+    spec.path(
+        path="/signals/{signal_id}/history",
+        operations={"get": {"parameters": signal_id, "responses": _responses(200, "De geschiedenis", 401, 404)}},
+    )
+    spec.path(
+        path="/signals/{signal_id}/transitions",
+        operations={
+            "post": {
+                "parameters": signal_id,
+                "requestBody": _body("TransitionIn"),
+                "responses": _responses(200, "De stap is gezet", 400, 401, 403, 404, 409, 422),
+            }
+        },
+    )
+    spec.path(
+        path="/routing/suggest",
+        operations={"post": {"requestBody": _body("SuggestIn"), "responses": _responses(200, "Routeringsvoorstel", 400, 401, 422)}},
+    )
+    spec.path(
+        path="/reference/{kind}",
+        operations={
+            "get": {
+                "security": [],
+                "parameters": [
+                    {"name": "kind", "in": "path", "required": True, "schema": {"type": "string", "enum": ["ministries", "organisations", "channels", "regulations"]}}
+                ],
+                "responses": _responses(200, "Referentiegegevens", 404),
+            }
+        },
+    )
+    return spec.to_dict()

@@ -1,0 +1,204 @@
+"""API handlers: load, check access, act, respond — as the screens do."""
+
+from __future__ import annotations
+
+from flask import current_app, g, jsonify, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from marshmallow import Schema, ValidationError
+from werkzeug.exceptions import BadRequest
+
+from app.api import bp
+from app.api import serializers as out
+from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
+from app.api.openapi import build_openapi
+from app.errors import json_error
+from app.extensions import db
+from app.security import bearer_user
+from signals import reference
+from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
+from signals.audit import list_signal_history
+from signals.errors import FieldErrors, InvalidInput, NotFound
+from signals.intake import SignalDraft, decide_routing, resolve_regulation_codes, submit_signal
+from signals.routing import ministry_alternatives
+from signals.vocabulary import STATUSES
+from signals.workflow import transition_signal
+
+PUBLIC_ENDPOINTS = {"api.openapi", "api.reference_list"}
+
+
+@bp.before_request
+def authenticate():
+    """Bearer token for every call; a logged-in browser session may read (GET) too."""
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        return None
+    user = bearer_user()
+    if user is None and request.method == "GET" and current_user.is_authenticated:
+        user = current_user._get_current_object()
+    if user is None:
+        return json_error(401, _("Log in of geef een geldige API-sleutel mee (Authorization: Bearer …)."))
+    g.api_user = user
+    return None
+
+
+def _user():
+    return g.api_user
+
+
+def _load(schema: Schema) -> dict:
+    """Parse the JSON body with ``schema``; bad JSON is 400, bad fields 422."""
+    try:
+        payload = request.get_json(force=True, silent=False)
+    except BadRequest:
+        raise InvalidJSON()
+    if not isinstance(payload, dict):
+        raise InvalidJSON()
+    try:
+        return schema.load(payload)
+    except ValidationError as error:
+        raise InvalidInput(flatten_errors(error.messages))
+
+
+class InvalidJSON(InvalidInput):
+    """The body is not a JSON object."""
+
+    code = "bad_json"
+    status = 400
+
+    def __init__(self):
+        super().__init__({}, "De inhoud van het verzoek is geen geldig JSON-object.")
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(build_openapi())
+
+
+@bp.get("/reference/<kind>")
+def reference_list(kind: str):
+    listings = {
+        "ministries": lambda: [out.ministry_json(m) for m in reference.list_ministries(db.session)],
+        "organisations": lambda: [out.organisation_json(o) for o in reference.list_organisations(db.session)],
+        "channels": lambda: [out.channel_json(c) for c in reference.list_channels(db.session)],
+        "regulations": lambda: [out.regulation_json(r) for r in reference.list_regulations(db.session)],
+    }
+    if kind not in listings:
+        return json_error(404, _("Onbekende lijst. Kies uit: ministries, organisations, channels, regulations."))
+    items = listings[kind]()
+    return jsonify({"items": items, "count": len(items)})
+
+
+@bp.post("/signals")
+def create_signal():
+    data = _load(SignalInSchema())
+    draft = SignalDraft(**{k: data.get(k) for k in SignalDraft.__dataclass_fields__})
+    draft.impact = draft.impact or ""
+    draft.proposed_solution = draft.proposed_solution or ""
+    signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
+    db.session.commit()
+    body = out.signal_json(signal)
+    body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
+    response = jsonify(body)
+    response.status_code = 201
+    response.headers["Location"] = url_for(".get_signal", signal_id=signal.id)
+    return response
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or not (low <= int(raw) <= high):
+        raise InvalidInput({name: [f"Geef een geheel getal van {low} tot en met {high}."]})
+    return int(raw)
+
+
+@bp.get("/signals")
+def list_signals():
+    status = request.args.get("status") or None
+    statuses = status.split(",") if status else None
+    if statuses and any(s not in STATUSES for s in statuses):
+        raise InvalidInput({"status": ["Onbekende status."]})
+    page_number = _int_arg("page", 1, 1, 1_000_000)
+    per_page = _int_arg("per_page", 25, 1, 100)
+    page = list_signals_for(
+        db.session,
+        _user(),
+        status=statuses,
+        ministry=request.args.get("ministry") or None,
+        channel=request.args.get("channel") or None,
+        query=request.args.get("q") or None,
+        page=page_number,
+        per_page=per_page,
+    )
+    return jsonify(
+        {
+            "items": [out.signal_json(s) for s in page.items],
+            "total": page.total,
+            "page": page.page,
+            "per_page": page.per_page,
+            "pages": page.pages,
+        }
+    )
+
+
+@bp.get("/signals/<int:signal_id>")
+def get_signal(signal_id: int):
+    return jsonify(out.signal_json(get_signal_for(db.session, _user(), signal_id)))
+
+
+@bp.get("/signals/<int:signal_id>/history")
+def signal_history(signal_id: int):
+    signal = get_signal_for(db.session, _user(), signal_id)
+    events = list_signal_history(db.session, signal.id)
+    return jsonify({"items": [out.event_json(e) for e in events], "signal_id": signal.id})
+
+
+@bp.post("/signals/<int:signal_id>/transitions")
+def transition(signal_id: int):
+    user = _user()
+    signal = get_signal_for(db.session, user, signal_id)
+    data = _load(TransitionInSchema())
+    target = None
+    if data.get("target") not in (None, ""):
+        target = find_signal_by_reference(db.session, user, str(data["target"]))
+        if target is None:
+            raise InvalidInput({"target": ["Geen signaal met dit nummer of kenmerk gevonden."]})
+    event = transition_signal(
+        db.session,
+        signal,
+        data["to"],
+        user,
+        note=data.get("note"),
+        ministry=data.get("ministry"),
+        co_ministries=data.get("co_ministries") or [],
+        outcome=data.get("outcome"),
+        response=data.get("response"),
+        target=target,
+    )
+    db.session.commit()
+    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event)})
+
+
+@bp.post("/routing/suggest")
+def suggest():
+    data = _load(SuggestInSchema())
+    errors = FieldErrors()
+    regulations = resolve_regulation_codes(db.session, data["regulations"], errors)
+    errors.raise_if_any()
+    decision = decide_routing(
+        db.session, regulations, f"{data['title']}\n{data['description']}", current_app.config["ROUTING_THRESHOLD"]
+    )
+    return jsonify(
+        {
+            **decision.as_dict(),
+            "regulations": decision.regulations,
+            "alternatives": ministry_alternatives(decision, limit=5),
+            "suggestions": decision.alternatives,
+        }
+    )
+
+
+@bp.errorhandler(NotFound)
+def not_found(error: NotFound):
+    return json_error(404, _(error.message))

@@ -1,0 +1,105 @@
+"""Marshmallow schemas: the API's input shapes, also the source of the OpenAPI document."""
+
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
+
+from signals.intake import TEXT_MAX, TITLE_MAX
+
+MESSAGES = {
+    "required": "Dit veld is verplicht.",
+    "null": "Dit veld mag niet leeg (null) zijn.",
+    "invalid": "Ongeldige waarde.",
+}
+
+
+def _messages(**extra: str) -> dict[str, str]:
+    return {**MESSAGES, **extra}
+
+
+def Text(required: bool = False, max_length: int | None = None, **kw):
+    """A string field with Dutch messages and an optional maximum length."""
+    from marshmallow.validate import Length
+
+    validate = [Length(max=max_length, error=f"Hoogstens {max_length} tekens.")] if max_length else []
+    return fields.String(
+        required=required,
+        validate=validate,
+        error_messages=_messages(invalid="Moet tekst zijn."),
+        **kw,
+    )
+
+
+def Codes(**kw):
+    """A list of codes (strings)."""
+    return fields.List(
+        fields.String(error_messages=_messages(invalid="Moet een code (tekst) zijn.")),
+        error_messages=_messages(invalid="Moet een lijst zijn."),
+        **kw,
+    )
+
+
+class BaseSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+
+class SignalInSchema(BaseSchema):
+    """A new signal."""
+
+    channel = Text(required=True, max_length=16)
+    title = Text(required=True, max_length=TITLE_MAX)
+    description = Text(required=True, max_length=TEXT_MAX)
+    regulations = Codes(load_default=list)
+    observed_on = fields.Date(
+        allow_none=True, error_messages=_messages(invalid="Gebruik een datum als JJJJ-MM-DD.")
+    )
+    people_affected = fields.Integer(
+        strict=True, allow_none=True, error_messages=_messages(invalid="Moet een geheel getal zijn.")
+    )
+    themes = Codes(load_default=list)
+    impact = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
+    proposed_solution = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
+
+
+class SuggestInSchema(BaseSchema):
+    """Text to route, stored nowhere."""
+
+    title = Text(load_default="", max_length=TITLE_MAX)
+    description = Text(load_default="", max_length=TEXT_MAX)
+    regulations = Codes(load_default=list)
+    channel = Text(load_default="", max_length=16)
+
+    @validates_schema
+    def some_text(self, data, **kwargs):
+        if not (data.get("title") or "").strip() and not (data.get("description") or "").strip() and not data.get("regulations"):
+            raise ValidationError("Geef een titel, een beschrijving of een regeling.", "description")
+
+
+class TransitionInSchema(BaseSchema):
+    """A workflow step."""
+
+    to = Text(required=True, max_length=20)
+    note = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
+    ministry = Text(load_default=None, allow_none=True, max_length=16)
+    co_ministries = Codes(load_default=list)
+    outcome = Text(load_default=None, allow_none=True, max_length=20)
+    response = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
+    target = fields.Raw(load_default=None, allow_none=True)
+
+
+def flatten_errors(messages) -> dict[str, list[str]]:
+    """Marshmallow's nested messages as {field: [message, …]}."""
+    if isinstance(messages, list):
+        return {"_schema": [str(m) for m in messages]}
+    flat: dict[str, list[str]] = {}
+    for name, value in messages.items():
+        if isinstance(value, dict):
+            items = []
+            for index, inner in value.items():
+                inner_list = inner if isinstance(inner, list) else [inner]
+                items.extend(f"[{index}] {m}" for m in inner_list)
+            flat[name] = items
+        else:
+            flat[name] = [str(m) for m in (value if isinstance(value, list) else [value])]
+    return flat

@@ -1,0 +1,91 @@
+"""CLI commands: `flask --app app reference load | user create | token create | seed-demo`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from app.extensions import db
+from signals.accounts import create_token, create_user, get_user_by_email
+from signals.demo import seed_demo
+from signals.errors import InvalidInput
+from signals.reference import load_reference_data
+from signals.vocabulary import ROLES
+
+
+def _fail(error: InvalidInput) -> None:
+    for name, messages in error.fields.items():
+        for message in messages:
+            click.echo(f"{name}: {message}", err=True)
+    raise SystemExit(1)
+
+
+reference_cli = AppGroup("reference", help="Referentiegegevens (ministeries, organisaties, kanalen, regelingen).")
+user_cli = AppGroup("user", help="Gebruikers.")
+token_cli = AppGroup("token", help="API-sleutels.")
+
+
+@reference_cli.command("load")
+def reference_load():
+    """Load or update the reference data from signals/data/*.csv."""
+    counts = load_reference_data(db.session)
+    db.session.commit()
+    click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+@user_cli.command("create")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(sorted(ROLES)))
+@click.option("--org", "organisation", required=True, help="Code of the organisation, e.g. SZW or UWV.")
+@click.option("--password", default=None, help="At least 10 characters; generated and printed when left out.")
+@click.option("--name", default="")
+def user_create(email, role, organisation, password, name):
+    """Create a user."""
+    try:
+        user, plain = create_user(db.session, email, role, organisation, password=password, name=name)
+    except InvalidInput as error:
+        _fail(error)
+    db.session.commit()
+    click.echo(f"Gebruiker {user.email} ({user.role}, {user.organisation_code}) aangemaakt.")
+    if password is None:
+        click.echo(f"Wachtwoord: {plain}")
+
+
+@token_cli.command("create")
+@click.argument("email")
+@click.option("--name", default="", help="What the token is for.")
+def token_create(email, name):
+    """Create an API token for a user; the token is the last line printed."""
+    user = get_user_by_email(db.session, email)
+    if user is None:
+        click.echo(f"Onbekende gebruiker: {email}", err=True)
+        raise SystemExit(1)
+    _token, plain = create_token(db.session, user, name=name)
+    db.session.commit()
+    click.echo(f"API-sleutel voor {user.email} (bewaar hem nu, hij wordt niet nog eens getoond):")
+    click.echo(plain)
+
+
+@click.command("seed-demo")
+@click.option("--count", default=200, show_default=True, help="Number of demo signals.")
+def seed_demo_command(count):
+    """Load demo users and signals (once; later runs only print the log-ins)."""
+    load_reference_data(db.session)
+    result = seed_demo(db.session, count=count)
+    db.session.commit()
+    if result.created:
+        click.echo(f"Demodata geladen: {result.signals} signalen.")
+    else:
+        click.echo(f"Demodata was al geladen ({result.signals} signalen).")
+    click.echo("Demo-inlogs (wachtwoord voor allemaal: %s):" % result.logins[0][1])
+    for email, _password, role, org in result.logins:
+        click.echo(f"  {role:<12} {org:<6} {email}")
+
+
+def register(app: Flask) -> None:
+    """Attach the commands to ``app.cli``."""
+    app.cli.add_command(reference_cli)
+    app.cli.add_command(user_cli)
+    app.cli.add_command(token_cli)
+    app.cli.add_command(seed_demo_command)

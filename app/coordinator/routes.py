@@ -1,0 +1,25 @@
+"""Unrouted signals with the router's suggestions, and open work per ministry."""
+
+from flask import render_template, request
+from flask_login import current_user
+
+from app.coordinator import bp
+from app.extensions import db
+from app.security import role_required
+from signals.access import list_signals_for
+from signals.stats import open_counts_per_ministry
+
+
+@bp.get("/")
+@role_required("coordinator")
+def unrouted():
+    page = list_signals_for(
+        db.session, current_user, status="received", oldest_first=True, page=request.args.get("page", 1, type=int)
+    )
+    return render_template("coordinator/unrouted.html", page=page)
+
+
+@bp.get("/overzicht")
+@role_required("coordinator")
+def overview():
+    return render_template("coordinator/overview.html", rows=open_counts_per_ministry(db.session))

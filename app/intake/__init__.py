@@ -1,0 +1,7 @@
+"""Signal pages: report a signal, list the signals one may see, detail and workflow steps."""
+
+from flask import Blueprint
+
+bp = Blueprint("intake", __name__)
+
+from app.intake import routes  # noqa: E402,F401

@@ -1,0 +1,202 @@
+"""Report a signal, the signals one may see, a signal's detail and its workflow steps."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.extensions import db
+from app.intake import bp
+from app.intake.forms import FilterForm, SignalForm, TransitionForm
+from app.security import role_required
+from signals import reference
+from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
+from signals.audit import list_signal_history
+from signals.errors import InvalidInput
+from signals.intake import SUBMITTER_ROLES, SignalDraft, submit_signal
+from signals.models import Signal
+from signals.privacy import MASKS
+from signals.vocabulary import OUTCOMES, STATUSES, THEMES
+from signals.workflow import allowed_transitions, transition_signal
+
+SIGNAL_ROLES = ("frontline", "triage", "coordinator")
+
+MASK_NAMES = {
+    "bsn": "een BSN",
+    "iban": "een IBAN",
+    "email": "een e-mailadres",
+    "phone": "een telefoonnummer",
+    "birth_date": "een geboortedatum",
+    "postcode_house_number": "een adres",
+}
+
+
+def masked_notice(kinds: list[str]) -> str:
+    """The sentence that tells the submitter which personal data was removed."""
+    names = [_(MASK_NAMES[k]) for k in kinds if k in MASKS]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " " + _("en") + " " + names[-1]
+    return _("We hebben %(what)s uit uw tekst verwijderd. Signalen gaan over regels, niet over personen.", what=listed)
+
+
+def _signal_form() -> SignalForm:
+    form = SignalForm()
+    form.channel.choices = [("", _("Kies een kanaal"))] + [
+        (c.code, f"{c.name} ({c.code})") for c in reference.list_channels(db.session, active_only=True)
+    ]
+    form.themes.choices = [(code, _(label)) for code, label in THEMES.items()]
+    return form
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@role_required(*SUBMITTER_ROLES)
+def new():
+    form = _signal_form()
+    regulations = reference.list_regulations(db.session)
+    if form.validate_on_submit():
+        codes, unknown = [], False
+        for name, typed in form.regulation_inputs():
+            regulation = reference.resolve_regulation_input(db.session, typed)
+            if regulation is None:
+                getattr(form, name).errors.append(_("Deze regeling kennen we niet. Kies er een uit de lijst of laat het veld leeg."))
+                unknown = True
+            else:
+                codes.append(regulation.code)
+        if not unknown:
+            draft = SignalDraft(
+                channel=form.channel.data,
+                title=form.title.data,
+                description=form.description.data,
+                regulations=codes,
+                observed_on=form.observed_on.data,
+                people_affected=form.people_affected.data,
+                themes=form.themes.data or [],
+                impact=form.impact.data or "",
+                proposed_solution=form.proposed_solution.data or "",
+            )
+            try:
+                signal, _decision = submit_signal(
+                    db.session, current_user, draft, threshold=current_app.config["ROUTING_THRESHOLD"]
+                )
+            except InvalidInput as error:
+                for name, messages in error.fields.items():
+                    field = getattr(form, "regulation_1" if name == "regulations" else name, None)
+                    if field is not None:
+                        field.errors.extend(_(m) for m in messages)
+            else:
+                db.session.commit()
+                if signal.masked:
+                    flash(masked_notice(signal.masked), "warning")
+                flash(_("Uw signaal is ontvangen onder kenmerk %(ref)s.", ref=signal.reference), "success")
+                return redirect(url_for(".detail", signal_id=signal.id))
+    status = 422 if form.errors else 200
+    return render_template("intake/new.html", form=form, regulations=regulations, label=reference.regulation_label), status
+
+
+@bp.get("/")
+@role_required(*SIGNAL_ROLES)
+def index():
+    filters = FilterForm(request.args)
+    filters.status.choices = [("", _("Alle statussen"))] + [(k, _(v)) for k, v in STATUSES.items()]
+    page = list_signals_for(
+        db.session,
+        current_user,
+        status=filters.status.data or None,
+        query=filters.q.data or None,
+        page=request.args.get("page", 1, type=int),
+    )
+    return render_template("intake/index.html", page=page, filters=filters)
+
+
+NOTE_LABELS = {
+    "route": "Toelichting",
+    "reroute": "Reden voor het doorzetten",
+    "accept": "Notitie",
+    "request_info": "Uw vraag aan de melder",
+    "provide_info": "Uw aanvulling",
+    "answer": "Reden (verplicht bij „niet opgepakt”)",
+    "close": "Notitie",
+    "reopen": "Reden om te heropenen",
+    "merge": "Toelichting",
+}
+
+
+def _transition_forms(signal: Signal) -> dict[str, TransitionForm]:
+    """One prepared form per step the current user may take on ``signal``."""
+    ministries = [(m.code, f"{m.code} – {m.name}") for m in reference.list_current_ministries(db.session)]
+    forms = {}
+    for to, rule in allowed_transitions(signal, current_user):
+        form = TransitionForm(prefix=rule.action, to=to)
+        form.ministry.choices = [("", _("Kies een ministerie"))] + ministries
+        form.co_ministries.choices = ministries
+        form.outcome.choices = [("", _("Kies een uitkomst"))] + [(k, _(v)) for k, v in OUTCOMES.items()]
+        form.note.label.text = _(NOTE_LABELS[rule.action])
+        forms[rule.action] = form
+    return forms
+
+
+def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int = 200):
+    history = list_signal_history(db.session, signal.id)
+    return render_template("intake/detail.html", signal=signal, forms=forms, history=history), status
+
+
+@bp.get("/<int:signal_id>")
+@role_required(*SIGNAL_ROLES)
+def detail(signal_id: int):
+    signal = get_signal_for(db.session, current_user, signal_id)
+    return _render_detail(signal, _transition_forms(signal))
+
+
+ACTION_MESSAGES = {
+    "route": "Het signaal is doorgezet.",
+    "reroute": "Het signaal is doorgezet naar een ander ministerie.",
+    "accept": "U hebt het signaal in behandeling genomen.",
+    "request_info": "De vraag om aanvulling is verstuurd.",
+    "provide_info": "Uw aanvulling is doorgegeven aan het ministerie.",
+    "answer": "Het antwoord is vastgelegd en zichtbaar voor de melder.",
+    "close": "Het signaal is afgesloten.",
+    "reopen": "Het signaal is heropend.",
+    "merge": "Het signaal is samengevoegd.",
+}
+
+
+@bp.post("/<int:signal_id>/stap/<action>")
+@role_required(*SIGNAL_ROLES)
+def transition(signal_id: int, action: str):
+    signal = get_signal_for(db.session, current_user, signal_id)
+    forms = _transition_forms(signal)
+    form = forms.get(action)
+    if form is None:
+        flash(_("Deze stap kan niet vanuit de huidige status van het signaal."), "error")
+        return redirect(url_for(".detail", signal_id=signal.id)), 303
+    if form.validate_on_submit():
+        target = None
+        if form.target.data:
+            target = find_signal_by_reference(db.session, current_user, form.target.data)
+            if target is None:
+                form.target.errors.append(_("Geen signaal met dit kenmerk gevonden."))
+                return _render_detail(signal, forms, 422)
+        try:
+            transition_signal(
+                db.session,
+                signal,
+                form.to.data,
+                current_user,
+                note=form.note.data,
+                ministry=form.ministry.data or None,
+                co_ministries=form.co_ministries.data or [],
+                outcome=form.outcome.data or None,
+                response=form.response.data,
+                target=target,
+            )
+        except InvalidInput as error:
+            db.session.rollback()
+            for name, messages in error.fields.items():
+                getattr(form, name).errors.extend(_(m) for m in messages)
+            return _render_detail(get_signal_for(db.session, current_user, signal_id), forms, 422)
+        db.session.commit()
+        flash(_(ACTION_MESSAGES[action]), "success")
+        if current_user.role == "triage" and action == "reroute":
+            return redirect(url_for("triage.queue"))
+        return redirect(url_for(".detail", signal_id=signal.id))
+    return _render_detail(signal, forms, 422)

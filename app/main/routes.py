@@ -1,0 +1,114 @@
+"""The start page per role, the health check and what every template gets."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, redirect, render_template, url_for
+from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import case, func, select, text
+
+from app.extensions import db
+from app.main import bp
+from app.security import role_required
+from signals.access import list_signals_for
+from signals.models import Signal, SignalMinistry
+from signals.vocabulary import OPEN_STATUSES, OUTCOMES, ROLES, STATUSES, THEMES
+
+NAV = {
+    "frontline": [("intake.new", _l("Signaal melden")), ("intake.index", _l("Mijn signalen"))],
+    "triage": [("triage.queue", _l("Werkvoorraad")), ("intake.index", _l("Alle signalen van mijn ministerie"))],
+    "coordinator": [
+        ("coordinator.unrouted", _l("Niet gerouteerd")),
+        ("coordinator.overview", _l("Overzicht ministeries")),
+        ("intake.index", _l("Alle signalen")),
+        ("intake.new", _l("Signaal melden")),
+    ],
+    "liaison": [("main.index", _l("Start"))],
+    "admin": [
+        ("admin.users", _l("Gebruikers")),
+        ("admin.reference_data", _l("Referentiegegevens")),
+    ],
+}
+
+
+@bp.get("/")
+def index():
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    role = current_user.role
+    if role == "frontline":
+        page = list_signals_for(db.session, current_user, per_page=5)
+        counts = _status_counts(db.session.scalars(select(Signal.status).where(Signal.organisation_code == current_user.organisation_code)))
+        return render_template("main/start_frontline.html", page=page, counts=counts)
+    if role == "triage":
+        return redirect(url_for("triage.queue"))
+    if role == "coordinator":
+        return redirect(url_for("coordinator.unrouted"))
+    if role == "admin":
+        return redirect(url_for("admin.users"))
+    return render_template("main/start_liaison.html", totals=_liaison_totals())
+
+
+def _status_counts(statuses) -> dict[str, int]:
+    counts = {code: 0 for code in STATUSES}
+    for status in statuses:
+        counts[status] += 1
+    return counts
+
+
+def _liaison_totals() -> list[tuple[str, int, int]]:
+    """Per ministry: signals in total and still open (aggregates only, no signal text)."""
+    rows = db.session.execute(
+        select(
+            SignalMinistry.ministry_code,
+            func.count(Signal.id),
+            func.sum(case((Signal.status.in_(OPEN_STATUSES), 1), else_=0)),
+        )
+        .join(Signal, Signal.id == SignalMinistry.signal_id)
+        .where(SignalMinistry.is_lead.is_(True))
+        .group_by(SignalMinistry.ministry_code)
+        .order_by(SignalMinistry.ministry_code)
+    ).all()
+    return [(code, total, int(open_ or 0)) for code, total, open_ in rows]
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # the probe must answer, whatever the database says
+        return jsonify({"status": "error", "database": "unreachable"}), 503
+    return jsonify({"status": "ok", "database": "ok"})
+
+
+@bp.post("/taal/<code>")
+@role_required()
+def set_language(code: str):
+    from flask import current_app, flash, request
+
+    if code in current_app.config["LANGUAGES"]:
+        current_user.locale = code
+        db.session.commit()
+        flash(_("Taal aangepast."), "success")
+    return redirect(request.referrer or url_for("main.index"))
+
+
+def register_context(app: Flask) -> None:
+    """Labels, navigation and date formatting for every template."""
+
+    @app.context_processor
+    def inject():
+        items = NAV.get(current_user.role, []) if current_user.is_authenticated else []
+        return {
+            "nav_items": items,
+            "current_locale": get_locale(),
+            "status_labels": {k: _(v) for k, v in STATUSES.items()},
+            "outcome_labels": {k: _(v) for k, v in OUTCOMES.items()},
+            "theme_labels": {k: _(v) for k, v in THEMES.items()},
+            "role_labels": {k: _(v) for k, v in ROLES.items()},
+        }
+
+    app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else "—"
+    app.jinja_env.filters["datetime"] = lambda value: format_datetime(value, "medium") if value else "—"

@@ -1,0 +1,49 @@
+"""Log-in plumbing: session users, bearer tokens and the role guard."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, request
+from flask_login import current_user
+
+from app.extensions import db, login_manager
+from signals.accounts import user_for_token
+from signals.models import User
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return user if user is not None and user.is_active else None
+
+
+def bearer_user() -> User | None:
+    """The user of the request's bearer token, if it carries a valid one."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return user_for_token(db.session, token.strip())
+
+
+def role_required(*roles: str):
+    """Allow the view only to logged-in users with one of ``roles`` (all roles when empty)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if roles and current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Log in om deze pagina te zien."
+login_manager.login_message_category = "info"

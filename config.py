@@ -1,0 +1,72 @@
+"""Settings. Everything can be overridden from the environment; nothing happens at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
+class Config:
+    """Production-ready defaults; development falls back to an embedded SQLite database."""
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = os.environ.get("SECRET_KEY")
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get(
+            "DATABASE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'knelpunt.db'}"
+        )
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.BABEL_DEFAULT_LOCALE = os.environ.get("KNELPUNT_LANG", "nl")
+        self.BABEL_DEFAULT_TIMEZONE = os.environ.get("KNELPUNT_TIMEZONE", "Europe/Amsterdam")
+        self.LANGUAGES = ("nl", "en")
+        #: text routing below this confidence leaves a signal for the coordinator
+        self.ROUTING_THRESHOLD = _env_float("ROUTING_THRESHOLD", 0.5)
+        self.MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024))
+        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute")
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
+        self.WTF_CSRF_TIME_LIMIT = None
+        self.DEVELOPMENT = os.environ.get("KNELPUNT_ENV", "production") == "development"
+
+
+class DevConfig(Config):
+    """Local development: `make run`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.DEVELOPMENT = True
+        self.SECRET_KEY = self.SECRET_KEY or "dev-only-not-secret"
+        self.SESSION_COOKIE_SECURE = False
+
+
+class TestConfig(Config):
+    """The test suite: SQLite in memory unless TEST_DATABASE_URL names another database."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.TESTING = True
+        self.SECRET_KEY = "test-only-not-secret"
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+        if self.SQLALCHEMY_DATABASE_URI.startswith("sqlite"):
+            from sqlalchemy.pool import StaticPool
+
+            # one shared connection, so an in-memory database survives between requests
+            self.SQLALCHEMY_ENGINE_OPTIONS = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        self.WTF_CSRF_ENABLED = False
+        self.RATELIMIT_ENABLED = False
+        self.SESSION_COOKIE_SECURE = False
+        self.DEVELOPMENT = False
+
+
+def config_from_env() -> Config:
+    """The settings class named by KNELPUNT_ENV (production by default)."""
+    env = os.environ.get("KNELPUNT_ENV", "production")
+    return {"development": DevConfig, "test": TestConfig}.get(env, Config)()

@@ -1,0 +1,150 @@
+"""Who may see which signals: the one place organisation scoping is decided.
+
+Every list, detail, history, search and API call goes through ``visible_signals``
+or ``get_signal_for``; views never filter by organisation themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from signals.errors import N_, NotFound, PermissionDenied
+from signals.models import Signal, SignalMinistry, User
+
+#: roles that work with individual signals; liaison and admin see aggregates only
+SIGNAL_ROLES = ("frontline", "triage", "coordinator")
+
+
+def can_work_with_signals(user: User) -> bool:
+    """Whether the user's role gives access to individual signals at all."""
+    return user.role in SIGNAL_ROLES
+
+
+def visible_signals(user: User) -> Select[tuple[Signal]]:
+    """A query of exactly the signals ``user`` may see."""
+    stmt = select(Signal)
+    if user.role == "coordinator":
+        return stmt
+    if user.role == "frontline":
+        return stmt.where(Signal.organisation_code == user.organisation_code)
+    if user.role == "triage":
+        routed_here = select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == user.organisation_code)
+        return stmt.where(Signal.id.in_(routed_here))
+    return stmt.where(false())
+
+
+def get_signal_for(session: Session, user: User, signal_id: int) -> Signal:
+    """The signal if ``user`` may see it; otherwise NotFound, so its existence does not leak."""
+    if not can_work_with_signals(user):
+        raise PermissionDenied(N_("Uw rol geeft geen toegang tot afzonderlijke signalen."))
+    signal = session.scalars(visible_signals(user).where(Signal.id == signal_id)).first()
+    if signal is None:
+        raise NotFound(N_("Dit signaal bestaat niet of u hebt er geen toegang toe."))
+    return signal
+
+
+@dataclass
+class SignalPage:
+    """One page of a signal list."""
+
+    items: list[Signal]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int | None:
+        return self.page - 1 if self.has_prev else None
+
+    @property
+    def next_num(self) -> int | None:
+        return self.page + 1 if self.has_next else None
+
+    def iter_pages(self, left_edge: int = 2, left_current: int = 2, right_current: int = 4, right_edge: int = 2):
+        """Page numbers to link, with None where a gap is left out (as Flask-SQLAlchemy does)."""
+        last = 0
+        for number in range(1, self.pages + 1):
+            near = self.page - left_current <= number <= self.page + right_current
+            if number <= left_edge or near or number > self.pages - right_edge:
+                if last and number - last > 1:
+                    yield None
+                yield number
+                last = number
+
+
+def list_signals_for(
+    session: Session,
+    user: User,
+    status: str | list[str] | None = None,
+    ministry: str | None = None,
+    lead_ministry: str | None = None,
+    channel: str | None = None,
+    query: str | None = None,
+    unrouted: bool = False,
+    oldest_first: bool = False,
+    page: int = 1,
+    per_page: int = 25,
+) -> SignalPage:
+    """A filtered, paged list of the signals ``user`` may see."""
+    if not can_work_with_signals(user):
+        raise PermissionDenied(N_("Uw rol geeft geen toegang tot afzonderlijke signalen."))
+    stmt = visible_signals(user)
+    if status:
+        statuses = [status] if isinstance(status, str) else list(status)
+        stmt = stmt.where(Signal.status.in_(statuses))
+    if ministry:
+        stmt = stmt.where(
+            Signal.id.in_(select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == ministry.upper()))
+        )
+    if lead_ministry:
+        stmt = stmt.where(
+            Signal.id.in_(
+                select(SignalMinistry.signal_id).where(
+                    SignalMinistry.ministry_code == lead_ministry.upper(), SignalMinistry.is_lead.is_(True)
+                )
+            )
+        )
+    if channel:
+        stmt = stmt.where(Signal.channel_code == channel.upper())
+    if unrouted:
+        stmt = stmt.where(~Signal.id.in_(select(SignalMinistry.signal_id)))
+    if query:
+        pattern = f"%{query.strip().lower()}%"
+        stmt = stmt.where(
+            or_(
+                func.lower(Signal.title).like(pattern),
+                func.lower(Signal.description).like(pattern),
+                func.lower(Signal.reference).like(pattern),
+            )
+        )
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    order = Signal.created_at.asc() if oldest_first else Signal.created_at.desc()
+    page = max(1, page)
+    items = session.scalars(stmt.order_by(order, Signal.id).offset((page - 1) * per_page).limit(per_page)).all()
+    return SignalPage(list(items), total, page, per_page)
+
+
+def find_signal_by_reference(session: Session, user: User, reference: str) -> Signal | None:
+    """A signal ``user`` may see, by its reference (SIG-2026-000042) or number."""
+    reference = (reference or "").strip().upper()
+    stmt = visible_signals(user)
+    if reference.isdigit():
+        stmt = stmt.where(Signal.id == int(reference))
+    else:
+        stmt = stmt.where(Signal.reference == reference)
+    return session.scalars(stmt).first()

@@ -1,0 +1,162 @@
+"""Intake: validate a frontline signal, mask personal data, store it and route it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from signals.audit import record_event
+from signals.errors import N_, FieldErrors, PermissionDenied
+from signals.models import Channel, Regulation, Signal, User, utcnow
+from signals.privacy import mask_fields
+from signals.reference import find_regulation
+from signals.routing import DEFAULT_THRESHOLD, RoutingDecision, route_by_regulations, route_by_text
+from signals.vocabulary import THEMES
+from signals.workflow import set_regulations, set_routing
+
+#: roles that may log a signal
+SUBMITTER_ROLES = ("frontline", "coordinator")
+
+TITLE_MAX = 200
+TEXT_MAX = 10_000
+PEOPLE_MAX = 10_000_000
+
+
+@dataclass
+class SignalDraft:
+    """What a frontline worker submits, before validation."""
+
+    channel: str
+    title: str
+    description: str
+    regulations: list[str] = field(default_factory=list)
+    observed_on: dt.date | None = None
+    people_affected: int | None = None
+    themes: list[str] = field(default_factory=list)
+    impact: str = ""
+    proposed_solution: str = ""
+
+
+def resolve_regulation_codes(session: Session, codes: list[str], errors: FieldErrors) -> list[Regulation]:
+    """Regulations by BWB id or code, lead first and without repeats; unknown ones noted in ``errors``."""
+    regulations: list[Regulation] = []
+    for code in codes:
+        regulation = find_regulation(session, code) if isinstance(code, str) else None
+        if regulation is None:
+            errors.add("regulations", N_("Onbekende regeling: %(code)s") % {"code": str(code)[:40]})
+        elif regulation not in regulations:
+            regulations.append(regulation)
+    return regulations
+
+
+def validate_draft(session: Session, draft: SignalDraft, today: dt.date | None = None) -> list[Regulation]:
+    """Check a draft against the reference data; returns the regulations found, raises InvalidInput."""
+    errors = FieldErrors()
+    today = today or dt.date.today()
+    channel = session.get(Channel, (draft.channel or "").strip().upper()) if draft.channel else None
+    if not draft.channel:
+        errors.add("channel", N_("Kies het kanaal waarlangs u het signaal kreeg."))
+    elif channel is None or not channel.is_active:
+        errors.add("channel", N_("Onbekend kanaal."))
+    title = (draft.title or "").strip()
+    if not title:
+        errors.add("title", N_("Geef het signaal een korte titel."))
+    elif len(title) > TITLE_MAX:
+        errors.add("title", N_("De titel mag hoogstens 200 tekens lang zijn."))
+    description = (draft.description or "").strip()
+    if not description:
+        errors.add("description", N_("Beschrijf wat er gebeurde en welke regel het veroorzaakt."))
+    for name in ("description", "impact", "proposed_solution"):
+        if len(getattr(draft, name) or "") > TEXT_MAX:
+            errors.add(name, N_("Deze tekst mag hoogstens 10.000 tekens lang zijn."))
+    regulations = resolve_regulation_codes(session, draft.regulations or [], errors)
+    if draft.observed_on is not None and draft.observed_on > today:
+        errors.add("observed_on", N_("De datum van de waarneming kan niet in de toekomst liggen."))
+    if draft.people_affected is not None and not (1 <= draft.people_affected <= PEOPLE_MAX):
+        errors.add("people_affected", N_("Vul een aantal van 1 of meer in."))
+    for theme in draft.themes or []:
+        if theme not in THEMES:
+            errors.add("themes", N_("Onbekend thema: %(code)s") % {"code": str(theme)[:40]})
+    errors.raise_if_any()
+    return regulations
+
+
+def decide_routing(session: Session, regulations: list, text: str, threshold: float) -> RoutingDecision:
+    """Route by the named regulations, or else by the text."""
+    if regulations:
+        return route_by_regulations(session, regulations)
+    return route_by_text(session, text, threshold)
+
+
+def submit_signal(
+    session: Session,
+    submitter: User,
+    draft: SignalDraft,
+    threshold: float = DEFAULT_THRESHOLD,
+    created_at: dt.datetime | None = None,
+) -> tuple[Signal, RoutingDecision]:
+    """Store a new signal with personal data masked, and route it; the caller commits."""
+    if submitter.role not in SUBMITTER_ROLES:
+        raise PermissionDenied(N_("Alleen frontlijnmedewerkers en coördinatoren kunnen signalen melden."))
+    regulations = validate_draft(session, draft)
+    fields, masked = mask_fields(
+        {
+            "title": draft.title.strip(),
+            "description": draft.description.strip(),
+            "impact": (draft.impact or "").strip(),
+            "proposed_solution": (draft.proposed_solution or "").strip(),
+        }
+    )
+    decision = decide_routing(session, regulations, f"{fields['title']}\n{fields['description']}", threshold)
+    now = created_at or utcnow()
+    signal = Signal(
+        status="received",
+        channel_code=draft.channel.strip().upper(),
+        organisation_code=submitter.organisation_code,
+        submitter_id=submitter.id,
+        observed_on=draft.observed_on,
+        people_affected=draft.people_affected,
+        themes=list(dict.fromkeys(draft.themes or [])),
+        masked=list(masked),
+        routing_method=decision.method,
+        routing_confidence=decision.confidence,
+        routing_explanation=decision.explanation,
+        routing_suggestions=decision.alternatives,
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
+    session.add(signal)
+    session.flush()
+    signal.reference = f"SIG-{now.year}-{signal.id:06d}"
+    set_regulations(session, signal, [r.code for r in regulations] or decision.regulations)
+    record_event(
+        session,
+        "signal",
+        signal.id,
+        "submitted",
+        actor=submitter,
+        to_state="received",
+        data={"channel": signal.channel_code, "masked": list(masked)},
+        signal_id=signal.id,
+    )
+    if decision.is_routed:
+        set_routing(session, signal, decision.ministry, decision.co_ministries)
+        signal.routed_at = now
+        signal.status = "routed"
+        record_event(
+            session,
+            "signal",
+            signal.id,
+            "route",
+            actor=submitter,
+            from_state="received",
+            to_state="routed",
+            note=decision.explanation,
+            data={"ministry": decision.ministry, "co_ministries": decision.co_ministries, "method": decision.method},
+            signal_id=signal.id,
+        )
+    session.flush()
+    return signal, decision

@@ -1,0 +1,320 @@
+"""SQLAlchemy 2 models of the domain, handed to Flask-SQLAlchemy as its model class."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """Current time in UTC, timezone-aware."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a stable naming convention for migrations."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+Timestamp = DateTime(timezone=True)
+
+
+class Ministry(Base):
+    """A ministry; retired ones point at their successor."""
+
+    __tablename__ = "ministry"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    #: where signals go once this ministry no longer exists
+    successor_code: Mapped[str | None] = mapped_column(ForeignKey("ministry.code"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    #: how sure we are of this row (confirmed, weak, conflicting, not found, unknown)
+    certainty: Mapped[str] = mapped_column(String(20), default="confirmed")
+    #: per-ministry deadlines (DESIGN §4)
+    accept_within_working_days: Mapped[int] = mapped_column(Integer, default=10)
+    answer_within_weeks: Mapped[int] = mapped_column(Integer, default=13)
+
+    successor: Mapped[Ministry | None] = relationship(remote_side=[code])
+
+    def __repr__(self) -> str:
+        return f"<Ministry {self.code}>"
+
+
+class Organisation(Base):
+    """An organisation users belong to; every ministry is one too."""
+
+    __tablename__ = "organisation"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40), default="")
+    owner_ministry_code: Mapped[str | None] = mapped_column(ForeignKey("ministry.code"))
+    main_tasks: Mapped[str] = mapped_column(Text, default="")
+    certainty: Mapped[str] = mapped_column(String(20), default="confirmed")
+    #: set when this organisation *is* a ministry (same code)
+    is_ministry: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    def __repr__(self) -> str:
+        return f"<Organisation {self.code}>"
+
+
+class Channel(Base):
+    """A frontline channel through which signals arrive."""
+
+    __tablename__ = "channel"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    organisation_code: Mapped[str | None] = mapped_column(ForeignKey("organisation.code"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    certainty: Mapped[str] = mapped_column(String(20), default="confirmed")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    def __repr__(self) -> str:
+        return f"<Channel {self.code}>"
+
+
+class Regulation(Base):
+    """A law or lower regulation, by BWB id where known."""
+
+    __tablename__ = "regulation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the BWB id, or a provisional X- code while the BWB id is not confirmed
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    bwb_id: Mapped[str | None] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(300))
+    abbreviation: Mapped[str] = mapped_column(String(40), default="")
+    ministry_code: Mapped[str] = mapped_column(ForeignKey("ministry.code"))
+    #: codes of co-responsible ministries, space separated
+    co_ministry_codes: Mapped[str] = mapped_column(String(200), default="")
+    executed_by: Mapped[str] = mapped_column(Text, default="")
+    certainty: Mapped[str] = mapped_column(String(20), default="confirmed")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    terms: Mapped[list[RegulationTerm]] = relationship(
+        back_populates="regulation", cascade="all, delete-orphan", order_by="RegulationTerm.id"
+    )
+
+    @property
+    def co_ministries(self) -> list[str]:
+        return self.co_ministry_codes.split()
+
+    @property
+    def aliases(self) -> list[str]:
+        return [t.term for t in self.terms if t.kind == "alias"]
+
+    def __repr__(self) -> str:
+        return f"<Regulation {self.code} {self.abbreviation}>"
+
+
+class RegulationTerm(Base):
+    """A word or phrase that points at a regulation: an alias or typical phrasing."""
+
+    __tablename__ = "regulation_term"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    regulation_id: Mapped[int] = mapped_column(ForeignKey("regulation.id", ondelete="CASCADE"))
+    term: Mapped[str] = mapped_column(String(120))
+    #: alias (a name people use) or phrase (typical wording)
+    kind: Mapped[str] = mapped_column(String(10), default="alias")
+    #: how strongly the term alone points at the regulation, 0..1
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+
+    regulation: Mapped[Regulation] = relationship(back_populates="terms")
+
+    def __repr__(self) -> str:
+        return f"<RegulationTerm {self.term!r}>"
+
+
+class User(Base):
+    """A person who logs in; belongs to exactly one organisation."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(256), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    organisation_code: Mapped[str] = mapped_column(ForeignKey("organisation.code"))
+    locale: Mapped[str | None] = mapped_column(String(8))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship()
+
+    # The attributes Flask-Login expects, without importing Flask here.
+    is_authenticated = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role}@{self.organisation_code}>"
+
+
+class ApiToken(Base):
+    """A bearer token for the API; only its SHA-256 hash is stored."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: first characters of the token, to recognise it in lists
+    prefix: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+    user: Mapped[User] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<ApiToken {self.prefix}… user={self.user_id}>"
+
+
+class Signal(Base):
+    """One frontline observation that a rule works out harshly."""
+
+    __tablename__ = "signal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: human-readable reference, e.g. SIG-2026-000042
+    reference: Mapped[str | None] = mapped_column(String(32), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="received", index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    channel_code: Mapped[str] = mapped_column(ForeignKey("channel.code"))
+    #: the submitter's organisation: frontline users of it see the signal
+    organisation_code: Mapped[str] = mapped_column(ForeignKey("organisation.code"), index=True)
+    submitter_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    observed_on: Mapped[dt.date | None] = mapped_column(Date)
+    people_affected: Mapped[int | None] = mapped_column(Integer)
+    themes: Mapped[list] = mapped_column(JSON, default=list)
+    impact: Mapped[str] = mapped_column(Text, default="")
+    proposed_solution: Mapped[str] = mapped_column(Text, default="")
+    #: kinds of personal data the privacy guard masked on intake
+    masked: Mapped[list] = mapped_column(JSON, default=list)
+    #: how the lead ministry was chosen: regulation, text or manual
+    routing_method: Mapped[str | None] = mapped_column(String(20))
+    routing_confidence: Mapped[float | None] = mapped_column(Float)
+    routing_explanation: Mapped[str] = mapped_column(Text, default="")
+    #: the text router's top suggestions [{ministry, regulation, confidence, matched}]
+    routing_suggestions: Mapped[list] = mapped_column(JSON, default=list)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    response: Mapped[str] = mapped_column(Text, default="")
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+    routed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+    channel: Mapped[Channel] = relationship()
+    submitter: Mapped[User | None] = relationship()
+    regulation_links: Mapped[list[SignalRegulation]] = relationship(
+        back_populates="signal", cascade="all, delete-orphan", order_by="SignalRegulation.position"
+    )
+    ministry_links: Mapped[list[SignalMinistry]] = relationship(
+        back_populates="signal", cascade="all, delete-orphan", order_by="SignalMinistry.id"
+    )
+    merged_into: Mapped[Signal | None] = relationship(remote_side=[id])
+
+    @property
+    def regulations(self) -> list[Regulation]:
+        return [link.regulation for link in self.regulation_links]
+
+    @property
+    def lead_ministry_code(self) -> str | None:
+        return next((m.ministry_code for m in self.ministry_links if m.is_lead), None)
+
+    @property
+    def co_ministry_codes(self) -> list[str]:
+        return [m.ministry_code for m in self.ministry_links if not m.is_lead]
+
+    def __repr__(self) -> str:
+        return f"<Signal {self.reference} {self.status}>"
+
+
+class SignalRegulation(Base):
+    """A regulation a signal is about; position 0 is the lead regulation."""
+
+    __tablename__ = "signal_regulation"
+    __table_args__ = (UniqueConstraint("signal_id", "regulation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
+    regulation_id: Mapped[int] = mapped_column(ForeignKey("regulation.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    signal: Mapped[Signal] = relationship(back_populates="regulation_links")
+    regulation: Mapped[Regulation] = relationship()
+
+
+class SignalMinistry(Base):
+    """A ministry a signal is routed to: the lead, or co-responsible (samenloop)."""
+
+    __tablename__ = "signal_ministry"
+    __table_args__ = (UniqueConstraint("signal_id", "ministry_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
+    ministry_code: Mapped[str] = mapped_column(ForeignKey("ministry.code"), index=True)
+    is_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    signal: Mapped[Signal] = relationship(back_populates="ministry_links")
+
+
+class AuditEvent(Base):
+    """An immutable record of one state change: who, when, from, to, note."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: what kind of thing changed: signal, user, token, reference
+    entity_type: Mapped[str] = mapped_column(String(20), index=True)
+    entity_id: Mapped[str] = mapped_column(String(40), index=True)
+    signal_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id"), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    #: structured details: ministries, outcome, routing method …
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+
+    actor: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<AuditEvent {self.entity_type}:{self.entity_id} {self.action}>"

@@ -1,0 +1,204 @@
+"""Reference data: ministries, organisations, channels and regulations.
+
+Loaded from the CSV files in ``signals/data`` (idempotent upsert, so a changed
+file can be loaded again) and read through the ``get_``/``list_`` helpers here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from signals.models import Channel, Ministry, Organisation, Regulation, RegulationTerm
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def load_reference_data(session: Session) -> dict[str, int]:
+    """Upsert all reference data from the CSV files; returns counts per kind."""
+    counts = {"ministries": 0, "organisations": 0, "channels": 0, "regulations": 0, "terms": 0}
+    ministry_rows = _rows("ministries.csv")
+    for row in ministry_rows:
+        ministry = session.get(Ministry, row["code"]) or Ministry(code=row["code"])
+        ministry.name = row["name"]
+        ministry.valid_from = _date(row["valid_from"])
+        ministry.valid_until = _date(row["valid_until"])
+        ministry.note = row["note"]
+        ministry.certainty = row.get("certainty") or "confirmed"
+        session.add(ministry)
+        counts["ministries"] += 1
+    session.flush()
+    for row in ministry_rows:  # successors only once every ministry exists
+        session.get(Ministry, row["code"]).successor_code = row["successor"] or None
+        org = session.get(Organisation, row["code"]) or Organisation(code=row["code"])
+        org.name, org.kind, org.is_ministry = row["name"], "ministerie", True
+        org.owner_ministry_code = row["code"]
+        session.add(org)
+    for row in _rows("organisations.csv"):
+        org = session.get(Organisation, row["code"]) or Organisation(code=row["code"])
+        org.name, org.kind, org.main_tasks = row["name"], row["kind"], row["main_tasks"]
+        org.owner_ministry_code = row["owner_ministry"] or None
+        org.certainty = row["certainty"] or "confirmed"
+        session.add(org)
+        counts["organisations"] += 1
+    session.flush()
+    for row in _rows("channels.csv"):
+        channel = session.get(Channel, row["code"]) or Channel(code=row["code"])
+        channel.name, channel.description = row["name"], row["description"]
+        channel.organisation_code = row["organisation"] or None
+        channel.certainty = row["certainty"] or "confirmed"
+        session.add(channel)
+        counts["channels"] += 1
+    by_code = {r.code: r for r in session.scalars(select(Regulation))}
+    for row in _rows("regulations.csv"):
+        regulation = by_code.get(row["code"]) or Regulation(code=row["code"])
+        regulation.bwb_id = row["bwb_id"] or None
+        regulation.title = row["title"]
+        regulation.abbreviation = row["abbreviation"]
+        regulation.ministry_code = row["ministry"]
+        regulation.co_ministry_codes = " ".join(row["co_ministries"].replace(",", " ").split())
+        regulation.executed_by = row["executed_by"]
+        regulation.certainty = row["id_certainty"] or "confirmed"
+        regulation.note = row["note"]
+        session.add(regulation)
+        by_code[regulation.code] = regulation
+        counts["regulations"] += 1
+    session.flush()
+    term_rows = _rows("regulation_terms.csv")
+    if term_rows:
+        existing = {(t.regulation_id, t.term, t.kind): t for t in session.scalars(select(RegulationTerm))}
+        for row in term_rows:
+            regulation = by_code.get(row["code"])
+            if regulation is None or not row["term"]:
+                continue
+            key = (regulation.id, row["term"], row["kind"] or "alias")
+            term = existing.get(key) or RegulationTerm(
+                regulation_id=regulation.id, term=row["term"], kind=row["kind"] or "alias"
+            )
+            term.weight = float(row["weight"] or 1.0)
+            session.add(term)
+            existing[key] = term
+            counts["terms"] += 1
+    session.flush()
+    return counts
+
+
+def list_ministries(session: Session, include_retired: bool = True) -> list[Ministry]:
+    """All ministries, current ones first, by code."""
+    ministries = session.scalars(select(Ministry).order_by(Ministry.code)).all()
+    if not include_retired:
+        ministries = [m for m in ministries if m.valid_until is None]
+    return sorted(ministries, key=lambda m: (m.valid_until is not None, m.code))
+
+
+def list_current_ministries(session: Session) -> list[Ministry]:
+    """The ministries that exist today."""
+    return list_ministries(session, include_retired=False)
+
+
+def resolve_ministry(session: Session, code: str | None) -> Ministry | None:
+    """The ministry that holds ``code``'s portfolio today, following successors."""
+    if not code:
+        return None
+    ministry = session.get(Ministry, code.strip().upper())
+    seen: set[str] = set()
+    while ministry is not None and ministry.successor_code and ministry.code not in seen:
+        seen.add(ministry.code)
+        ministry = session.get(Ministry, ministry.successor_code)
+    return ministry
+
+
+def list_organisations(session: Session) -> list[Organisation]:
+    """All organisations by code."""
+    return list(session.scalars(select(Organisation).order_by(Organisation.code)))
+
+
+def list_channels(session: Session, active_only: bool = False) -> list[Channel]:
+    """All channels by code."""
+    query = select(Channel).order_by(Channel.code)
+    if active_only:
+        query = query.where(Channel.is_active.is_(True))
+    return list(session.scalars(query))
+
+
+def list_regulations(session: Session) -> list[Regulation]:
+    """All regulations by title."""
+    return list(session.scalars(select(Regulation).order_by(Regulation.title)))
+
+
+def find_regulation(session: Session, key: str) -> Regulation | None:
+    """A regulation by its code or BWB id (case-insensitive)."""
+    key = (key or "").strip().upper()
+    if not key:
+        return None
+    return session.scalars(
+        select(Regulation).where(or_(Regulation.code == key, Regulation.bwb_id == key))
+    ).first()
+
+
+def search_regulations(session: Session, query: str, limit: int = 20) -> list[Regulation]:
+    """Regulations whose title, abbreviation, BWB id or alias contains ``query``."""
+    pattern = f"%{(query or '').strip().lower()}%"
+    alias_match = select(RegulationTerm.regulation_id).where(
+        RegulationTerm.kind == "alias", RegulationTerm.term.ilike(pattern)
+    )
+    stmt = (
+        select(Regulation)
+        .where(
+            or_(
+                Regulation.title.ilike(pattern),
+                Regulation.abbreviation.ilike(pattern),
+                Regulation.code.ilike(pattern),
+                Regulation.id.in_(alias_match),
+            )
+        )
+        .order_by(Regulation.title)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+_CODE_IN_TEXT = re.compile(r"\b(BWBR\d{7}|X-[A-Z0-9]+)\b", re.IGNORECASE)
+
+
+def resolve_regulation_input(session: Session, text: str) -> Regulation | None:
+    """A regulation from what a person typed: a BWB id, title, abbreviation or alias."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    code = _CODE_IN_TEXT.search(text)
+    if code:
+        return find_regulation(session, code.group(1))
+    lowered = text.lower()
+    exact = session.scalars(
+        select(Regulation).where(or_(func.lower(Regulation.title) == lowered, func.lower(Regulation.abbreviation) == lowered))
+    ).first()
+    if exact is not None:
+        return exact
+    alias = session.scalars(
+        select(RegulationTerm).where(RegulationTerm.kind == "alias", func.lower(RegulationTerm.term) == lowered)
+    ).first()
+    return alias.regulation if alias is not None else None
+
+
+def regulation_label(regulation: Regulation) -> str:
+    """How a regulation is shown in pick lists: title (abbreviation) – code."""
+    abbreviation = f" ({regulation.abbreviation})" if regulation.abbreviation else ""
+    return f"{regulation.title}{abbreviation} – {regulation.code}"

@@ -1,0 +1,195 @@
+"""Routing: which ministry leads on a signal, and which are co-responsible (DESIGN §5).
+
+A named regulation decides; without one the text router reads the words. Both
+follow a retired ministry's successor.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from signals.models import Regulation, RegulationTerm
+from signals.reference import resolve_ministry
+from signals.text_router import RegulationProfile, TextRouter
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass
+class RoutingDecision:
+    """The outcome of routing: a lead ministry (or none), co-ministries and why."""
+
+    ministry: str | None
+    co_ministries: list[str]
+    method: str
+    confidence: float | None
+    explanation: str
+    #: codes of the regulations that decided, lead first
+    regulations: list[str] = field(default_factory=list)
+    #: the router's ranked suggestions: [{ministry, regulation, confidence, matched}]
+    alternatives: list[dict] = field(default_factory=list)
+
+    @property
+    def is_routed(self) -> bool:
+        return self.ministry is not None
+
+    def as_dict(self) -> dict:
+        return {
+            "ministry": self.ministry,
+            "co_ministries": list(self.co_ministries),
+            "method": self.method,
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
+            "explanation": self.explanation,
+        }
+
+
+def _current_code(session: Session, code: str | None) -> str | None:
+    ministry = resolve_ministry(session, code)
+    return ministry.code if ministry else None
+
+
+def route_by_regulations(session: Session, regulations: list[Regulation]) -> RoutingDecision:
+    """Lead ministry of the first regulation; the others' ministries and the lead's co-ministries co-responsible."""
+    lead_regulation = regulations[0]
+    lead = _current_code(session, lead_regulation.ministry_code)
+    co: list[str] = []
+    candidates = list(lead_regulation.co_ministries)
+    for regulation in regulations[1:]:
+        candidates.append(regulation.ministry_code)
+        candidates.extend(regulation.co_ministries)
+    for code in candidates:
+        current = _current_code(session, code)
+        if current and current != lead and current not in co:
+            co.append(current)
+    names = ", ".join(f"{r.title} ({r.code})" for r in regulations)
+    explanation = f"Gerouteerd op de genoemde regeling: {lead_regulation.title} valt onder {lead}."
+    if len(regulations) > 1:
+        explanation += f" Samenloop met {names.split(', ', 1)[1]}."
+    if co:
+        explanation += f" Medeverantwoordelijk: {', '.join(co)}."
+    return RoutingDecision(
+        ministry=lead,
+        co_ministries=co,
+        method="regulation",
+        confidence=1.0,
+        explanation=explanation,
+        regulations=[r.code for r in regulations],
+    )
+
+
+_router_lock = threading.Lock()
+_router_cache: dict = {"key": None, "router": None}
+
+
+def _reference_fingerprint(session: Session) -> tuple:
+    """Cheap key that changes whenever regulations or their terms change, in any process."""
+    regulations = session.execute(
+        select(Regulation.id, Regulation.ministry_code, Regulation.title, Regulation.abbreviation).order_by(
+            Regulation.id
+        )
+    ).all()
+    terms = session.execute(select(func.count(RegulationTerm.id), func.max(RegulationTerm.id), func.sum(RegulationTerm.weight))).one()
+    return (hash(tuple(regulations)), tuple(terms))
+
+
+def get_text_router(session: Session) -> TextRouter:
+    """The text router built from the current reference data, cached until that data changes."""
+    key = _reference_fingerprint(session)
+    with _router_lock:
+        if _router_cache["key"] != key:
+            regulations = session.scalars(select(Regulation)).all()
+            terms: dict[int, list[tuple[str, str, float]]] = {}
+            for term in session.scalars(select(RegulationTerm)):
+                terms.setdefault(term.regulation_id, []).append((term.term, term.kind, term.weight))
+            profiles = [
+                RegulationProfile(
+                    code=r.code,
+                    title=r.title,
+                    abbreviation=r.abbreviation or None,
+                    ministry=r.ministry_code,
+                    terms=tuple(terms.get(r.id, ())),
+                )
+                for r in regulations
+            ]
+            _router_cache["router"] = TextRouter(profiles)
+            _router_cache["key"] = key
+        return _router_cache["router"]
+
+
+def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESHOLD) -> RoutingDecision:
+    """Classify free text into a regulation and ministry; below ``threshold`` no ministry is chosen."""
+    suggestions = get_text_router(session).suggest(text, limit=8)
+    alternatives: list[dict] = []
+    for suggestion in suggestions:
+        ministry = _current_code(session, suggestion.ministry)
+        alternatives.append(
+            {
+                "ministry": ministry,
+                "regulation": suggestion.regulation,
+                "confidence": round(suggestion.confidence, 3),
+                "matched": list(suggestion.matched),
+            }
+        )
+    if not alternatives:
+        return RoutingDecision(
+            ministry=None,
+            co_ministries=[],
+            method="text",
+            confidence=0.0,
+            explanation="In de tekst is geen regeling of regeling-specifiek woord herkend.",
+        )
+    top = alternatives[0]
+    titles = dict(
+        session.execute(
+            select(Regulation.code, Regulation.title).where(Regulation.code.in_([a["regulation"] for a in alternatives]))
+        ).all()
+    )
+    words = ", ".join(f"‘{w}’" for w in top["matched"]) or "—"
+    explanation = (
+        f"Herkend als {titles.get(top['regulation'], top['regulation'])} ({top['ministry']}) "
+        f"door de woorden {words}; zekerheid {top['confidence']:.0%}."
+    )
+    if top["confidence"] < threshold:
+        return RoutingDecision(
+            ministry=None,
+            co_ministries=[],
+            method="text",
+            confidence=top["confidence"],
+            explanation=explanation + f" Dat is onder de drempel van {threshold:.0%}: de coördinator beslist.",
+            regulations=[],
+            alternatives=alternatives,
+        )
+    co: list[str] = []
+    regulations = [top["regulation"]]
+    for alt in alternatives[1:]:
+        if alt["confidence"] >= threshold and alt["ministry"] and alt["ministry"] != top["ministry"]:
+            if alt["ministry"] not in co:
+                co.append(alt["ministry"])
+                regulations.append(alt["regulation"])
+                explanation += (
+                    f" Samenloop met {titles.get(alt['regulation'], alt['regulation'])} ({alt['ministry']}) door "
+                    + ", ".join(f"‘{w}’" for w in alt["matched"])
+                    + "."
+                )
+    return RoutingDecision(
+        ministry=top["ministry"],
+        co_ministries=co,
+        method="text",
+        confidence=top["confidence"],
+        explanation=explanation,
+        regulations=regulations,
+        alternatives=alternatives,
+    )
+
+
+def ministry_alternatives(decision: RoutingDecision, limit: int = 3) -> list[dict]:
+    """The best confidence per ministry among the suggestions, best first."""
+    best: dict[str, float] = {}
+    for alt in decision.alternatives:
+        if alt["ministry"] and alt["ministry"] not in best:
+            best[alt["ministry"]] = alt["confidence"]
+    return [{"ministry": m, "confidence": c} for m, c in list(best.items())[:limit]]

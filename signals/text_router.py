@@ -1,0 +1,454 @@
+"""Text router: recognise from a Dutch free-text signal which regulation, and so which ministry, it is about.
+
+The router is a weighted lexicon. Every regulation has terms (its title and
+abbreviation automatically, plus aliases and typical phrasing from
+``regulation_terms.csv`` or the database) with a weight saying how strongly the
+term alone points at it. Text and terms are normalised the same way (case,
+accents, punctuation) and matched on word boundaries, tolerant of Dutch
+plurals, diminutives and compounds ("bijstandsuitkering" hits "bijstand").
+Short abbreviations match case-sensitively so "ww" in a sentence is not the WW.
+
+Evidence per regulation is summed with diminishing returns. Where the same words
+also point at a regulation of another ministry, only the margin over that
+runner-up counts, so an ambiguous word cannot route on its own while two
+different schemes named in one text (samenloop) both score high. The sum is
+turned into a confidence in 0..1 for which ``ROUTING_THRESHOLD`` is the cut.
+
+Optionally a character n-gram TF-IDF model trained on labelled examples (manual
+re-routes) adds evidence; the explanation always quotes words from the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Iterable
+
+ROUTING_THRESHOLD = 0.5
+
+#: weight of the automatic title and abbreviation terms
+AUTO_TERM_WEIGHT = 1.0
+#: each further distinct term of a regulation counts this much less than the previous one
+DECAY = 0.6
+#: a repeated occurrence of the same term adds this fraction of its weight (at most twice)
+REPEAT_BONUS = 0.1
+#: how much of a competing ministry's weight on the same words is subtracted
+COMPETITION = 0.75
+#: an ambiguous word keeps at least this fraction of its weight
+MIN_SHARE = 0.15
+#: steepness of the evidence-to-confidence curve: one term of weight ~0.47 reaches 0.5
+CURVE = 1.5
+#: weight of the example-trained model in the blend (noisy-or on top of the lexicon)
+MODEL_WEIGHT = 0.7
+
+_MIN_PREFIX_LEN = 5  # a term must be this long to be the first part of a compound
+_MIN_SUFFIX_LEN = 5  # ... or the last part of one
+_MIN_REST = 3  # the other part of a compound must be at least this long
+_COMMON_SHORT_WORDS = frozenset({"wet", "van", "op", "de", "het", "en", "in", "tot", "met", "een"})
+_VOWELS = frozenset("aeiou")
+_WORD_RE = re.compile(r"[^\W_]+")
+_YEAR_RE = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class RegulationProfile:
+    """What the router knows about one regulation."""
+
+    code: str
+    title: str
+    abbreviation: str | None
+    ministry: str  # current responsible ministry code
+    terms: tuple[tuple[str, str, float], ...] = ()  # (term, kind, weight)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One ranked guess: regulation, its ministry, a confidence and the words that decided it."""
+
+    regulation: str
+    ministry: str
+    confidence: float
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Term:
+    """A compiled term: normalised tokens, which of them are case-sensitive, and its weight."""
+
+    index: int  # position in TextRouter._terms
+    profile: int  # position in TextRouter._profiles
+    text: str
+    weight: float
+    tokens: tuple[str, ...]
+    case_sensitive: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A term found in the text: the span it covers, and the span to quote."""
+
+    term: _Term
+    start: int
+    end: int
+    quote_start: int
+    quote_end: int
+
+
+def fold(text: str) -> str:
+    """Strip accents (cliënt -> client) and compatibility forms; keep case."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Words (letters and digits) with their offsets; punctuation and hyphens separate words."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+
+
+def _is_case_sensitive(token: str) -> bool:
+    """Short abbreviations (WW, Pw, AOW) only match in their own case."""
+    return len(token) <= 3 and token != token.lower() and token.lower() not in _COMMON_SHORT_WORDS
+
+
+def _inflections(word: str) -> set[str]:
+    """Surface forms of a lower-case Dutch word: plurals, diminutives, -e forms."""
+    forms = {word}
+    if len(word) < 4 or not word.isalpha():
+        return forms
+    forms |= {word + "s", word + "en", word + "e", word + "je", word + "tje", word + "jes", word + "tjes"}
+    last, prev, before = word[-1], word[-2], word[-3]
+    if word.endswith("e"):
+        forms |= {word + "n", word + "s"}
+    if last not in _VOWELS:
+        if prev in _VOWELS and before not in _VOWELS:  # gift-en, boodschap-pen
+            forms |= {word + last + "en", word + last + "e"}
+        if prev == before and prev in _VOWELS:  # loon -> lonen
+            forms |= {word[:-2] + last + "en", word[:-2] + last + "e"}
+    if last == "f":
+        forms |= {word[:-1] + "ven", word[:-1] + "ve"}
+    if last == "s":
+        forms |= {word[:-1] + "zen", word[:-1] + "ze"}
+    if word.endswith("heid"):
+        forms.add(word[:-4] + "heden")
+    return forms
+
+
+def _compound_heads(word: str) -> set[str]:
+    """Ways a word can start a compound: as is or with a linking -s-, -e- or -en-."""
+    heads = {word, word + "s", word + "en", word + "e"}
+    if word.endswith("e"):
+        heads.add(word + "n")
+    return heads
+
+
+def _strip_years(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop trailing years: 'Vreemdelingenwet 2000' is also called 'Vreemdelingenwet'."""
+    while len(tokens) > 1 and _YEAR_RE.match(tokens[-1][2]):
+        tokens = tokens[:-1]
+    return tokens
+
+
+class _ExampleModel:
+    """Character n-gram TF-IDF + logistic regression trained on (text, regulation code) examples."""
+
+    def __init__(self, examples: list[tuple[str, str]]):
+        from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: import only when used
+        from sklearn.linear_model import LogisticRegression
+
+        texts = [_normalise_for_model(text) for text, _ in examples]
+        labels = [code for _, code in examples]
+        self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
+        matrix = self.vectorizer.fit_transform(texts)
+        self.classifier = LogisticRegression(C=10.0, max_iter=2000)
+        self.classifier.fit(matrix, labels)
+        self.classes: list[str] = list(self.classifier.classes_)
+
+    def predict(self, text: str) -> dict[str, float]:
+        """Probability per known regulation code."""
+        row = self.vectorizer.transform([_normalise_for_model(text)])
+        return dict(zip(self.classes, self.classifier.predict_proba(row)[0]))
+
+    def explain(self, text: str, code: str, limit: int = 3) -> tuple[str, ...]:
+        """The words of ``text`` whose n-grams push most towards ``code``."""
+        words = {}
+        for start, end, word in tokenize(text):
+            if len(word) >= 4:
+                words.setdefault(_normalise_for_model(word), text[start:end])
+        if not words or code not in self.classes:
+            return ()
+        coef = self.classifier.coef_
+        row = coef[0] * (1 if self.classes[1] == code else -1) if coef.shape[0] == 1 else coef[self.classes.index(code)]
+        scores = self.vectorizer.transform(list(words)) @ row
+        ranked = sorted(zip(scores, words.values()), key=lambda pair: -pair[0])
+        return tuple(quote for score, quote in ranked[:limit] if score > 0)
+
+
+def _normalise_for_model(text: str) -> str:
+    """Lower-case, accent-free, punctuation as spaces."""
+    return " ".join(word for _, _, word in tokenize(fold(text).lower()))
+
+
+class TextRouter:
+    """Suggests regulations and ministries for a Dutch text; build once, call ``suggest`` often."""
+
+    def __init__(self, profiles: Iterable[RegulationProfile], examples: Iterable[tuple[str, str]] = ()):
+        self._profiles: list[RegulationProfile] = list(profiles)
+        self._terms: list[_Term] = []
+        # single-word terms: surface form -> terms
+        self._exact: dict[str, list[_Term]] = defaultdict(list)
+        self._exact_cs: dict[str, list[_Term]] = defaultdict(list)
+        # multi-word terms by the surface forms of their first word
+        self._multi: dict[str, list[_Term]] = defaultdict(list)
+        self._multi_cs: dict[str, list[_Term]] = defaultdict(list)
+        # compound parts: head (first part) and tail (last part) forms -> terms
+        self._heads: dict[str, list[_Term]] = defaultdict(list)
+        self._tails: dict[str, list[_Term]] = defaultdict(list)
+        # per multi-word term: accepted forms of each following word, and compound heads of the last
+        self._follow: dict[int, tuple[frozenset[str], ...]] = {}
+        self._last_heads: dict[int, tuple[str, ...]] = {}
+
+        abbreviation_tokens = self._abbreviation_tokens()
+        for position, profile in enumerate(self._profiles):
+            seen: dict[tuple[tuple[str, ...], tuple[bool, ...]], float] = {}
+            for text, weight, force_lower in self._raw_terms(profile):
+                for tokens, flags in self._compile(text, force_lower, abbreviation_tokens):
+                    if seen.get((tokens, flags), -1.0) < weight:
+                        seen[(tokens, flags)] = weight
+                        self._add_term(position, text, weight, tokens, flags)
+        self._model = None
+        examples = [(text, code) for text, code in examples if text and code]
+        if len({code for _, code in examples}) >= 2:
+            self._model = _ExampleModel(examples)
+        self._ministry_of = {p.code: p.ministry for p in self._profiles}
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _abbreviation_tokens(self) -> set[str]:
+        """All case-sensitive tokens in use, so an upper-case variant never steals another's name."""
+        tokens = set()
+        for profile in self._profiles:
+            texts = [t for t, _, _ in profile.terms] + (profile.abbreviation or "").split("/")
+            for text in texts:
+                tokens |= {w for _, _, w in tokenize(fold(text)) if _is_case_sensitive(w)}
+        return tokens
+
+    @staticmethod
+    def _raw_terms(profile: RegulationProfile) -> list[tuple[str, float, bool]]:
+        """Title, abbreviation(s) and listed terms as (text, weight, always case-insensitive)."""
+        raw = [(profile.title, AUTO_TERM_WEIGHT, True)]
+        for part in (profile.abbreviation or "").split("/"):
+            if part.strip():
+                raw.append((part.strip(), AUTO_TERM_WEIGHT, False))
+        for term, _kind, weight in profile.terms:
+            if term and term.strip():
+                raw.append((term.strip(), max(0.0, min(1.0, float(weight))), False))
+        return raw
+
+    @staticmethod
+    def _compile(text: str, force_lower: bool, abbreviation_tokens: set[str]):
+        """Token variants of one term: as written, without a trailing year, upper-cased abbreviation."""
+        tokens = tokenize(fold(text))
+        if not tokens:
+            return []
+        variants = [tokens]
+        stripped = _strip_years(tokens)
+        if stripped is not tokens:
+            variants.append(stripped)
+        result = []
+        for variant in variants:
+            words = [w for _, _, w in variant]
+            flags = tuple(False if force_lower else _is_case_sensitive(w) for w in words)
+            normal = tuple(w if cs else w.lower() for w, cs in zip(words, flags))
+            result.append((normal, flags))
+            # 'Wmo' is also written 'WMO'; 2-letter ones ('Pw' vs 'PW') are too easily confused
+            if any(cs and len(w) == 3 and w != w.upper() for w, cs in zip(normal, flags)):
+                upper = tuple(w.upper() if cs else w for w, cs in zip(normal, flags))
+                if not any(cs and w != n and w in abbreviation_tokens for w, n, cs in zip(upper, normal, flags)):
+                    result.append((upper, flags))
+        return result
+
+    def _add_term(self, profile: int, text: str, weight: float, tokens: tuple[str, ...], flags: tuple[bool, ...]):
+        """Index one compiled term for exact, multi-word and compound lookups."""
+        term = _Term(len(self._terms), profile, text, weight, tokens, flags)
+        self._terms.append(term)
+        first_forms = {tokens[0]} if flags[0] else _inflections(tokens[0])
+        if len(tokens) == 1:
+            index = self._exact_cs if flags[0] else self._exact
+            for form in first_forms:
+                index[form].append(term)
+            word = tokens[0]
+            if not flags[0] and word.isalpha():
+                if len(word) >= _MIN_PREFIX_LEN:
+                    for head in _compound_heads(word):
+                        self._heads[head].append(term)
+                if len(word) >= _MIN_SUFFIX_LEN:
+                    for form in _inflections(word):
+                        self._tails[form].append(term)
+            return
+        index = self._multi_cs if flags[0] else self._multi
+        for form in first_forms:
+            index[form].append(term)
+        self._follow[term.index] = tuple(
+            frozenset({w}) if cs else frozenset(_inflections(w)) for w, cs in zip(tokens[1:], flags[1:])
+        )
+        last, last_cs = tokens[-1], flags[-1]
+        heads = () if last_cs or len(last) < _MIN_PREFIX_LEN or not last.isalpha() else tuple(_compound_heads(last))
+        self._last_heads[term.index] = heads
+
+    # -- matching -------------------------------------------------------------------------------
+
+    def _find(self, text: str) -> list[_Match]:
+        """All term occurrences in ``text``, nested ones removed (the longest match wins)."""
+        words = tokenize(text)
+        folded = [fold(w) for _, _, w in words]
+        lowered = [w.lower() for w in folded]
+        found: list[_Match] = []
+        for i, (start, end, _) in enumerate(words):
+            exact, low = folded[i], lowered[i]
+            for term in self._exact.get(low, ()):
+                found.append(_Match(term, start, end, start, end))
+            for term in self._exact_cs.get(exact, ()):
+                found.append(_Match(term, start, end, start, end))
+            for term in (*self._multi.get(low, ()), *self._multi_cs.get(exact, ())):
+                last = self._match_rest(term, folded, lowered, i)
+                if last is not None:
+                    found.append(_Match(term, start, words[last][1], start, words[last][1]))
+            if len(low) >= _MIN_PREFIX_LEN + _MIN_REST and low.isalpha():
+                found.extend(self._compounds(low, start, end))
+        return self._drop_nested(found)
+
+    def _match_rest(self, term: _Term, folded: list[str], lowered: list[str], i: int) -> int | None:
+        """Index of the last text word if the words after ``i`` continue ``term``, else None."""
+        follow = self._follow[term.index]
+        if i + len(follow) >= len(folded):
+            return None
+        for offset, forms in enumerate(follow, start=1):
+            j = i + offset
+            cs = term.case_sensitive[offset]
+            word = folded[j] if cs else lowered[j]
+            if word in forms:
+                continue
+            heads = self._last_heads[term.index] if offset == len(follow) else ()
+            if not any(word.startswith(h) and len(word) - len(h) >= _MIN_REST for h in heads):
+                return None
+        return i + len(follow)
+
+    def _compounds(self, word: str, start: int, end: int) -> list[_Match]:
+        """Terms that form the first or last part of a compound word (huurtoeslag|schuld, verkeers|boete)."""
+        found = []
+        same_length = end - start == len(word)  # offsets inside the word are only safe if folding kept length
+        seen: set[int] = set()
+        for cut in range(len(word) - _MIN_REST, _MIN_PREFIX_LEN - 1, -1):
+            for term in self._heads.get(word[:cut], ()):
+                if term.index not in seen:
+                    seen.add(term.index)
+                    found.append(_Match(term, start, start + cut if same_length else end, start, end))
+        # the first part of a Dutch compound says which scheme it is (huurtoeslag|schuld), so a last
+        # part that overlaps a first part (huur|toeslagschuld) is not read
+        head_end = max((m.end for m in found), default=start) if same_length else start
+        for cut in range(max(_MIN_REST, head_end - start), len(word) - _MIN_SUFFIX_LEN + 1):
+            for term in self._tails.get(word[cut:], ()):
+                if term.index not in seen:
+                    seen.add(term.index)
+                    found.append(_Match(term, start + cut if same_length else start, end, start, end))
+        return found
+
+    @staticmethod
+    def _drop_nested(found: list[_Match]) -> list[_Match]:
+        """Keep a match only if no longer match covers it ('huurtoeslag' hides 'toeslag')."""
+        found.sort(key=lambda m: (m.start, -m.end))
+        kept: list[_Match] = []
+        reach = -1
+        for (start, end), group in groupby(found, key=lambda m: (m.start, m.end)):
+            if end <= reach:
+                continue
+            kept.extend(group)
+            reach = max(reach, end)
+        return kept
+
+    # -- scoring --------------------------------------------------------------------------------
+
+    def _lexicon_scores(self, text: str) -> dict[int, tuple[float, list[tuple[float, int, str]]]]:
+        """Per profile: confidence and the quoted words (weight, position, quote)."""
+        # the best weight per (span, profile)
+        by_span: dict[tuple[int, int], dict[int, _Match]] = defaultdict(dict)
+        for match in self._find(text):
+            slot = by_span[(match.start, match.end)]
+            best = slot.get(match.term.profile)
+            if best is None or best.term.weight < match.term.weight:
+                slot[match.term.profile] = match
+        evidence: dict[int, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+        quotes: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)
+        for slot in by_span.values():
+            for profile, match in slot.items():
+                ministry = self._profiles[profile].ministry
+                rival = max(
+                    (m.term.weight for p, m in slot.items() if self._profiles[p].ministry != ministry), default=0.0
+                )
+                weight = match.term.weight
+                share = max(weight - COMPETITION * rival, MIN_SHARE * weight)
+                evidence[profile][match.term.index].append(share)
+                quote = text[match.quote_start : match.quote_end]
+                known = quotes[profile].get(quote)
+                if known is None or known[0] < weight:
+                    quotes[profile][quote] = (weight, match.quote_start)
+        scores = {}
+        for profile, per_term in evidence.items():
+            firsts = sorted((max(shares) for shares in per_term.values()), reverse=True)
+            total = sum(w * DECAY**rank for rank, w in enumerate(firsts))
+            total += sum(REPEAT_BONUS * max(s) * min(len(s) - 1, 2) for s in per_term.values())
+            confidence = 1.0 - math.exp(-CURVE * total)
+            ranked = sorted(((w, pos, q) for q, (w, pos) in quotes[profile].items()), key=lambda x: (-x[0], x[1]))
+            scores[profile] = (confidence, ranked)
+        return scores
+
+    def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
+        """Best-first regulation suggestions for ``text``; [] when nothing in it points anywhere."""
+        if not text or not text.strip() or limit <= 0:
+            return []
+        scores = self._lexicon_scores(text)
+        confidence = {p: c for p, (c, _) in scores.items()}
+        quotes = {p: tuple(q for _, _, q in ranked) for p, (_, ranked) in scores.items()}
+        if self._model is not None:
+            position = {p.code: i for i, p in enumerate(self._profiles)}
+            for code, probability in self._model.predict(text).items():
+                p = position.get(code)
+                if p is None:
+                    continue
+                blended = 1.0 - (1.0 - confidence.get(p, 0.0)) * (1.0 - MODEL_WEIGHT * probability)
+                if blended > confidence.get(p, 0.0) + 0.01:
+                    confidence[p] = blended
+                    if not quotes.get(p):
+                        quotes[p] = self._model.explain(text, code)
+        ranked = sorted(confidence.items(), key=lambda item: (-item[1], self._profiles[item[0]].code))
+        return [
+            Suggestion(
+                regulation=self._profiles[p].code,
+                ministry=self._profiles[p].ministry,
+                confidence=round(min(c, 0.999), 4),
+                matched=quotes.get(p, ()),
+            )
+            for p, c in ranked[:limit]
+            if c > 0.0
+        ]
+
+
+def load_terms_csv(path: str | Path) -> dict[str, list[tuple[str, str, float]]]:
+    """Read ``regulation_terms.csv`` (code,term,kind,weight) into code -> [(term, kind, weight)]."""
+    terms: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+    with Path(path).open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code, term = (row.get("code") or "").strip(), (row.get("term") or "").strip()
+            if not code or not term:
+                continue
+            weight = float((row.get("weight") or "1").strip() or 1)
+            terms[code].append((term, (row.get("kind") or "alias").strip() or "alias", weight))
+    return dict(terms)

@@ -1,0 +1,194 @@
+"""The signal workflow of DESIGN §4: the transition table and the one function that applies it.
+
+Every state change of a signal goes through ``transition_signal``, which checks
+the rule, the actor's role and organisation and the required fields, changes the
+signal and writes the audit event in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from signals.audit import record_event
+from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied, TransitionNotAllowed
+from signals.models import Signal, SignalMinistry, SignalRegulation, User, utcnow
+from signals.reference import find_regulation, resolve_ministry
+from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One allowed transition: its action name, who may take it and what it needs."""
+
+    action: str
+    roles: frozenset[str]
+    requires: tuple[str, ...] = ()
+
+
+def _rule(action: str, roles: str, requires: str = "") -> Rule:
+    return Rule(action, frozenset(roles.split()), tuple(requires.split()))
+
+
+#: (from, to) -> rule. Anything not in this table is refused (HTTP 409).
+TRANSITIONS: dict[tuple[str, str], Rule] = {
+    ("received", "routed"): _rule("route", "coordinator", "ministry"),
+    ("routed", "routed"): _rule("reroute", "triage coordinator", "ministry note"),
+    ("routed", "in_progress"): _rule("accept", "triage"),
+    ("in_progress", "needs_info"): _rule("request_info", "triage", "note"),
+    ("needs_info", "in_progress"): _rule("provide_info", "frontline triage", "note"),
+    ("in_progress", "answered"): _rule("answer", "triage", "outcome response"),
+    ("answered", "closed"): _rule("close", "frontline triage coordinator"),
+    ("answered", "in_progress"): _rule("reopen", "frontline triage coordinator", "note"),
+    **{(state, "merged"): _rule("merge", "triage coordinator", "target") for state in OPEN_STATUSES},
+}
+
+REQUIRED_MESSAGES = {
+    "ministry": N_("Kies het ministerie."),
+    "note": N_("Geef een toelichting of reden."),
+    "outcome": N_("Kies een uitkomst."),
+    "response": N_("Schrijf het antwoord voor de frontlijn."),
+    "target": N_("Kies het signaal waarmee dit signaal wordt samengevoegd."),
+}
+
+
+def allowed_transitions(signal: Signal, user: User) -> list[tuple[str, Rule]]:
+    """The target states ``user`` may move ``signal`` to now."""
+    return [
+        (to, rule)
+        for (frm, to), rule in TRANSITIONS.items()
+        if frm == signal.status and user.role in rule.roles and _may_act(signal, user)
+    ]
+
+
+def _may_act(signal: Signal, user: User) -> bool:
+    """Organisation rule: triage acts for the lead ministry, frontline for its own organisation."""
+    if user.role == "coordinator":
+        return True
+    if user.role == "triage":
+        return signal.lead_ministry_code == user.organisation_code
+    if user.role == "frontline":
+        return signal.organisation_code == user.organisation_code
+    return False
+
+
+def set_routing(session: Session, signal: Signal, ministry: str, co_ministries: list[str]) -> None:
+    """Replace the signal's lead and co-ministries."""
+    signal.ministry_links.clear()
+    session.flush()
+    signal.ministry_links.append(SignalMinistry(ministry_code=ministry, is_lead=True))
+    for code in co_ministries:
+        if code != ministry:
+            signal.ministry_links.append(SignalMinistry(ministry_code=code, is_lead=False))
+    signal.routed_at = utcnow()
+
+
+def _resolve_ministries(session: Session, ministry: str | None, co_ministries: list[str] | None, errors: FieldErrors):
+    lead = resolve_ministry(session, ministry) if ministry else None
+    if ministry and lead is None:
+        errors.add("ministry", N_("Onbekend ministerie."))
+    co: list[str] = []
+    for code in co_ministries or []:
+        resolved = resolve_ministry(session, code)
+        if resolved is None:
+            errors.add("co_ministries", N_("Onbekend ministerie."))
+        elif lead is None or resolved.code != lead.code:
+            if resolved.code not in co:
+                co.append(resolved.code)
+    return lead, co
+
+
+def transition_signal(
+    session: Session,
+    signal: Signal,
+    to: str,
+    actor: User,
+    note: str | None = None,
+    ministry: str | None = None,
+    co_ministries: list[str] | None = None,
+    outcome: str | None = None,
+    response: str | None = None,
+    target: Signal | None = None,
+):
+    """Move ``signal`` to state ``to`` if the workflow, the actor and the inputs allow it."""
+    frm = signal.status
+    if to not in STATUSES:
+        raise InvalidInput({"to": [N_("Onbekende status.")]})
+    rule = TRANSITIONS.get((frm, to))
+    if rule is None:
+        raise TransitionNotAllowed(
+            N_("Deze stap kan niet vanuit de huidige status van het signaal."),
+            {"to": [N_("Niet toegestaan vanuit de huidige status.")]},
+        )
+    if actor.role not in rule.roles or not _may_act(signal, actor):
+        raise PermissionDenied(N_("U mag deze stap voor dit signaal niet zetten."))
+
+    note = (note or "").strip()
+    response = (response or "").strip()
+    values = {"ministry": ministry, "note": note, "outcome": outcome, "response": response, "target": target}
+    errors = FieldErrors()
+    for name in rule.requires:
+        if not values[name]:
+            errors.add(name, REQUIRED_MESSAGES[name])
+    data: dict = {}
+
+    if rule.action in ("route", "reroute"):
+        lead, co = _resolve_ministries(session, ministry, co_ministries, errors)
+        if rule.action == "reroute" and lead is not None and lead.code == signal.lead_ministry_code and not co_ministries:
+            errors.add("ministry", N_("Kies een ander ministerie dan het huidige."))
+    if rule.action == "answer":
+        if outcome and outcome not in OUTCOMES:
+            errors.add("outcome", N_("Onbekende uitkomst."))
+        if outcome == "not_taken_up" and not note:
+            errors.add("note", N_("Geef de reden waarom het signaal niet wordt opgepakt."))
+    if rule.action == "merge" and target is not None:
+        if target.id == signal.id:
+            errors.add("target", N_("Een signaal kan niet met zichzelf worden samengevoegd."))
+        elif target.status == "merged":
+            errors.add("target", N_("Dat signaal is zelf al samengevoegd; kies het signaal waarin het opging."))
+    errors.raise_if_any()
+
+    if rule.action in ("route", "reroute"):
+        data = {"from_ministry": signal.lead_ministry_code, "ministry": lead.code, "co_ministries": co}
+        set_routing(session, signal, lead.code, co)
+        signal.routing_method = "manual"
+        signal.routing_confidence = None
+        signal.routing_explanation = f"Handmatig doorgezet naar {lead.code}." + (f" Reden: {note}" if note else "")
+    elif rule.action == "answer":
+        signal.outcome, signal.response, signal.answered_at = outcome, response, utcnow()
+        data = {"outcome": outcome, "response": response}
+    elif rule.action == "close":
+        signal.closed_at = utcnow()
+    elif rule.action == "reopen":
+        signal.answered_at = None
+    elif rule.action == "merge":
+        signal.merged_into_id = target.id
+        data = {"target": target.id, "target_reference": target.reference}
+
+    signal.status = to
+    signal.updated_at = utcnow()
+    event = record_event(
+        session,
+        "signal",
+        signal.id,
+        rule.action,
+        actor=actor,
+        from_state=frm,
+        to_state=to,
+        note=response if rule.action == "answer" and not note else note,
+        data=data,
+        signal_id=signal.id,
+    )
+    session.flush()
+    return event
+
+
+def set_regulations(session: Session, signal: Signal, codes: list[str]) -> None:
+    """Attach regulations by code, lead first."""
+    signal.regulation_links.clear()
+    session.flush()
+    for position, code in enumerate(codes):
+        regulation = find_regulation(session, code)
+        if regulation is not None:
+            signal.regulation_links.append(SignalRegulation(regulation_id=regulation.id, position=position))
