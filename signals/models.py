@@ -12,6 +12,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -234,6 +235,15 @@ class Signal(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     response: Mapped[str] = mapped_column(Text, default="")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id"))
+    knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"), index=True)
+    #: when the ministry must act next: accept after routing, answer after accepting
+    due_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, index=True)
+    #: the frontline's rating of the answer
+    feedback_useful: Mapped[bool | None] = mapped_column(Boolean)
+    feedback_comment: Mapped[str] = mapped_column(Text, default="")
+    feedback_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: set when the frontline found the answer not useful; the ministry must act on it
+    reopen_requested_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     routed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
@@ -249,6 +259,7 @@ class Signal(Base):
         back_populates="signal", cascade="all, delete-orphan", order_by="SignalMinistry.id"
     )
     merged_into: Mapped[Signal | None] = relationship(remote_side=[id])
+    knelpunt: Mapped[Knelpunt | None] = relationship(back_populates="signals")
 
     @property
     def regulations(self) -> list[Regulation]:
@@ -318,3 +329,151 @@ class AuditEvent(Base):
 
     def __repr__(self) -> str:
         return f"<AuditEvent {self.entity_type}:{self.entity_id} {self.action}>"
+
+
+class Knelpunt(Base):
+    """A problem in a rule, established from one or more signals; what a letter reports."""
+
+    __tablename__ = "knelpunt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: human-readable reference, e.g. KNP-2026-0007
+    reference: Mapped[str | None] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    problem: Mapped[str] = mapped_column(Text, default="")
+    consequences: Mapped[str] = mapped_column(Text, default="")
+    solution_direction: Mapped[str] = mapped_column(Text, default="")
+    #: wetswijziging, amvb_regeling, beleidsregel or uitvoering
+    instrument: Mapped[str | None] = mapped_column(String(20))
+    ministry_code: Mapped[str] = mapped_column(ForeignKey("ministry.code"), index=True)
+    #: codes of co-responsible ministries, space separated
+    co_ministry_codes: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    #: why it was rejected (mandatory then) or the latest status note
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+
+    signals: Mapped[list[Signal]] = relationship(back_populates="knelpunt", order_by="Signal.id")
+    regulation_links: Mapped[list[KnelpuntRegulation]] = relationship(
+        back_populates="knelpunt", cascade="all, delete-orphan", order_by="KnelpuntRegulation.position"
+    )
+    created_by: Mapped[User | None] = relationship()
+
+    @property
+    def co_ministries(self) -> list[str]:
+        return self.co_ministry_codes.split()
+
+    @property
+    def regulations(self) -> list[Regulation]:
+        return [link.regulation for link in self.regulation_links]
+
+    def __repr__(self) -> str:
+        return f"<Knelpunt {self.reference} {self.status}>"
+
+
+class KnelpuntRegulation(Base):
+    """A regulation a knelpunt is about; position 0 first."""
+
+    __tablename__ = "knelpunt_regulation"
+    __table_args__ = (UniqueConstraint("knelpunt_id", "regulation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    knelpunt_id: Mapped[int] = mapped_column(ForeignKey("knelpunt.id", ondelete="CASCADE"), index=True)
+    regulation_id: Mapped[int] = mapped_column(ForeignKey("regulation.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: the article concerned, e.g. "art. 34 lid 2"
+    article: Mapped[str] = mapped_column(String(100), default="")
+
+    knelpunt: Mapped[Knelpunt] = relationship(back_populates="regulation_links")
+    regulation: Mapped[Regulation] = relationship()
+
+
+class Notification(Base):
+    """An e-mail Knelpunt sent (or would send); the dedup key makes escalation idempotent."""
+
+    __tablename__ = "notification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: one key per reason to write, e.g. "overdue:accept:42:2026-11-30"; never sent twice
+    dedup_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    signal_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<Notification {self.kind} to={self.recipient}>"
+
+
+class MailTemplate(Base):
+    """An editable e-mail text; placeholders in {braces}."""
+
+    __tablename__ = "mail_template"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+
+
+class SavedFilter(Base):
+    """A named list filter a user keeps (query string of the list page)."""
+
+    __tablename__ = "saved_filter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    #: which list: signals, queue, knelpunten
+    page: Mapped[str] = mapped_column(String(40))
+    query: Mapped[str] = mapped_column(String(1000), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class PublishedLetter(Base):
+    """A bottleneck letter as published: frozen data and renderings, served unchanged later."""
+
+    __tablename__ = "published_letter"
+    __table_args__ = (UniqueConstraint("period", "scope", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: 2026-Q3, 2026-H1 or 2026
+    period: Mapped[str] = mapped_column(String(10), index=True)
+    #: a ministry code, or ALL for the government-wide letter
+    scope: Mapped[str] = mapped_column(String(16), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(300))
+    #: the letter's data exactly as rendered
+    data: Mapped[dict] = mapped_column(JSON)
+    #: SHA-256 over the data and every rendered file
+    checksum: Mapped[str] = mapped_column(String(64))
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    published_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+    files: Mapped[list[LetterFile]] = relationship(
+        back_populates="letter", cascade="all, delete-orphan", order_by="LetterFile.format"
+    )
+    published_by: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<PublishedLetter {self.period} {self.scope} v{self.version}>"
+
+
+class LetterFile(Base):
+    """One rendering of a published letter (html, pdf, docx, csv, xlsx), stored byte for byte."""
+
+    __tablename__ = "letter_file"
+    __table_args__ = (UniqueConstraint("letter_id", "format"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("published_letter.id", ondelete="CASCADE"), index=True)
+    format: Mapped[str] = mapped_column(String(10))
+    media_type: Mapped[str] = mapped_column(String(100))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+    letter: Mapped[PublishedLetter] = relationship(back_populates="files")
