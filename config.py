@@ -35,6 +35,18 @@ class Config:
         self.SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
         self.WTF_CSRF_TIME_LIMIT = None
         self.DEVELOPMENT = os.environ.get("KNELPUNT_ENV", "production") == "development"
+        #: where links in e-mails point
+        self.BASE_URL = os.environ.get("KNELPUNT_BASE_URL", "http://127.0.0.1:5000")
+        #: smtp (production), log (development) or memory (tests)
+        self.MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp" if os.environ.get("SMTP_HOST") else "log")
+        self.SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
+        self.SMTP_PORT = int(os.environ.get("SMTP_PORT", 25))
+        self.SMTP_USERNAME = os.environ.get("SMTP_USERNAME")
+        self.SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
+        self.SMTP_TLS = os.environ.get("SMTP_TLS", "0") == "1"
+        self.MAIL_SENDER = os.environ.get("MAIL_SENDER", "knelpunt@localhost")
+        #: an answered signal without reaction closes by itself after this many days
+        self.AUTO_CLOSE_DAYS = int(os.environ.get("AUTO_CLOSE_DAYS", 30))
 
 
 class DevConfig(Config):
@@ -62,6 +74,7 @@ class TestConfig(Config):
             self.SQLALCHEMY_ENGINE_OPTIONS = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         self.WTF_CSRF_ENABLED = False
         self.RATELIMIT_ENABLED = False
+        self.MAIL_BACKEND = "memory"
         self.SESSION_COOKIE_SECURE = False
         self.DEVELOPMENT = False
 

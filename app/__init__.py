@@ -9,6 +9,7 @@ from flask import Flask, request
 from flask_login import current_user
 
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.mail import init_mail
 from config import Config, config_from_env
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -40,6 +41,7 @@ def create_app(config: Config | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
     _configure_sqlite(app)
+    init_mail(app)
     logging.basicConfig(level=logging.INFO)
 
     from app import admin, api, auth, cli, coordinator, errors, intake, main, triage

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from app.extensions import db
 from signals.accounts import create_token, create_user, get_user_by_email
 from signals.demo import seed_demo
 from signals.errors import InvalidInput
+from signals.followup import check_deadlines
+from signals.notifications import deliver_pending
 from signals.reference import load_reference_data
 from signals.vocabulary import ROLES
 
@@ -83,9 +85,25 @@ def seed_demo_command(count):
         click.echo(f"  {role:<12} {org:<6} {email}")
 
 
+deadlines_cli = AppGroup("deadlines", help="Termijnen bewaken (voor cron).")
+
+
+@deadlines_cli.command("check")
+@click.option("--auto-close-days", type=int, default=None, help="Close answered signals without reaction after this many days.")
+def deadlines_check(auto_close_days):
+    """Escalate missed deadlines and auto-close answered signals; safe to run as often as you like."""
+    days = auto_close_days if auto_close_days is not None else current_app.config["AUTO_CLOSE_DAYS"]
+    run = check_deadlines(db.session, auto_close_days=days)
+    db.session.commit()
+    sent = deliver_pending(db.session, current_app.extensions["knelpunt_mailer"])
+    db.session.commit()
+    click.echo(f"Geëscaleerd: {len(run.escalated)}; automatisch afgesloten: {len(run.closed)}; mails verstuurd: {sent}.")
+
+
 def register(app: Flask) -> None:
     """Attach the commands to ``app.cli``."""
     app.cli.add_command(reference_cli)
     app.cli.add_command(user_cli)
     app.cli.add_command(token_cli)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(deadlines_cli)

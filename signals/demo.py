@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from signals.accounts import create_user, get_user_by_email
 from signals.intake import SignalDraft, submit_signal
-from signals.models import AuditEvent, Ministry, Signal, User
+from signals.models import Ministry, Signal, User
 from signals.reference import DATA_DIR
 from signals.workflow import transition_signal
 
@@ -128,20 +128,11 @@ def seed_demo(session: Session, count: int = 200, seed: int = 2026, today: dt.da
             proposed_solution=template.get("proposed_solution", ""),
         )
         signal, _decision = submit_signal(session, submitter, draft, created_at=created)
-        _backdate(session, signal, created)
         if signal.status == "routed":
             _advance(session, signal, template, users, rng, created, now, made)
         made.append(signal)
     session.flush()
     return DemoResult(True, demo_logins(session), len(made))
-
-
-def _backdate(session: Session, signal: Signal, moment: dt.datetime) -> None:
-    """Give the events written so far the simulated time instead of now."""
-    session.flush()
-    for event in session.scalars(select(AuditEvent).where(AuditEvent.signal_id == signal.id, AuditEvent.created_at > moment)):
-        event.created_at = moment
-    signal.updated_at = moment
 
 
 def _pick_state(rng: random.Random, age_days: float) -> str:
@@ -165,15 +156,7 @@ def _advance(session, signal, template, users, rng, created, now, made) -> None:
     def step(to, actor, days, **kwargs):
         nonlocal clock
         clock = min(now, clock + dt.timedelta(days=days, hours=rng.randint(1, 8)))
-        event = transition_signal(session, signal, to, actor, **kwargs)
-        event.created_at = clock
-        signal.updated_at = clock
-        if to == "routed":
-            signal.routed_at = clock
-        elif to == "answered":
-            signal.answered_at = clock
-        elif to == "closed":
-            signal.closed_at = clock
+        transition_signal(session, signal, to, actor, at=clock, **kwargs)
 
     def triage():
         return users[f"triage-{signal.lead_ministry_code.lower()}"]

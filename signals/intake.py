@@ -132,7 +132,7 @@ def submit_signal(
     session.flush()
     signal.reference = f"SIG-{now.year}-{signal.id:06d}"
     set_regulations(session, signal, [r.code for r in regulations] or decision.regulations)
-    record_event(
+    submitted = record_event(
         session,
         "signal",
         signal.id,
@@ -142,11 +142,11 @@ def submit_signal(
         data={"channel": signal.channel_code, "masked": list(masked)},
         signal_id=signal.id,
     )
+    submitted.created_at = now
     if decision.is_routed:
-        set_routing(session, signal, decision.ministry, decision.co_ministries)
-        signal.routed_at = now
+        set_routing(session, signal, decision.ministry, decision.co_ministries, now)
         signal.status = "routed"
-        record_event(
+        routed = record_event(
             session,
             "signal",
             signal.id,
@@ -158,5 +158,6 @@ def submit_signal(
             data={"ministry": decision.ministry, "co_ministries": decision.co_ministries, "method": decision.method},
             signal_id=signal.id,
         )
+        routed.created_at = now
     session.flush()
     return signal, decision

@@ -238,6 +238,8 @@ class Signal(Base):
     knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"), index=True)
     #: when the ministry must act next: accept after routing, answer after accepting
     due_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, index=True)
+    #: when the running deadline started (routing or acceptance), to tell late from very late
+    deadline_started_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: the frontline's rating of the answer
     feedback_useful: Mapped[bool | None] = mapped_column(Boolean)
     feedback_comment: Mapped[str] = mapped_column(Text, default="")
@@ -404,6 +406,8 @@ class Notification(Base):
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    #: set once the mail adapter delivered it; pending notifications are retried
+    sent_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
 
     def __repr__(self) -> str:
         return f"<Notification {self.kind} to={self.recipient}>"

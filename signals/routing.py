@@ -110,7 +110,7 @@ def get_text_router(session: Session) -> TextRouter:
                     code=r.code,
                     title=r.title,
                     abbreviation=r.abbreviation or None,
-                    ministry=r.ministry_code,
+                    ministry=_current_code(session, r.ministry_code) or r.ministry_code,
                     terms=tuple(terms.get(r.id, ())),
                 )
                 for r in regulations

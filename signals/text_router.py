@@ -24,11 +24,13 @@ import csv
 import math
 import re
 import unicodedata
+import warnings
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Iterable
 
 ROUTING_THRESHOLD = 0.5
 
@@ -42,14 +44,20 @@ REPEAT_BONUS = 0.1
 COMPETITION = 0.75
 #: an ambiguous word keeps at least this fraction of its weight
 MIN_SHARE = 0.15
-#: steepness of the evidence-to-confidence curve: one term of weight ~0.47 reaches 0.5
+#: steepness of the evidence-to-confidence curve: one term of weight ~0.46 reaches 0.5
 CURVE = 1.5
 #: weight of the example-trained model in the blend (noisy-or on top of the lexicon)
 MODEL_WEIGHT = 0.7
+#: below this probability the model's guess is noise and is ignored
+MODEL_MIN_PROBABILITY = 0.3
+#: cosine similarity to the nearest example below which the model is ignored, and above floor+span fully trusted
+SIMILARITY_FLOOR = 0.25
+SIMILARITY_SPAN = 0.3
 
 _MIN_PREFIX_LEN = 5  # a term must be this long to be the first part of a compound
 _MIN_SUFFIX_LEN = 5  # ... or the last part of one
 _MIN_REST = 3  # the other part of a compound must be at least this long
+_MAX_COMPOUND_LEN = 60  # longer 'words' are noise, not compounds
 _COMMON_SHORT_WORDS = frozenset({"wet", "van", "op", "de", "het", "en", "in", "tot", "met", "een"})
 _VOWELS = frozenset("aeiou")
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -118,11 +126,12 @@ def _is_case_sensitive(token: str) -> bool:
     return len(token) <= 3 and token != token.lower() and token.lower() not in _COMMON_SHORT_WORDS
 
 
-def _inflections(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _inflections(word: str) -> frozenset[str]:
     """Surface forms of a lower-case Dutch word: plurals, diminutives, -e forms."""
     forms = {word}
     if len(word) < 4 or not word.isalpha():
-        return forms
+        return frozenset(forms)
     forms |= {word + "s", word + "en", word + "e", word + "je", word + "tje", word + "jes", word + "tjes"}
     last, prev, before = word[-1], word[-2], word[-3]
     if word.endswith("e"):
@@ -138,15 +147,16 @@ def _inflections(word: str) -> set[str]:
         forms |= {word[:-1] + "zen", word[:-1] + "ze"}
     if word.endswith("heid"):
         forms.add(word[:-4] + "heden")
-    return forms
+    return frozenset(forms)
 
 
-def _compound_heads(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _compound_heads(word: str) -> tuple[str, ...]:
     """Ways a word can start a compound: as is or with a linking -s-, -e- or -en-."""
     heads = {word, word + "s", word + "en", word + "e"}
     if word.endswith("e"):
         heads.add(word + "n")
-    return heads
+    return tuple(sorted(heads))
 
 
 def _strip_years(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -160,34 +170,63 @@ class _ExampleModel:
     """Character n-gram TF-IDF + logistic regression trained on (text, regulation code) examples."""
 
     def __init__(self, examples: list[tuple[str, str]]):
-        from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: import only when used
+        import numpy as np  # heavy: import only when used
+        from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
+        from sklearn.multiclass import OneVsRestClassifier
 
         texts = [_normalise_for_model(text) for text, _ in examples]
         labels = [code for _, code in examples]
         self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
         matrix = self.vectorizer.fit_transform(texts)
-        self.classifier = LogisticRegression(C=10.0, max_iter=2000)
-        self.classifier.fit(matrix, labels)
+        self.matrix, self.labels = matrix, labels
+        # one-vs-rest liblinear trains in milliseconds on a few hundred short texts
+        self.classifier = OneVsRestClassifier(LogisticRegression(C=10.0, solver="liblinear"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # few examples per class is the normal case here
+            self.classifier.fit(matrix, labels)
         self.classes: list[str] = list(self.classifier.classes_)
+        # the per-class models stacked, so predicting is one sparse-dense product instead of a loop
+        self.weights = np.vstack([e.coef_[0] for e in self.classifier.estimators_])
+        self.intercepts = np.array([e.intercept_[0] for e in self.classifier.estimators_])
 
     def predict(self, text: str) -> dict[str, float]:
-        """Probability per known regulation code."""
+        """Probability per known regulation code, damped unless the text resembles an example of it."""
         row = self.vectorizer.transform([_normalise_for_model(text)])
-        return dict(zip(self.classes, self.classifier.predict_proba(row)[0]))
+        similarity: dict[str, float] = {}
+        for label, value in zip(self.labels, (self.matrix @ row.T).toarray().ravel(), strict=True):
+            similarity[label] = max(similarity.get(label, 0.0), float(value))
+        # with few examples the classifier is sure of something for any text; closeness to a real
+        # example is what makes its guess worth anything
+        probabilities = self._probabilities(row)
+        return {
+            code: float(probability) * min(1.0, max(0.0, (similarity[code] - SIMILARITY_FLOOR) / SIMILARITY_SPAN))
+            for code, probability in zip(self.classes, probabilities, strict=True)
+        }
+
+    def _probabilities(self, row) -> list[float]:
+        """One-vs-rest probabilities per class, normalised like OneVsRestClassifier.predict_proba."""
+        import numpy as np
+
+        odds = 1.0 / (1.0 + np.exp(-(row @ self.weights.T).ravel() - self.intercepts))
+        if len(self.classes) == 2:  # one model, for the second class
+            return [1.0 - float(odds[0]), float(odds[0])]
+        return [float(p) for p in odds / odds.sum()]
 
     def explain(self, text: str, code: str, limit: int = 3) -> tuple[str, ...]:
         """The words of ``text`` whose n-grams push most towards ``code``."""
         words = {}
         for start, end, word in tokenize(text):
-            if len(word) >= 4:
+            if len(word) >= 5:
                 words.setdefault(_normalise_for_model(word), text[start:end])
         if not words or code not in self.classes:
             return ()
-        coef = self.classifier.coef_
-        row = coef[0] * (1 if self.classes[1] == code else -1) if coef.shape[0] == 1 else coef[self.classes.index(code)]
+        if len(self.classes) == 2:  # one model for the second class, its mirror for the first
+            row = self.weights[0] * (1 if self.classes[1] == code else -1)
+        else:
+            row = self.weights[self.classes.index(code)]
         scores = self.vectorizer.transform(list(words)) @ row
-        ranked = sorted(zip(scores, words.values()), key=lambda pair: -pair[0])
+        ranked = sorted(zip(scores, words.values(), strict=True), key=lambda pair: -pair[0])
         return tuple(quote for score, quote in ranked[:limit] if score > 0)
 
 
@@ -227,7 +266,6 @@ class TextRouter:
         examples = [(text, code) for text, code in examples if text and code]
         if len({code for _, code in examples}) >= 2:
             self._model = _ExampleModel(examples)
-        self._ministry_of = {p.code: p.ministry for p in self._profiles}
 
     # -- building -------------------------------------------------------------------------------
 
@@ -266,12 +304,14 @@ class TextRouter:
         for variant in variants:
             words = [w for _, _, w in variant]
             flags = tuple(False if force_lower else _is_case_sensitive(w) for w in words)
-            normal = tuple(w if cs else w.lower() for w, cs in zip(words, flags))
+            normal = tuple(w if cs else w.lower() for w, cs in zip(words, flags, strict=True))
             result.append((normal, flags))
             # 'Wmo' is also written 'WMO'; 2-letter ones ('Pw' vs 'PW') are too easily confused
-            if any(cs and len(w) == 3 and w != w.upper() for w, cs in zip(normal, flags)):
-                upper = tuple(w.upper() if cs else w for w, cs in zip(normal, flags))
-                if not any(cs and w != n and w in abbreviation_tokens for w, n, cs in zip(upper, normal, flags)):
+            if any(cs and len(w) == 3 and w != w.upper() for w, cs in zip(normal, flags, strict=True)):
+                upper = tuple(w.upper() if cs else w for w, cs in zip(normal, flags, strict=True))
+                if not any(
+                    cs and w != n and w in abbreviation_tokens for w, n, cs in zip(upper, normal, flags, strict=True)
+                ):
                     result.append((upper, flags))
         return result
 
@@ -279,7 +319,7 @@ class TextRouter:
         """Index one compiled term for exact, multi-word and compound lookups."""
         term = _Term(len(self._terms), profile, text, weight, tokens, flags)
         self._terms.append(term)
-        first_forms = {tokens[0]} if flags[0] else _inflections(tokens[0])
+        first_forms = (tokens[0],) if flags[0] else _inflections(tokens[0])
         if len(tokens) == 1:
             index = self._exact_cs if flags[0] else self._exact
             for form in first_forms:
@@ -297,10 +337,10 @@ class TextRouter:
         for form in first_forms:
             index[form].append(term)
         self._follow[term.index] = tuple(
-            frozenset({w}) if cs else frozenset(_inflections(w)) for w, cs in zip(tokens[1:], flags[1:])
+            frozenset({w}) if cs else _inflections(w) for w, cs in zip(tokens[1:], flags[1:], strict=True)
         )
         last, last_cs = tokens[-1], flags[-1]
-        heads = () if last_cs or len(last) < _MIN_PREFIX_LEN or not last.isalpha() else tuple(_compound_heads(last))
+        heads = () if last_cs or len(last) < _MIN_PREFIX_LEN or not last.isalpha() else _compound_heads(last)
         self._last_heads[term.index] = heads
 
     # -- matching -------------------------------------------------------------------------------
@@ -321,7 +361,7 @@ class TextRouter:
                 last = self._match_rest(term, folded, lowered, i)
                 if last is not None:
                     found.append(_Match(term, start, words[last][1], start, words[last][1]))
-            if len(low) >= _MIN_PREFIX_LEN + _MIN_REST and low.isalpha():
+            if _MIN_PREFIX_LEN + _MIN_REST <= len(low) <= _MAX_COMPOUND_LEN and low.isalpha():
                 found.extend(self._compounds(low, start, end))
         return self._drop_nested(found)
 
@@ -367,7 +407,7 @@ class TextRouter:
         found.sort(key=lambda m: (m.start, -m.end))
         kept: list[_Match] = []
         reach = -1
-        for (start, end), group in groupby(found, key=lambda m: (m.start, m.end)):
+        for (_start, end), group in groupby(found, key=lambda m: (m.start, m.end)):
             if end <= reach:
                 continue
             kept.extend(group)
@@ -421,7 +461,7 @@ class TextRouter:
             position = {p.code: i for i, p in enumerate(self._profiles)}
             for code, probability in self._model.predict(text).items():
                 p = position.get(code)
-                if p is None:
+                if p is None or probability < MODEL_MIN_PROBABILITY:
                     continue
                 blended = 1.0 - (1.0 - confidence.get(p, 0.0)) * (1.0 - MODEL_WEIGHT * probability)
                 if blended > confidence.get(p, 0.0) + 0.01:
@@ -433,7 +473,7 @@ class TextRouter:
             Suggestion(
                 regulation=self._profiles[p].code,
                 ministry=self._profiles[p].ministry,
-                confidence=round(min(c, 0.999), 4),
+                confidence=round(float(min(c, 0.999)), 4),
                 matched=quotes.get(p, ()),
             )
             for p, c in ranked[:limit]

@@ -2,18 +2,23 @@
 
 Every state change of a signal goes through ``transition_signal``, which checks
 the rule, the actor's role and organisation and the required fields, changes the
-signal and writes the audit event in the caller's transaction.
+signal, sets the running deadline, queues the notifications and writes the audit
+event, all in the caller's transaction.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from signals import deadlines
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied, TransitionNotAllowed
-from signals.models import Signal, SignalMinistry, SignalRegulation, User, utcnow
+from signals.models import Ministry, Signal, SignalMinistry, SignalRegulation, User, utcnow
+from signals.notifications import queue_notification, signal_context, team_emails
 from signals.reference import find_regulation, resolve_ministry
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES
 
@@ -39,7 +44,7 @@ TRANSITIONS: dict[tuple[str, str], Rule] = {
     ("in_progress", "needs_info"): _rule("request_info", "triage", "note"),
     ("needs_info", "in_progress"): _rule("provide_info", "frontline triage", "note"),
     ("in_progress", "answered"): _rule("answer", "triage", "outcome response"),
-    ("answered", "closed"): _rule("close", "frontline triage coordinator"),
+    ("answered", "closed"): _rule("close", "frontline triage coordinator system"),
     ("answered", "in_progress"): _rule("reopen", "frontline triage coordinator", "note"),
     **{(state, "merged"): _rule("merge", "triage coordinator", "target") for state in OPEN_STATUSES},
 }
@@ -53,6 +58,18 @@ REQUIRED_MESSAGES = {
 }
 
 
+class SystemActor:
+    """Knelpunt itself, for steps taken by scheduled commands (auto-close)."""
+
+    id = None
+    role = "system"
+    organisation_code = None
+    email = "systeem"
+
+
+SYSTEM = SystemActor()
+
+
 def allowed_transitions(signal: Signal, user: User) -> list[tuple[str, Rule]]:
     """The target states ``user`` may move ``signal`` to now."""
     return [
@@ -62,9 +79,9 @@ def allowed_transitions(signal: Signal, user: User) -> list[tuple[str, Rule]]:
     ]
 
 
-def _may_act(signal: Signal, user: User) -> bool:
+def _may_act(signal: Signal, user) -> bool:
     """Organisation rule: triage acts for the lead ministry, frontline for its own organisation."""
-    if user.role == "coordinator":
+    if user.role in ("coordinator", "system"):
         return True
     if user.role == "triage":
         return signal.lead_ministry_code == user.organisation_code
@@ -73,15 +90,32 @@ def _may_act(signal: Signal, user: User) -> bool:
     return False
 
 
-def set_routing(session: Session, signal: Signal, ministry: str, co_ministries: list[str]) -> None:
-    """Replace the signal's lead and co-ministries."""
+def set_routing(session: Session, signal: Signal, ministry: str, co_ministries: list[str], at: dt.datetime | None = None) -> None:
+    """Replace the signal's lead and co-ministries and start the acceptance deadline."""
+    at = at or utcnow()
     signal.ministry_links.clear()
     session.flush()
     signal.ministry_links.append(SignalMinistry(ministry_code=ministry, is_lead=True))
     for code in co_ministries:
         if code != ministry:
             signal.ministry_links.append(SignalMinistry(ministry_code=code, is_lead=False))
-    signal.routed_at = utcnow()
+    signal.routed_at = at
+    signal.deadline_started_at = at
+    signal.due_at = deadlines.accept_deadline(session.get(Ministry, ministry), at)
+    queue_notification(
+        session,
+        "routed",
+        f"routed:{signal.id}:{ministry}:{at.isoformat()}",
+        team_emails(session, ministry, "triage"),
+        signal_context(signal, ministry=ministry, due=_format_due(signal.due_at)),
+        signal,
+    )
+
+
+def _format_due(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.astimezone(deadlines.TZ).strftime("%d-%m-%Y")
 
 
 def _resolve_ministries(session: Session, ministry: str | None, co_ministries: list[str] | None, errors: FieldErrors):
@@ -103,15 +137,17 @@ def transition_signal(
     session: Session,
     signal: Signal,
     to: str,
-    actor: User,
+    actor,
     note: str | None = None,
     ministry: str | None = None,
     co_ministries: list[str] | None = None,
     outcome: str | None = None,
     response: str | None = None,
     target: Signal | None = None,
+    at: dt.datetime | None = None,
 ):
     """Move ``signal`` to state ``to`` if the workflow, the actor and the inputs allow it."""
+    at = at or utcnow()
     frm = signal.status
     if to not in STATUSES:
         raise InvalidInput({"to": [N_("Onbekende status.")]})
@@ -149,25 +185,37 @@ def transition_signal(
             errors.add("target", N_("Dat signaal is zelf al samengevoegd; kies het signaal waarin het opging."))
     errors.raise_if_any()
 
+    paused_since = signal.updated_at
     if rule.action in ("route", "reroute"):
         data = {"from_ministry": signal.lead_ministry_code, "ministry": lead.code, "co_ministries": co}
-        set_routing(session, signal, lead.code, co)
+        set_routing(session, signal, lead.code, co, at)
         signal.routing_method = "manual"
         signal.routing_confidence = None
         signal.routing_explanation = f"Handmatig doorgezet naar {lead.code}." + (f" Reden: {note}" if note else "")
+    elif rule.action in ("accept", "reopen"):
+        ministry_row = session.get(Ministry, signal.lead_ministry_code)
+        signal.deadline_started_at = at
+        signal.due_at = deadlines.answer_deadline(ministry_row, at)
+        if rule.action == "reopen":
+            signal.answered_at = None
+            signal.reopen_requested_at = None
+    elif rule.action == "provide_info" and signal.due_at is not None and paused_since is not None:
+        # the ministry's clock stood still while the frontline was asked
+        pause = deadlines.as_utc(at) - deadlines.as_utc(paused_since)
+        signal.due_at = deadlines.as_utc(signal.due_at) + pause
+        signal.deadline_started_at = deadlines.as_utc(signal.deadline_started_at) + pause
     elif rule.action == "answer":
-        signal.outcome, signal.response, signal.answered_at = outcome, response, utcnow()
+        signal.outcome, signal.response, signal.answered_at = outcome, response, at
         data = {"outcome": outcome, "response": response}
     elif rule.action == "close":
-        signal.closed_at = utcnow()
-    elif rule.action == "reopen":
-        signal.answered_at = None
+        signal.closed_at = at
+        signal.reopen_requested_at = None
     elif rule.action == "merge":
         signal.merged_into_id = target.id
         data = {"target": target.id, "target_reference": target.reference}
 
     signal.status = to
-    signal.updated_at = utcnow()
+    signal.updated_at = at
     event = record_event(
         session,
         "signal",
@@ -180,8 +228,35 @@ def transition_signal(
         data=data,
         signal_id=signal.id,
     )
+    event.created_at = at
+    _notify(session, signal, rule.action, note, at)
     session.flush()
     return event
+
+
+def _notify(session: Session, signal: Signal, action: str, note: str, at: dt.datetime) -> None:
+    """Tell the submitter about answers and questions; merged signals' submitters hear the answer too."""
+    if action == "request_info":
+        recipients = [signal.submitter.email] if signal.submitter else []
+        queue_notification(session, "needs_info", f"needs_info:{signal.id}:{at.isoformat()}", recipients, signal_context(signal, note=note), signal)
+    elif action == "answer":
+        followers = session.scalars(select(Signal).where(Signal.merged_into_id == signal.id)).all()
+        for each in [signal, *followers]:
+            if each.submitter is None:
+                continue
+            queue_notification(
+                session,
+                "answered",
+                f"answered:{each.id}:{at.isoformat()}",
+                [each.submitter.email],
+                signal_context(
+                    each,
+                    ministry=signal.lead_ministry_code,
+                    outcome=OUTCOMES.get(signal.outcome, ""),
+                    response=signal.response,
+                ),
+                each,
+            )
 
 
 def set_regulations(session: Session, signal: Signal, codes: list[str]) -> None:
@@ -192,3 +267,13 @@ def set_regulations(session: Session, signal: Signal, codes: list[str]) -> None:
         regulation = find_regulation(session, code)
         if regulation is not None:
             signal.regulation_links.append(SignalRegulation(regulation_id=regulation.id, position=position))
+
+
+def followed_signal(signal: Signal) -> Signal:
+    """The signal whose status and answer a merged signal follows (itself when not merged)."""
+    seen = set()
+    current = signal
+    while current.status == "merged" and current.merged_into is not None and current.id not in seen:
+        seen.add(current.id)
+        current = current.merged_into
+    return current

@@ -12,14 +12,28 @@ from config import TestConfig
 from signals import accounts
 from signals.accounts import create_token, create_user
 from signals.intake import SignalDraft, submit_signal
-from signals.models import ApiToken, AuditEvent, Signal, SignalMinistry, SignalRegulation, User
+from signals.models import (
+    ApiToken,
+    AuditEvent,
+    Knelpunt,
+    KnelpuntRegulation,
+    LetterFile,
+    MailTemplate,
+    Notification,
+    PublishedLetter,
+    SavedFilter,
+    Signal,
+    SignalMinistry,
+    SignalRegulation,
+    User,
+)
 from signals.reference import load_reference_data
 from signals.workflow import transition_signal
 
 PASSWORD = "correct-horse-battery"
 
 #: tables emptied after each test; reference data stays for the whole session
-PER_TEST_TABLES = (SignalMinistry, SignalRegulation, AuditEvent, ApiToken)
+PER_TEST_TABLES = (Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +65,9 @@ def db(app):
         _db.session.execute(delete(model))
     _db.session.execute(Signal.__table__.update().values(merged_into_id=None))
     _db.session.execute(delete(Signal))
+    _db.session.execute(delete(KnelpuntRegulation))
+    _db.session.execute(delete(Knelpunt))
+    _db.session.execute(delete(MailTemplate))
     _db.session.execute(delete(User))
     _db.session.commit()
     _db.session.remove()

@@ -14,6 +14,7 @@ from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema,
 from app.api.openapi import build_openapi
 from app.errors import json_error
 from app.extensions import db
+from app.mail import commit_and_deliver
 from app.security import bearer_user
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
@@ -95,7 +96,7 @@ def create_signal():
     draft.impact = draft.impact or ""
     draft.proposed_solution = draft.proposed_solution or ""
     signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
-    db.session.commit()
+    commit_and_deliver()
     body = out.signal_json(signal)
     body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
     response = jsonify(body)
@@ -176,7 +177,7 @@ def transition(signal_id: int):
         response=data.get("response"),
         target=target,
     )
-    db.session.commit()
+    commit_and_deliver()
     return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event)})
 
 

@@ -103,3 +103,53 @@ def flatten_errors(messages) -> dict[str, list[str]]:
         else:
             flat[name] = [str(m) for m in (value if isinstance(value, list) else [value])]
     return flat
+
+
+class KnelpuntInSchema(BaseSchema):
+    """A new knelpunt, established from signals."""
+
+    title = Text(required=True, max_length=200)
+    ministry = Text(required=True, max_length=16)
+    signal_ids = fields.List(
+        fields.Integer(strict=True, error_messages=_messages(invalid="Moet een signaalnummer zijn.")),
+        load_default=list,
+        error_messages=_messages(invalid="Moet een lijst zijn."),
+    )
+    problem = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
+    consequences = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
+    solution_direction = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
+    instrument = Text(load_default=None, allow_none=True, max_length=20)
+    co_ministries = Codes(load_default=list)
+    regulations = Codes(load_default=list)
+
+
+class LinkInSchema(BaseSchema):
+    """Signals to link to a knelpunt."""
+
+    signal_ids = fields.List(
+        fields.Integer(strict=True, error_messages=_messages(invalid="Moet een signaalnummer zijn.")),
+        required=True,
+        error_messages=_messages(invalid="Moet een lijst zijn."),
+    )
+
+
+class StatusInSchema(BaseSchema):
+    """A knelpunt's status change."""
+
+    to = Text(required=True, max_length=20)
+    note = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
+
+
+class FeedbackInSchema(BaseSchema):
+    """The frontline's rating of an answer."""
+
+    useful = fields.Boolean(required=True, truthy={True}, falsy={False}, error_messages=_messages(invalid="Moet true of false zijn."))
+    comment = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
+
+
+class SplitInSchema(BaseSchema):
+    """The second problem that becomes a signal of its own."""
+
+    title = Text(required=True, max_length=TITLE_MAX)
+    description = Text(required=True, max_length=TEXT_MAX)
+    regulations = Codes(load_default=list)

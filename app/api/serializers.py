@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from signals.models import AuditEvent, Channel, Ministry, Organisation, Regulation, Signal
+from signals.deadlines import deadline_state
+from signals.models import utcnow
 from signals.vocabulary import STATUSES
+from signals.workflow import followed_signal
 
 
 def _iso(value):
     return value.isoformat() if value is not None else None
 
 
-def signal_json(signal: Signal) -> dict:
-    """A signal as the API shows it; the texts are the masked ones, as stored."""
+def signal_json(signal: Signal, now=None) -> dict:
+    """A signal as the API shows it; the texts are the masked ones, as stored.
+
+    A merged signal shows the outcome and answer of the signal it follows.
+    """
+    followed = followed_signal(signal)
+    now = now or utcnow()
     return {
         "id": signal.id,
         "reference": signal.reference,
@@ -38,10 +46,18 @@ def signal_json(signal: Signal) -> dict:
         "impact": signal.impact,
         "proposed_solution": signal.proposed_solution,
         "masked": signal.masked or [],
-        "outcome": signal.outcome,
-        "response": signal.response or None,
+        "outcome": followed.outcome,
+        "response": followed.response or None,
         "merged_into": signal.merged_into_id,
-        "knelpunt_id": getattr(signal, "knelpunt_id", None),
+        "follows": None if followed is signal else {"id": followed.id, "reference": followed.reference, "status": followed.status},
+        "effective_status": followed.status,
+        "knelpunt_id": signal.knelpunt_id,
+        "due_at": _iso(signal.due_at),
+        "deadline": deadline_state(signal, now),
+        "feedback": None
+        if signal.feedback_at is None
+        else {"useful": signal.feedback_useful, "comment": signal.feedback_comment, "at": _iso(signal.feedback_at)},
+        "reopen_requested": signal.reopen_requested_at is not None,
         "created_at": _iso(signal.created_at),
         "updated_at": _iso(signal.updated_at),
         "routed_at": _iso(signal.routed_at),
@@ -114,4 +130,28 @@ def regulation_json(r: Regulation) -> dict:
         "executed_by": r.executed_by,
         "certainty": r.certainty,
         "note": r.note,
+    }
+
+
+def knelpunt_json(knelpunt, counts) -> dict:
+    """A knelpunt with the counts derived from its linked signals."""
+    return {
+        "id": knelpunt.id,
+        "reference": knelpunt.reference,
+        "title": knelpunt.title,
+        "status": knelpunt.status,
+        "status_reason": knelpunt.status_reason or None,
+        "ministry": knelpunt.ministry_code,
+        "co_ministries": knelpunt.co_ministries,
+        "problem": knelpunt.problem,
+        "consequences": knelpunt.consequences,
+        "solution_direction": knelpunt.solution_direction,
+        "instrument": knelpunt.instrument,
+        "regulations": [r.code for r in knelpunt.regulations],
+        "signal_count": counts.signals,
+        "channel_count": counts.channels,
+        "channels": counts.channel_codes,
+        "people_affected": counts.people_affected,
+        "created_at": _iso(knelpunt.created_at),
+        "updated_at": _iso(knelpunt.updated_at),
     }

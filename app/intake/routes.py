@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.mail import commit_and_deliver
 from app.intake import bp
 from app.intake.forms import FilterForm, SignalForm, TransitionForm
 from app.security import role_required
@@ -84,7 +85,7 @@ def new():
                     if field is not None:
                         field.errors.extend(_(m) for m in messages)
             else:
-                db.session.commit()
+                commit_and_deliver()
                 if signal.masked:
                     flash(masked_notice(signal.masked), "warning")
                 flash(_("Uw signaal is ontvangen onder kenmerk %(ref)s.", ref=signal.reference), "success")
@@ -194,7 +195,7 @@ def transition(signal_id: int, action: str):
             for name, messages in error.fields.items():
                 getattr(form, name).errors.extend(_(m) for m in messages)
             return _render_detail(get_signal_for(db.session, current_user, signal_id), forms, 422)
-        db.session.commit()
+        commit_and_deliver()
         flash(_(ACTION_MESSAGES[action]), "success")
         if current_user.role == "triage" and action == "reroute":
             return redirect(url_for("triage.queue"))

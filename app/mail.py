@@ -1,0 +1,36 @@
+"""The mail adapter the app uses, chosen by MAIL_BACKEND, and commit-then-deliver."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from app.extensions import db
+from signals import notifications
+from signals.notifications import LogMailer, MemoryMailer, SmtpMailer, deliver_pending
+
+
+def init_mail(app: Flask) -> None:
+    """Pick the mailer: smtp in production, log in development, memory in tests."""
+    backend = app.config["MAIL_BACKEND"]
+    if backend == "smtp":
+        mailer = SmtpMailer(
+            host=app.config["SMTP_HOST"],
+            port=app.config["SMTP_PORT"],
+            sender=app.config["MAIL_SENDER"],
+            username=app.config["SMTP_USERNAME"],
+            password=app.config["SMTP_PASSWORD"],
+            use_tls=app.config["SMTP_TLS"],
+        )
+    elif backend == "memory":
+        mailer = MemoryMailer()
+    else:
+        mailer = LogMailer()
+    app.extensions["knelpunt_mailer"] = mailer
+    notifications.BASE_URL = app.config["BASE_URL"]
+
+
+def commit_and_deliver() -> None:
+    """Commit the request's work, then send the mail it queued (failures stay queued for cron)."""
+    db.session.commit()
+    if deliver_pending(db.session, current_app.extensions["knelpunt_mailer"]):
+        db.session.commit()

@@ -1,0 +1,148 @@
+"""Follow-up that holds ministries to account: feedback, split, escalation and auto-close."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from signals import deadlines
+from signals.audit import record_event
+from signals.errors import N_, FieldErrors, PermissionDenied, TransitionNotAllowed
+from signals.intake import SignalDraft, validate_draft
+from signals.models import Signal, User, utcnow
+from signals.notifications import queue_notification, signal_context, team_emails
+from signals.privacy import mask_fields
+from signals.workflow import SYSTEM, set_regulations, set_routing, transition_signal
+
+
+def give_feedback(session: Session, signal: Signal, actor: User, useful: bool | None, comment: str = "") -> None:
+    """The frontline rates an answer: useful closes the loop, not useful asks the ministry to reopen."""
+    if actor.role != "frontline" or actor.organisation_code != signal.organisation_code:
+        raise PermissionDenied(N_("Alleen de organisatie die het signaal meldde, beoordeelt het antwoord."))
+    errors = FieldErrors()
+    if not isinstance(useful, bool):
+        errors.add("useful", N_("Geef aan of het antwoord bruikbaar is (true of false)."))
+    comment = (comment or "").strip() if isinstance(comment, str) else ""
+    if useful is False and not comment:
+        errors.add("comment", N_("Vertel kort waarom het antwoord niet bruikbaar is."))
+    errors.raise_if_any()
+    if signal.status != "answered":
+        raise TransitionNotAllowed(N_("Alleen een beantwoord signaal kan worden beoordeeld."), {"useful": [N_("Het signaal is nog niet beantwoord.")]})
+    now = utcnow()
+    signal.feedback_useful, signal.feedback_comment, signal.feedback_at = useful, comment, now
+    record_event(
+        session, "signal", signal.id, "feedback", actor=actor, note=comment, data={"useful": useful}, signal_id=signal.id
+    )
+    if useful:
+        transition_signal(session, signal, "closed", actor, note="Antwoord bruikbaar.")
+    else:
+        signal.reopen_requested_at = now
+        queue_notification(
+            session,
+            "reopen_requested",
+            f"reopen_requested:{signal.id}:{now.isoformat()}",
+            team_emails(session, signal.lead_ministry_code, "triage"),
+            signal_context(signal, note=comment),
+            signal,
+        )
+    session.flush()
+
+
+def split_signal(session: Session, signal: Signal, actor: User, title: str, description: str, regulations: list[str] | None = None) -> Signal:
+    """Split a second problem off ``signal`` into a new signal with its own history."""
+    if actor.role not in ("triage", "coordinator") or (actor.role == "triage" and signal.lead_ministry_code != actor.organisation_code):
+        raise PermissionDenied(N_("Alleen het eerstverantwoordelijke ministerie of de coördinator splitst een signaal."))
+    if signal.status not in ("received", "routed", "in_progress", "needs_info"):
+        raise TransitionNotAllowed(N_("Alleen een open signaal kan worden gesplitst."))
+    draft = SignalDraft(channel=signal.channel_code, title=title, description=description, regulations=regulations or [])
+    validated = validate_draft(session, draft)
+    fields, masked = mask_fields({"title": title.strip(), "description": description.strip()})
+    now = utcnow()
+    part = Signal(
+        status="received",
+        channel_code=signal.channel_code,
+        organisation_code=signal.organisation_code,
+        submitter_id=signal.submitter_id,
+        observed_on=signal.observed_on,
+        people_affected=signal.people_affected,
+        themes=list(signal.themes or []),
+        masked=list(masked),
+        routing_method="manual",
+        routing_explanation=f"Afgesplitst van {signal.reference}.",
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
+    session.add(part)
+    session.flush()
+    part.reference = f"SIG-{now.year}-{part.id:06d}"
+    set_regulations(session, part, [r.code for r in validated] or [r.code for r in signal.regulations])
+    record_event(session, "signal", part.id, "split_from", actor=actor, to_state="received", note=f"Afgesplitst van {signal.reference}.", data={"source": signal.id}, signal_id=part.id)
+    ministry = validated[0].ministry_code if validated else signal.lead_ministry_code
+    if ministry:
+        set_routing(session, part, ministry, [], now)
+        part.status = "routed"
+        record_event(session, "signal", part.id, "route", actor=actor, from_state="received", to_state="routed", data={"ministry": ministry}, signal_id=part.id)
+    record_event(session, "signal", signal.id, "split", actor=actor, note=f"Tweede probleem afgesplitst als {part.reference}.", data={"part": part.id}, signal_id=signal.id)
+    session.flush()
+    return part
+
+
+@dataclass
+class DeadlineRun:
+    """What one run of the deadline check did."""
+
+    escalated: list[str] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+
+
+def check_deadlines(session: Session, now: dt.datetime | None = None, auto_close_days: int = 30) -> DeadlineRun:
+    """Escalate missed deadlines to the coordinators and close answered signals left without reaction.
+
+    Idempotent: an escalation is keyed on signal, phase, deadline and lateness, so
+    running again sends nothing new; closed signals are no longer answered.
+    """
+    now = now or utcnow()
+    run = DeadlineRun()
+    coordinators = team_emails(session, None, "coordinator")
+    overdue = session.scalars(
+        select(Signal).where(Signal.status.in_(("routed", "in_progress")), Signal.due_at.is_not(None), Signal.due_at < now)
+    ).all()
+    for signal in overdue:
+        state = deadlines.deadline_state(signal, now)
+        phase = "geaccepteerd" if signal.status == "routed" else "beantwoord"
+        due = deadlines.as_utc(signal.due_at)
+        key = f"overdue:{signal.id}:{signal.status}:{due.date().isoformat()}:{state}"
+        made = queue_notification(
+            session,
+            "overdue",
+            key,
+            coordinators,
+            signal_context(
+                signal,
+                due=due.astimezone(deadlines.TZ).strftime("%d-%m-%Y"),
+                phase=phase,
+                lateness="meer dan drie keer over de termijn" if state == deadlines.VERY_LATE else "over de termijn",
+            ),
+            signal,
+        )
+        if made:
+            run.escalated.append(signal.reference)
+    cutoff = now - dt.timedelta(days=auto_close_days)
+    stale = session.scalars(
+        select(Signal).where(
+            Signal.status == "answered",
+            Signal.answered_at.is_not(None),
+            Signal.answered_at < cutoff,
+            Signal.reopen_requested_at.is_(None),
+            Signal.feedback_at.is_(None),
+        )
+    ).all()
+    for signal in stale:
+        transition_signal(session, signal, "closed", SYSTEM, note=f"Automatisch afgesloten: geen reactie binnen {auto_close_days} dagen.", at=now)
+        run.closed.append(signal.reference)
+    session.flush()
+    return run

@@ -1,0 +1,329 @@
+"""Knelpunten: problems in a rule established from signals, with their own small workflow.
+
+`open → in_study → solution_underway → addressed | rejected` (DESIGN §4). Every
+change writes an audit event (entity_type ``knelpunt``) in the caller's
+transaction; linking and unlinking also write one on the signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, distinct, false, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from signals.access import get_signal_for, visible_signals
+from signals.audit import record_event
+from signals.errors import N_, FieldErrors, NotFound, PermissionDenied, TransitionNotAllowed
+from signals.models import AuditEvent, Knelpunt, KnelpuntRegulation, Signal, User, utcnow
+from signals.reference import find_regulation, resolve_ministry
+
+KNELPUNT_STATUSES = {
+    "open": N_("Nog geen oplossing"),
+    "in_study": N_("In onderzoek"),
+    "solution_underway": N_("Oplossing in gang gezet"),
+    "addressed": N_("Opgelost"),
+    "rejected": N_("Niet opgepakt"),
+}
+
+INSTRUMENTS = {
+    "wetswijziging": N_("Wetswijziging"),
+    "amvb_regeling": N_("AMvB of ministeriële regeling"),
+    "beleidsregel": N_("Beleidsregel"),
+    "uitvoering": N_("Uitvoering"),
+}
+
+#: (from, to) -> whether a reason is mandatory
+KNELPUNT_TRANSITIONS: dict[tuple[str, str], bool] = {
+    ("open", "in_study"): False,
+    ("open", "solution_underway"): False,
+    ("open", "rejected"): True,
+    ("in_study", "solution_underway"): False,
+    ("in_study", "addressed"): False,
+    ("in_study", "rejected"): True,
+    ("solution_underway", "addressed"): False,
+    ("solution_underway", "in_study"): True,
+    ("addressed", "open"): True,
+    ("rejected", "open"): True,
+}
+
+#: roles that create and change knelpunten; triage only for their own ministry
+EDITOR_ROLES = ("coordinator", "triage")
+
+
+def visible_knelpunten(user: User) -> Select[tuple[Knelpunt]]:
+    """Knelpunten ``user`` may see: all for coordinator and liaison, own ministry for triage,
+    and for frontline those that bundle a signal of their own organisation."""
+    stmt = select(Knelpunt)
+    if user.role in ("coordinator", "liaison"):
+        return stmt
+    if user.role == "triage":
+        code = user.organisation_code
+        padded = literal(" ") + Knelpunt.co_ministry_codes + literal(" ")
+        return stmt.where(or_(Knelpunt.ministry_code == code, padded.contains(f" {code} ")))
+    if user.role == "frontline":
+        own = select(Signal.knelpunt_id).where(Signal.organisation_code == user.organisation_code)
+        return stmt.where(Knelpunt.id.in_(own))
+    return stmt.where(false())
+
+
+def get_knelpunt_for(session: Session, user: User, knelpunt_id: int) -> Knelpunt:
+    """The knelpunt if ``user`` may see it; otherwise NotFound."""
+    knelpunt = session.scalars(visible_knelpunten(user).where(Knelpunt.id == knelpunt_id)).first()
+    if knelpunt is None:
+        raise NotFound(N_("Dit knelpunt bestaat niet of u hebt er geen toegang toe."))
+    return knelpunt
+
+
+def list_knelpunten_for(session: Session, user: User, status: str | None = None, ministry: str | None = None) -> list[Knelpunt]:
+    """The knelpunten ``user`` may see, newest first."""
+    stmt = visible_knelpunten(user)
+    if status:
+        stmt = stmt.where(Knelpunt.status == status)
+    if ministry:
+        stmt = stmt.where(Knelpunt.ministry_code == ministry.upper())
+    return list(session.scalars(stmt.order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc())))
+
+
+@dataclass
+class KnelpuntCounts:
+    """What the linked signals add up to."""
+
+    signals: int
+    channels: int
+    people_affected: int
+    channel_codes: list[str]
+
+
+def knelpunt_counts(session: Session, knelpunt_ids: list[int]) -> dict[int, KnelpuntCounts]:
+    """Signal, channel and people counts per knelpunt, computed in the database."""
+    if not knelpunt_ids:
+        return {}
+    rows = session.execute(
+        select(
+            Signal.knelpunt_id,
+            func.count(Signal.id),
+            func.count(distinct(Signal.channel_code)),
+            func.coalesce(func.sum(Signal.people_affected), 0),
+        )
+        .where(Signal.knelpunt_id.in_(knelpunt_ids))
+        .group_by(Signal.knelpunt_id)
+    ).all()
+    channels: dict[int, list[str]] = {}
+    for kid, code in session.execute(
+        select(Signal.knelpunt_id, Signal.channel_code).where(Signal.knelpunt_id.in_(knelpunt_ids)).distinct()
+    ):
+        channels.setdefault(kid, []).append(code)
+    result = {kid: KnelpuntCounts(0, 0, 0, []) for kid in knelpunt_ids}
+    for kid, n_signals, n_channels, people in rows:
+        result[kid] = KnelpuntCounts(n_signals, n_channels, int(people or 0), sorted(channels.get(kid, [])))
+    return result
+
+
+def _check_editor(user: User, ministry_code: str | None) -> None:
+    if user.role not in EDITOR_ROLES:
+        raise PermissionDenied(N_("Alleen de coördinator en beleidsmedewerkers van het ministerie beheren knelpunten."))
+    if user.role == "triage" and ministry_code and ministry_code != user.organisation_code:
+        raise PermissionDenied(N_("U beheert alleen knelpunten van uw eigen ministerie."))
+
+
+def create_knelpunt(
+    session: Session,
+    actor: User,
+    title: str,
+    ministry: str | None,
+    signal_ids: list[int] | None = None,
+    problem: str = "",
+    consequences: str = "",
+    solution_direction: str = "",
+    instrument: str | None = None,
+    co_ministries: list[str] | None = None,
+    regulations: list[str] | None = None,
+) -> Knelpunt:
+    """Establish a knelpunt from signals the actor may see; the caller commits."""
+    _check_editor(actor, None)
+    errors = FieldErrors()
+    title = (title or "").strip()
+    if not title:
+        errors.add("title", N_("Geef het knelpunt een titel."))
+    elif len(title) > 200:
+        errors.add("title", N_("De titel mag hoogstens 200 tekens lang zijn."))
+    lead = resolve_ministry(session, ministry) if ministry else None
+    if not ministry:
+        errors.add("ministry", N_("Kies het verantwoordelijke ministerie."))
+    elif lead is None:
+        errors.add("ministry", N_("Onbekend ministerie."))
+    if instrument and instrument not in INSTRUMENTS:
+        errors.add("instrument", N_("Kies wetswijziging, amvb_regeling, beleidsregel of uitvoering."))
+    co: list[str] = []
+    for code in co_ministries or []:
+        resolved = resolve_ministry(session, code)
+        if resolved is None:
+            errors.add("co_ministries", N_("Onbekend ministerie."))
+        elif (lead is None or resolved.code != lead.code) and resolved.code not in co:
+            co.append(resolved.code)
+    signals = _signals_for(session, actor, signal_ids or [], errors)
+    regulation_rows = []
+    for code in regulations or []:
+        regulation = find_regulation(session, code)
+        if regulation is None:
+            errors.add("regulations", N_("Onbekende regeling: %(code)s") % {"code": str(code)[:40]})
+        elif regulation not in regulation_rows:
+            regulation_rows.append(regulation)
+    errors.raise_if_any()
+    _check_editor(actor, lead.code)
+    if not regulation_rows:  # default: the regulations the signals are about
+        for signal in signals:
+            for regulation in signal.regulations:
+                if regulation not in regulation_rows:
+                    regulation_rows.append(regulation)
+    knelpunt = Knelpunt(
+        title=title,
+        problem=(problem or "").strip(),
+        consequences=(consequences or "").strip(),
+        solution_direction=(solution_direction or "").strip(),
+        instrument=instrument or None,
+        ministry_code=lead.code,
+        co_ministry_codes=" ".join(co),
+        status="open",
+        created_by_id=actor.id,
+    )
+    session.add(knelpunt)
+    session.flush()
+    knelpunt.reference = f"KNP-{knelpunt.created_at.year}-{knelpunt.id:04d}"
+    for position, regulation in enumerate(regulation_rows):
+        knelpunt.regulation_links.append(KnelpuntRegulation(regulation_id=regulation.id, position=position))
+    record_event(session, "knelpunt", knelpunt.id, "created", actor=actor, to_state="open", data={"signals": [s.id for s in signals]})
+    for signal in signals:
+        _link(session, knelpunt, signal, actor)
+    session.flush()
+    return knelpunt
+
+
+def _signals_for(session: Session, actor: User, signal_ids: list, errors: FieldErrors) -> list[Signal]:
+    signals = []
+    for raw in signal_ids:
+        if not isinstance(raw, int) or isinstance(raw, bool):
+            errors.add("signal_ids", N_("Geef signaalnummers als gehele getallen."))
+            continue
+        try:
+            signal = get_signal_for(session, actor, raw)
+        except (NotFound, PermissionDenied):
+            errors.add("signal_ids", N_("Signaal %(id)s bestaat niet of u hebt er geen toegang toe.") % {"id": raw})
+            continue
+        if signal not in signals:
+            signals.append(signal)
+    return signals
+
+
+def _link(session: Session, knelpunt: Knelpunt, signal: Signal, actor: User) -> None:
+    previous = signal.knelpunt_id
+    signal.knelpunt_id = knelpunt.id
+    record_event(
+        session,
+        "signal",
+        signal.id,
+        "linked",
+        actor=actor,
+        note=f"Gekoppeld aan knelpunt {knelpunt.reference}.",
+        data={"knelpunt": knelpunt.id, "previous_knelpunt": previous},
+        signal_id=signal.id,
+    )
+    record_event(session, "knelpunt", knelpunt.id, "signal_linked", actor=actor, data={"signal": signal.id, "reference": signal.reference})
+
+
+def link_signals(session: Session, knelpunt: Knelpunt, actor: User, signal_ids: list[int]) -> list[Signal]:
+    """Link signals the actor may see to ``knelpunt``."""
+    _check_editor(actor, knelpunt.ministry_code)
+    errors = FieldErrors()
+    if not signal_ids:
+        errors.add("signal_ids", N_("Kies minstens één signaal."))
+    signals = _signals_for(session, actor, signal_ids, errors)
+    errors.raise_if_any()
+    for signal in signals:
+        if signal.knelpunt_id != knelpunt.id:
+            _link(session, knelpunt, signal, actor)
+    session.flush()
+    return signals
+
+
+def unlink_signal(session: Session, knelpunt: Knelpunt, actor: User, signal_id: int) -> Signal:
+    """Remove one signal from ``knelpunt``."""
+    _check_editor(actor, knelpunt.ministry_code)
+    signal = get_signal_for(session, actor, signal_id)
+    if signal.knelpunt_id != knelpunt.id:
+        raise NotFound(N_("Dit signaal hoort niet bij dit knelpunt."))
+    signal.knelpunt_id = None
+    record_event(session, "signal", signal.id, "unlinked", actor=actor, note=f"Losgekoppeld van knelpunt {knelpunt.reference}.", data={"knelpunt": knelpunt.id}, signal_id=signal.id)
+    record_event(session, "knelpunt", knelpunt.id, "signal_unlinked", actor=actor, data={"signal": signal.id, "reference": signal.reference})
+    session.flush()
+    return signal
+
+
+def allowed_knelpunt_transitions(knelpunt: Knelpunt, user: User) -> list[str]:
+    """Target statuses ``user`` may move ``knelpunt`` to."""
+    if user.role not in EDITOR_ROLES or (user.role == "triage" and knelpunt.ministry_code != user.organisation_code):
+        return []
+    return [to for (frm, to) in KNELPUNT_TRANSITIONS if frm == knelpunt.status]
+
+
+def transition_knelpunt(session: Session, knelpunt: Knelpunt, to: str, actor: User, note: str | None = None) -> AuditEvent:
+    """Move a knelpunt to ``to``; a reason is mandatory for rejecting and for going back."""
+    if to not in KNELPUNT_STATUSES:
+        from signals.errors import InvalidInput
+
+        raise InvalidInput({"to": [N_("Onbekende status.")]})
+    needs_reason = KNELPUNT_TRANSITIONS.get((knelpunt.status, to))
+    if needs_reason is None:
+        raise TransitionNotAllowed(N_("Deze stap kan niet vanuit de huidige status van het knelpunt."), {"to": [N_("Niet toegestaan vanuit de huidige status.")]})
+    _check_editor(actor, knelpunt.ministry_code)
+    note = (note or "").strip()
+    if needs_reason and not note:
+        errors = FieldErrors()
+        errors.add("note", N_("Geef de reden."))
+        errors.raise_if_any()
+    frm = knelpunt.status
+    knelpunt.status = to
+    knelpunt.status_reason = note
+    knelpunt.updated_at = utcnow()
+    event = record_event(session, "knelpunt", knelpunt.id, "status", actor=actor, from_state=frm, to_state=to, note=note)
+    session.flush()
+    return event
+
+
+def update_knelpunt(session: Session, knelpunt: Knelpunt, actor: User, **fields) -> None:
+    """Change the descriptive fields of a knelpunt, with an audit event naming them."""
+    _check_editor(actor, knelpunt.ministry_code)
+    errors = FieldErrors()
+    if "instrument" in fields and fields["instrument"] and fields["instrument"] not in INSTRUMENTS:
+        errors.add("instrument", N_("Kies wetswijziging, amvb_regeling, beleidsregel of uitvoering."))
+    if "title" in fields and not (fields["title"] or "").strip():
+        errors.add("title", N_("Geef het knelpunt een titel."))
+    errors.raise_if_any()
+    changed = []
+    for name in ("title", "problem", "consequences", "solution_direction", "instrument"):
+        if name in fields and fields[name] is not None and getattr(knelpunt, name) != fields[name]:
+            setattr(knelpunt, name, fields[name].strip() if isinstance(fields[name], str) else fields[name])
+            changed.append(name)
+    if changed:
+        knelpunt.updated_at = utcnow()
+        record_event(session, "knelpunt", knelpunt.id, "updated", actor=actor, data={"fields": changed})
+    session.flush()
+
+
+def knelpunt_history(session: Session, knelpunt: Knelpunt) -> list[AuditEvent]:
+    """The knelpunt's own events, oldest first."""
+    return list(
+        session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_type == "knelpunt", AuditEvent.entity_id == str(knelpunt.id))
+            .order_by(AuditEvent.created_at, AuditEvent.id)
+        )
+    )
+
+
+def visible_linked_signals(session: Session, user: User, knelpunt: Knelpunt) -> list[Signal]:
+    """The knelpunt's signals that ``user`` may open (others count, but are not listed)."""
+    if user.role == "liaison":
+        return []
+    return list(session.scalars(visible_signals(user).where(Signal.knelpunt_id == knelpunt.id).order_by(Signal.id)))

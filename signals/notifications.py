@@ -1,0 +1,195 @@
+"""E-mail notifications through an outbox: rows are written with the state change, then delivered.
+
+A notification's ``dedup_key`` is unique, so the same reason to write never
+produces a second mail, however often a command runs. Delivery goes through a
+small mail adapter: SMTP in production, the log in development, memory in tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from signals.models import MailTemplate, Notification, Signal, User, utcnow
+
+log = logging.getLogger(__name__)
+
+#: where links in mails point; the app sets it from KNELPUNT_BASE_URL
+BASE_URL = "http://127.0.0.1:5000"
+
+#: key -> (subject, body); admins can override each in the mail_template table
+DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
+    "routed": (
+        "Nieuw signaal voor {ministry}: {reference}",
+        "Beste collega,\n\nEr is een signaal doorgezet naar {ministry}: „{title}” ({reference}).\n"
+        "Neem het uiterlijk {due} in behandeling.\n\nBekijk het signaal: {url}\n\nKnelpunt",
+    ),
+    "answered": (
+        "Antwoord op uw signaal {reference}",
+        "Beste collega,\n\n{ministry} heeft uw signaal „{title}” ({reference}) beantwoord.\n"
+        "Uitkomst: {outcome}.\n\n{response}\n\nLaat weten of het antwoord bruikbaar is: {url}\n\nKnelpunt",
+    ),
+    "needs_info": (
+        "Aanvulling gevraagd op signaal {reference}",
+        "Beste collega,\n\n{ministry} vraagt om een aanvulling op uw signaal „{title}” ({reference}):\n\n{note}\n\n"
+        "Geef de aanvulling hier: {url}\n\nKnelpunt",
+    ),
+    "overdue": (
+        "Termijn verstreken: {reference} bij {ministry}",
+        "Beste coördinator,\n\nHet signaal „{title}” ({reference}) bij {ministry} had uiterlijk {due} {phase} moeten zijn.\n"
+        "Het is nu {lateness}.\n\nBekijk het signaal: {url}\n\nKnelpunt",
+    ),
+    "reopen_requested": (
+        "Antwoord niet bruikbaar: {reference}",
+        "Beste collega,\n\nDe melder vindt het antwoord op „{title}” ({reference}) niet bruikbaar:\n\n{note}\n\n"
+        "Heropen het signaal of sluit het af met een toelichting: {url}\n\nKnelpunt",
+    ),
+}
+
+TEMPLATE_LABELS = {
+    "routed": "Aan het ministerie: nieuw signaal doorgezet",
+    "answered": "Aan de melder: antwoord op het signaal",
+    "needs_info": "Aan de melder: aanvulling gevraagd",
+    "overdue": "Aan de coördinator: termijn verstreken",
+    "reopen_requested": "Aan het ministerie: antwoord niet bruikbaar",
+}
+
+
+class Mailer(Protocol):
+    """Anything that can send one e-mail."""
+
+    def send(self, recipient: str, subject: str, body: str) -> None: ...
+
+
+@dataclass
+class MemoryMailer:
+    """Keeps sent mail in a list (tests)."""
+
+    outbox: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def send(self, recipient: str, subject: str, body: str) -> None:
+        self.outbox.append((recipient, subject, body))
+
+
+class LogMailer:
+    """Writes mail to the log instead of sending it (development)."""
+
+    def send(self, recipient: str, subject: str, body: str) -> None:
+        log.info("Mail aan %s: %s", recipient, subject)
+
+
+@dataclass
+class SmtpMailer:
+    """Sends mail over SMTP (production)."""
+
+    host: str
+    port: int = 25
+    sender: str = "knelpunt@localhost"
+    username: str | None = None
+    password: str | None = None
+    use_tls: bool = False
+
+    def send(self, recipient: str, subject: str, body: str) -> None:
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = self.sender, recipient, subject
+        message.set_content(body)
+        with smtplib.SMTP(self.host, self.port, timeout=30) as smtp:
+            if self.use_tls:
+                smtp.starttls()
+            if self.username:
+                smtp.login(self.username, self.password or "")
+            smtp.send_message(message)
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def get_template(session: Session, key: str) -> tuple[str, str]:
+    """The (subject, body) for ``key``: the admin's version, else the default."""
+    custom = session.get(MailTemplate, key)
+    return (custom.subject, custom.body) if custom else DEFAULT_TEMPLATES[key]
+
+
+def save_template(session: Session, key: str, subject: str, body: str, actor: User) -> MailTemplate:
+    """Store an admin's version of a mail template, with an audit event."""
+    from signals.audit import record_event
+
+    template = session.get(MailTemplate, key) or MailTemplate(key=key)
+    template.subject, template.body = subject, body
+    session.add(template)
+    record_event(session, "mail_template", key, "updated", actor=actor)
+    return template
+
+
+def queue_notification(
+    session: Session, kind: str, dedup_key: str, recipients: list[str], context: dict, signal: Signal | None = None
+) -> list[Notification]:
+    """Write one outbox row per recipient unless that key was already written."""
+    subject_t, body_t = get_template(session, kind)
+    values = _Blank(context)
+    made = []
+    for recipient in dict.fromkeys(recipients):
+        key = f"{dedup_key}:{recipient}"[:200]
+        exists = session.scalar(select(Notification.id).where(Notification.dedup_key == key))
+        if exists or any(n.dedup_key == key for n in session.new if isinstance(n, Notification)):
+            continue
+        notification = Notification(
+            dedup_key=key,
+            kind=kind,
+            signal_id=signal.id if signal is not None else None,
+            recipient=recipient,
+            subject=subject_t.format_map(values)[:300],
+            body=body_t.format_map(values),
+        )
+        session.add(notification)
+        made.append(notification)
+    return made
+
+
+def deliver_pending(session: Session, mailer: Mailer, limit: int = 500) -> int:
+    """Send outbox rows not yet sent; returns how many went out. Failures stay pending."""
+    sent = 0
+    pending = session.scalars(
+        select(Notification).where(Notification.sent_at.is_(None)).order_by(Notification.id).limit(limit)
+    ).all()
+    for notification in pending:
+        try:
+            mailer.send(notification.recipient, notification.subject, notification.body)
+        except (OSError, smtplib.SMTPException):
+            log.warning("Mail %s kon niet worden verstuurd; volgende keer opnieuw.", notification.id)
+            continue
+        notification.sent_at = utcnow()
+        sent += 1
+    return sent
+
+
+def team_emails(session: Session, organisation_code: str | None, role: str) -> list[str]:
+    """E-mail addresses of the active users with ``role`` in an organisation (any organisation when None)."""
+    stmt = select(User.email).where(User.role == role, User.is_active.is_(True))
+    if organisation_code:
+        stmt = stmt.where(User.organisation_code == organisation_code)
+    return list(session.scalars(stmt.order_by(User.email)))
+
+
+def signal_url(signal: Signal) -> str:
+    """The link to a signal's page, for mails."""
+    return f"{BASE_URL.rstrip('/')}/signalen/{signal.id}"
+
+
+def signal_context(signal: Signal, **extra) -> dict:
+    """The placeholders every signal mail can use."""
+    return {
+        "reference": signal.reference,
+        "title": signal.title,
+        "ministry": signal.lead_ministry_code or "",
+        "url": signal_url(signal),
+        **extra,
+    }

@@ -1,0 +1,128 @@
+"""Knelpunten: creation from signals, counts, scoping and their own workflow."""
+
+from __future__ import annotations
+
+import pytest
+
+from signals.errors import InvalidInput, NotFound, PermissionDenied, TransitionNotAllowed
+from signals.knelpunten import (
+    create_knelpunt,
+    get_knelpunt_for,
+    knelpunt_counts,
+    knelpunt_history,
+    link_signals,
+    list_knelpunten_for,
+    transition_knelpunt,
+    unlink_signal,
+)
+
+
+def _make(db, actor, signals, ministry="SZW", **kw):
+    return create_knelpunt(db.session, actor, "Giften in de bijstand", ministry, [s.id for s in signals], problem="Giften worden verrekend.", **kw)
+
+
+def test_counts_come_from_linked_signals(db, make_signal, make_user):
+    coordinator = make_user("coordinator", "BZK")
+    a = make_signal(org="GEM")
+    b = make_signal(org="UWV", channel="UWV-MW")
+    a.people_affected, b.people_affected = 3, 40
+    knelpunt = _make(db, coordinator, [a, b], instrument="wetswijziging")
+    db.session.commit()
+    counts = knelpunt_counts(db.session, [knelpunt.id])[knelpunt.id]
+    assert (counts.signals, counts.channels, counts.people_affected) == (2, 2, 43)
+    assert counts.channel_codes == ["GEM-BL", "UWV-MW"]
+    assert [r.code for r in knelpunt.regulations] == ["BWBR0015703"]
+    assert knelpunt.reference.startswith("KNP-")
+
+
+def test_link_and_unlink_write_history(db, make_signal, make_user):
+    coordinator = make_user("coordinator", "BZK")
+    a, b = make_signal(), make_signal()
+    knelpunt = _make(db, coordinator, [a])
+    link_signals(db.session, knelpunt, coordinator, [b.id])
+    unlink_signal(db.session, knelpunt, coordinator, a.id)
+    db.session.commit()
+    assert [s.id for s in knelpunt.signals] == [b.id]
+    assert [e.action for e in knelpunt_history(db.session, knelpunt)] == ["created", "signal_linked", "signal_linked", "signal_unlinked"]
+
+
+def test_knelpunten_are_scoped_like_signals(db, make_signal, make_user):
+    coordinator = make_user("coordinator", "BZK")
+    gem_signal = make_signal(org="GEM")
+    knelpunt = _make(db, coordinator, [gem_signal])
+    db.session.commit()
+    assert get_knelpunt_for(db.session, make_user("frontline", "GEM"), knelpunt.id) == knelpunt
+    assert get_knelpunt_for(db.session, make_user("triage", "SZW"), knelpunt.id) == knelpunt
+    for outsider in (make_user("frontline", "UWV"), make_user("triage", "FIN")):
+        with pytest.raises(NotFound):
+            get_knelpunt_for(db.session, outsider, knelpunt.id)
+        assert list_knelpunten_for(db.session, outsider) == []
+
+
+def test_co_ministry_sees_but_only_lead_or_coordinator_changes(db, make_signal, make_user):
+    coordinator = make_user("coordinator", "BZK")
+    knelpunt = _make(db, coordinator, [make_signal()], co_ministries=["BZK"])
+    db.session.commit()
+    bzk = make_user("triage", "BZK")
+    assert get_knelpunt_for(db.session, bzk, knelpunt.id) == knelpunt
+    with pytest.raises(PermissionDenied):
+        transition_knelpunt(db.session, knelpunt, "in_study", bzk)
+
+
+def test_triage_cannot_link_signals_it_cannot_see(db, make_signal, make_user):
+    szw = make_user("triage", "SZW")
+    fin_signal = make_signal(regulations=["BWBR0011353"])
+    with pytest.raises(InvalidInput) as error:
+        create_knelpunt(db.session, szw, "X", "SZW", [fin_signal.id])
+    assert "signal_ids" in error.value.fields
+
+
+def test_triage_creates_only_for_own_ministry_and_frontline_not_at_all(db, make_signal, make_user):
+    with pytest.raises(PermissionDenied):
+        create_knelpunt(db.session, make_user("triage", "SZW"), "X", "FIN", [])
+    with pytest.raises(PermissionDenied):
+        create_knelpunt(db.session, make_user("frontline", "GEM"), "X", "SZW", [])
+
+
+@pytest.mark.parametrize(
+    ("path", "ok"),
+    [
+        (["in_study", "solution_underway", "addressed"], True),
+        (["in_study", "addressed"], True),
+        (["addressed"], False),
+        (["in_study", "open"], False),
+    ],
+)
+def test_knelpunt_workflow(db, make_signal, make_user, path, ok):
+    coordinator = make_user("coordinator", "BZK")
+    knelpunt = _make(db, coordinator, [make_signal()])
+    if ok:
+        for to in path:
+            transition_knelpunt(db.session, knelpunt, to, coordinator)
+        assert knelpunt.status == path[-1]
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            for to in path:
+                transition_knelpunt(db.session, knelpunt, to, coordinator)
+
+
+def test_rejecting_needs_a_reason(db, make_signal, make_user):
+    coordinator = make_user("coordinator", "BZK")
+    knelpunt = _make(db, coordinator, [make_signal()])
+    with pytest.raises(InvalidInput) as error:
+        transition_knelpunt(db.session, knelpunt, "rejected", coordinator)
+    assert "note" in error.value.fields
+    transition_knelpunt(db.session, knelpunt, "rejected", coordinator, note="Bewuste keuze van de wetgever.")
+    assert (knelpunt.status, knelpunt.status_reason) == ("rejected", "Bewuste keuze van de wetgever.")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [({"title": ""}, "title"), ({"ministry": "XYZ"}, "ministry"), ({"ministry": None}, "ministry"), ({"instrument": "decreet"}, "instrument"), ({"regulations": ["BWBR0000000"]}, "regulations")],
+)
+def test_bad_knelpunt_fields_are_named(db, make_user, kwargs, field):
+    args = {"title": "Titel", "ministry": "SZW", "signal_ids": []}
+    args.update(kwargs)
+    with pytest.raises(InvalidInput) as error:
+        create_knelpunt(db.session, make_user("coordinator", "BZK"), **args)
+    assert field in error.value.fields
