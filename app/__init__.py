@@ -44,14 +44,17 @@ def create_app(config: Config | None = None) -> Flask:
     init_mail(app)
     logging.basicConfig(level=logging.INFO)
 
-    from app import admin, api, auth, cli, coordinator, errors, intake, main, triage
+    from app import admin, api, auth, cli, coordinator, errors, intake, knelpunten, letters, main, triage
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp, url_prefix="/auth")
     app.register_blueprint(intake.bp, url_prefix="/signalen")
     app.register_blueprint(triage.bp, url_prefix="/behandelen")
     app.register_blueprint(coordinator.bp, url_prefix="/coordinatie")
+    app.register_blueprint(knelpunten.bp, url_prefix="/knelpunten")
     app.register_blueprint(admin.bp, url_prefix="/beheer")
+    app.register_blueprint(letters.bp, url_prefix="/brieven")
+    app.register_blueprint(letters.dashboard_bp, url_prefix="/dashboard")
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     csrf.exempt(api.bp)
     errors.register(app)

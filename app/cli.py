@@ -107,3 +107,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(token_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(deadlines_cli)
+
+    from app.letters.cli import report_cli
+
+    app.cli.add_command(report_cli)

@@ -96,7 +96,9 @@ def list_signals_for(
     channel: str | None = None,
     query: str | None = None,
     unrouted: bool = False,
-    oldest_first: bool = False,
+    overdue_at=None,
+    include_reopen_requests: bool = False,
+    order: str = "newest",
     page: int = 1,
     per_page: int = 25,
 ) -> SignalPage:
@@ -106,7 +108,12 @@ def list_signals_for(
     stmt = visible_signals(user)
     if status:
         statuses = [status] if isinstance(status, str) else list(status)
-        stmt = stmt.where(Signal.status.in_(statuses))
+        condition = Signal.status.in_(statuses)
+        if include_reopen_requests:  # answered, but the frontline asked the ministry to look again
+            condition = or_(condition, Signal.reopen_requested_at.is_not(None) & (Signal.status == "answered"))
+        stmt = stmt.where(condition)
+    if overdue_at is not None:
+        stmt = stmt.where(Signal.status.in_(("routed", "in_progress")), Signal.due_at < overdue_at)
     if ministry:
         stmt = stmt.where(
             Signal.id.in_(select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == ministry.upper()))
@@ -133,9 +140,13 @@ def list_signals_for(
             )
         )
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    order = Signal.created_at.asc() if oldest_first else Signal.created_at.desc()
+    ordering = {
+        "newest": (Signal.created_at.desc(), Signal.id.desc()),
+        "oldest": (Signal.created_at.asc(), Signal.id),
+        "due": (Signal.due_at.is_(None), Signal.due_at.asc(), Signal.id),
+    }[order]
     page = max(1, page)
-    items = session.scalars(stmt.order_by(order, Signal.id).offset((page - 1) * per_page).limit(per_page)).all()
+    items = session.scalars(stmt.order_by(*ordering).offset((page - 1) * per_page).limit(per_page)).all()
     return SignalPage(list(items), total, page, per_page)
 
 

@@ -11,12 +11,13 @@ import json
 import random
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from signals.accounts import create_user, get_user_by_email
 from signals.intake import SignalDraft, submit_signal
-from signals.models import Ministry, Signal, User
+from signals.knelpunten import create_knelpunt, knelpunt_history, transition_knelpunt
+from signals.models import Ministry, Notification, Signal, User
 from signals.reference import DATA_DIR
 from signals.workflow import transition_signal
 
@@ -68,6 +69,76 @@ VAGUE_NOTES = [
     ("Geen loket voor deze vraag", "Meneer is van het kastje naar de muur gestuurd. Elke instantie zegt dat een ander erover gaat. Hij wil alleen weten waar hij aan toe is."),
     ("Termijn veel te kort", "Mensen krijgen twee weken om stukken aan te leveren, maar de post komt later aan dan de datum op de brief. Daardoor missen ze de termijn."),
     ("Digitaal aanvragen lukt niet", "Een oudere meneer heeft geen computer en kan de aanvraag alleen digitaal doen. Hulp is er pas over zes weken."),
+]
+
+
+#: knelpunten established from the demo signals: (title keywords, ministry, fields, status path with age in days)
+DEMO_KNELPUNTEN = [
+    (
+        ("boodschappen", "kostendel", "mantelzorg"),
+        "SZW",
+        {
+            "title": "Giften en mantelzorg tellen mee als inkomen in de bijstand",
+            "problem": "Artikel 31 en de kostendelersnorm (art. 22a) van de Participatiewet laten weinig ruimte voor giften en voor wie tijdelijk inwoont of mantelzorg geeft. Kleine giften leiden tot terugvordering.",
+            "consequences": "Mensen durven geen hulp van familie of kerk aan te nemen en raken in de schulden door terugvorderingen over maanden.",
+            "solution_direction": "Een vrijlatingsgrens voor giften en meer ruimte voor maatwerk bij de kostendelersnorm.",
+            "instrument": "wetswijziging",
+        },
+        [("in_study", 300), ("solution_underway", 120)],
+        400,
+    ),
+    (
+        ("huurtoeslag", "toeslagpartner", "servicekosten"),
+        "BZK",
+        {
+            "title": "Terugvordering huurtoeslag door inkomen van huisgenoten",
+            "problem": "Het inkomen van inwonende kinderen en ex-partners telt mee in de Wet op de huurtoeslag, ook als zij niets bijdragen.",
+            "consequences": "Huishoudens krijgen achteraf hoge terugvorderingen en komen in betalingsproblemen.",
+            "solution_direction": "Inkomen van inwonende jongeren vrijlaten en eerder signaleren bij wijziging van het huishouden.",
+            "instrument": "amvb_regeling",
+        },
+        [("in_study", 200)],
+        260,
+    ),
+    (
+        ("uitwonenden", "studieschuld", "prestatiebeurs"),
+        "OCW",
+        {
+            "title": "Uitwonendencontrole studiefinanciering raakt kwetsbare studenten",
+            "problem": "Bij de controle op de uitwonendenbeurs (Wsf 2000) is alleen de inschrijving in de BRP bepalend; bijzondere woonsituaties passen er niet in.",
+            "consequences": "Studenten krijgen een terugvordering en een boete van duizenden euro's.",
+            "solution_direction": "Hardheidsclausule ruimer toepassen en het bewijs van feitelijk wonen laten meewegen.",
+            "instrument": "beleidsregel",
+        },
+        [("in_study", 150), ("addressed", 40)],
+        200,
+    ),
+    (
+        ("verkeersboete", "beslag", "beslagvrije"),
+        "JENV",
+        {
+            "title": "Stapeling van verhogingen en beslag duwt mensen onder het bestaansminimum",
+            "problem": "Verhogingen van verkeersboetes (Wahv) en beslag door meerdere schuldeisers houden geen rekening met de beslagvrije voet.",
+            "consequences": "Mensen houden minder over dan het bestaansminimum en komen dieper in de schulden.",
+            "solution_direction": "Eén beslagvrije voet voor alle beslagleggers en een maximum aan verhogingen.",
+            "instrument": "wetswijziging",
+        },
+        [],
+        45,
+    ),
+    (
+        ("ziek in de ww", "herbeoordeling", "35 procent"),
+        "SZW",
+        {
+            "title": "Inkomensval bij ziekte tijdens de WW en lange wachttijd WIA",
+            "problem": "Wie ziek wordt in de WW valt na afloop terug op een lagere uitkering; herbeoordelingen WIA duren lang.",
+            "consequences": "Onzekerheid over inkomen, soms maanden zonder duidelijkheid.",
+            "solution_direction": "Inhaalslag bij de sociaal-medische beoordeling en een overbruggingsregeling.",
+            "instrument": "uitvoering",
+        },
+        [("rejected", 20)],
+        90,
+    ),
 ]
 
 
@@ -132,7 +203,32 @@ def seed_demo(session: Session, count: int = 200, seed: int = 2026, today: dt.da
             _advance(session, signal, template, users, rng, created, now, made)
         made.append(signal)
     session.flush()
+    _seed_knelpunten(session, users, made, now)
+    # the demo's history already happened: its mails count as sent, not as a backlog to deliver
+    session.execute(update(Notification).values(sent_at=now))
     return DemoResult(True, demo_logins(session), len(made))
+
+
+def _seed_knelpunten(session: Session, users: dict[str, User], signals: list[Signal], now: dt.datetime) -> None:
+    """Bundle demo signals into knelpunten, with a status history spread over the past year."""
+    coordinator = users["coordinator"]
+    for keywords, ministry, fields, path, age in DEMO_KNELPUNTEN:
+        matching = [
+            s for s in signals
+            if s.status not in ("received", "merged") and s.knelpunt_id is None
+            and any(k in f"{s.title} {s.description}".lower() for k in keywords)
+        ][:8]
+        created = now - dt.timedelta(days=age)
+        knelpunt = create_knelpunt(session, coordinator, ministry=ministry, signal_ids=[s.id for s in matching], **fields)
+        knelpunt.created_at = knelpunt.updated_at = created
+        knelpunt.reference = f"KNP-{created.year}-{knelpunt.id:04d}"
+        for event in knelpunt_history(session, knelpunt):
+            event.created_at = created
+        for to, days_ago in path:
+            note = "Bewuste keuze van de wetgever; wel extra voorlichting door UWV." if to == "rejected" else ""
+            event = transition_knelpunt(session, knelpunt, to, coordinator, note=note)
+            event.created_at = knelpunt.updated_at = now - dt.timedelta(days=days_ago)
+    session.flush()
 
 
 def _pick_state(rng: random.Random, age_days: float) -> str:

@@ -202,3 +202,26 @@ def regulation_label(regulation: Regulation) -> str:
     """How a regulation is shown in pick lists: title (abbreviation) – code."""
     abbreviation = f" ({regulation.abbreviation})" if regulation.abbreviation else ""
     return f"{regulation.title}{abbreviation} – {regulation.code}"
+
+
+def set_ministry_deadlines(session: Session, ministry: Ministry, accept_days: int, answer_weeks: int, actor) -> None:
+    """Change a ministry's deadlines (applies to signals routed or accepted from now on)."""
+    from signals.audit import record_event
+    from signals.errors import N_, FieldErrors
+
+    errors = FieldErrors()
+    if not isinstance(accept_days, int) or not 1 <= accept_days <= 100:
+        errors.add("accept_within_working_days", N_("Kies 1 tot en met 100 werkdagen."))
+    if not isinstance(answer_weeks, int) or not 1 <= answer_weeks <= 104:
+        errors.add("answer_within_weeks", N_("Kies 1 tot en met 104 weken."))
+    errors.raise_if_any()
+    before = (ministry.accept_within_working_days, ministry.answer_within_weeks)
+    ministry.accept_within_working_days, ministry.answer_within_weeks = accept_days, answer_weeks
+    record_event(
+        session,
+        "reference",
+        ministry.code,
+        "deadlines",
+        actor=actor,
+        data={"before": list(before), "after": [accept_days, answer_weeks]},
+    )

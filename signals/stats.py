@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from signals.models import Ministry, Signal, SignalMinistry
+from signals.deadlines import VERY_LATE_FACTOR, as_utc
+from signals.models import Ministry, Signal, SignalMinistry, utcnow
 
 
 @dataclass
@@ -21,14 +23,17 @@ class MinistryCounts:
     needs_info: int
     answered: int
     total: int
+    late: int = 0
+    very_late: int = 0
 
     @property
     def open(self) -> int:
         return self.awaiting_acceptance + self.in_progress + self.needs_info
 
 
-def open_counts_per_ministry(session: Session) -> list[MinistryCounts]:
-    """Per current ministry, its lead signals by state, computed in the database."""
+def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -> list[MinistryCounts]:
+    """Per current ministry, its lead signals by state and how many are past their deadline, computed in the database."""
+    now = now or utcnow()
     def count_status(status: str):
         return func.sum(case((Signal.status == status, 1), else_=0))
 
@@ -46,8 +51,20 @@ def open_counts_per_ministry(session: Session) -> list[MinistryCounts]:
         .group_by(SignalMinistry.ministry_code)
     ).all()
     by_code = {row[0]: row for row in rows}
+    late_rows = session.execute(
+        select(SignalMinistry.ministry_code, Signal.due_at, Signal.deadline_started_at)
+        .join(Signal, Signal.id == SignalMinistry.signal_id)
+        .where(SignalMinistry.is_lead.is_(True), Signal.status.in_(("routed", "in_progress")), Signal.due_at < now)
+    ).all()
+    late: dict[str, list[int]] = {}
+    for code, due, started in late_rows:
+        counts = late.setdefault(code, [0, 0])
+        counts[0] += 1
+        if started is not None and now - as_utc(started) > (as_utc(due) - as_utc(started)) * VERY_LATE_FACTOR:
+            counts[1] += 1
     result = []
     for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
         row = by_code.get(ministry.code, (ministry.code, 0, 0, 0, 0, 0))
-        result.append(MinistryCounts(ministry.code, ministry.name, *(int(v or 0) for v in row[1:])))
+        late_count, very_late_count = late.get(ministry.code, [0, 0])
+        result.append(MinistryCounts(ministry.code, ministry.name, *(int(v or 0) for v in row[1:]), late_count, very_late_count))
     return result

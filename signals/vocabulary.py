@@ -50,3 +50,33 @@ ROUTING_METHODS = {
     "text": N_("op tekst"),
     "manual": N_("handmatig"),
 }
+
+#: what each audit action means, for history screens
+ACTIONS = {
+    "submitted": N_("Gemeld"),
+    "route": N_("Doorgezet"),
+    "reroute": N_("Doorgezet naar ander ministerie"),
+    "accept": N_("In behandeling genomen"),
+    "request_info": N_("Aanvulling gevraagd"),
+    "provide_info": N_("Aanvulling gegeven"),
+    "answer": N_("Beantwoord"),
+    "close": N_("Afgesloten"),
+    "reopen": N_("Heropend"),
+    "merge": N_("Samengevoegd"),
+    "feedback": N_("Antwoord beoordeeld"),
+    "split": N_("Gesplitst"),
+    "split_from": N_("Afgesplitst"),
+    "linked": N_("Gekoppeld aan knelpunt"),
+    "unlinked": N_("Losgekoppeld van knelpunt"),
+    "created": N_("Aangemaakt"),
+    "updated": N_("Bijgewerkt"),
+    "status": N_("Status gewijzigd"),
+    "signal_linked": N_("Signaal gekoppeld"),
+    "signal_unlinked": N_("Signaal losgekoppeld"),
+}
+
+DEADLINE_STATES = {
+    "on_time": N_("Op tijd"),
+    "late": N_("Te laat"),
+    "very_late": N_("Ruim te laat"),
+}

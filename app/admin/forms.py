@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms import EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 
 class UserForm(FlaskForm):
@@ -18,3 +18,19 @@ class UserForm(FlaskForm):
 
 class TokenForm(FlaskForm):
     name = StringField(_l("Waarvoor is deze sleutel?"), validators=[Optional(), Length(max=100)])
+
+
+class DeadlineForm(FlaskForm):
+    accept_within_working_days = IntegerField(
+        _l("Accepteren binnen (werkdagen)"),
+        validators=[InputRequired(_l("Vul een aantal werkdagen in.")), NumberRange(1, 100, _l("Kies 1 tot en met 100 werkdagen."))],
+    )
+    answer_within_weeks = IntegerField(
+        _l("Beantwoorden binnen (weken)"),
+        validators=[InputRequired(_l("Vul een aantal weken in.")), NumberRange(1, 104, _l("Kies 1 tot en met 104 weken."))],
+    )
+
+
+class MailTemplateForm(FlaskForm):
+    subject = StringField(_l("Onderwerp"), validators=[DataRequired(_l("Vul een onderwerp in.")), Length(max=300)])
+    body = TextAreaField(_l("Tekst"), validators=[DataRequired(_l("Vul een tekst in.")), Length(max=10_000)], render_kw={"rows": 10})

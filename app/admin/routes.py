@@ -1,18 +1,19 @@
 """Users, their API tokens, and the reference data with how certain each row is."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from app.admin import bp
-from app.admin.forms import TokenForm, UserForm
+from app.admin.forms import DeadlineForm, MailTemplateForm, TokenForm, UserForm
 from app.extensions import db
 from app.security import role_required
 from signals import reference
 from signals.accounts import create_token, create_user
 from signals.errors import InvalidInput
-from signals.models import ApiToken, User
+from signals.models import ApiToken, Ministry, User
+from signals.notifications import DEFAULT_TEMPLATES, TEMPLATE_LABELS, get_template, save_template
 from signals.vocabulary import ROLES
 
 
@@ -73,3 +74,46 @@ def reference_data():
         channels=reference.list_channels(db.session),
         regulations=reference.list_regulations(db.session),
     )
+
+
+@bp.route("/termijnen", methods=["GET", "POST"])
+@role_required("admin")
+def deadlines():
+    ministries = reference.list_current_ministries(db.session)
+    forms = {m.code: DeadlineForm(prefix=m.code, obj=m) for m in ministries}
+    status = 200
+    code = request.form.get("ministry")
+    if request.method == "POST" and code in forms:
+        form = forms[code]
+        if form.validate_on_submit():
+            ministry = db.session.get(Ministry, code)
+            reference.set_ministry_deadlines(
+                db.session, ministry, form.accept_within_working_days.data, form.answer_within_weeks.data, current_user
+            )
+            db.session.commit()
+            flash(_("Termijnen van %(code)s opgeslagen. Ze gelden voor signalen die vanaf nu worden doorgezet of geaccepteerd.", code=code), "success")
+            return redirect(url_for(".deadlines"))
+        status = 422
+    return render_template("admin/deadlines.html", ministries=ministries, forms=forms), status
+
+
+@bp.get("/e-mailteksten")
+@role_required("admin")
+def mail_templates():
+    rows = [(key, _(TEMPLATE_LABELS[key]), get_template(db.session, key)[0]) for key in DEFAULT_TEMPLATES]
+    return render_template("admin/mail_templates.html", rows=rows)
+
+
+@bp.route("/e-mailteksten/<key>", methods=["GET", "POST"])
+@role_required("admin")
+def mail_template(key: str):
+    if key not in DEFAULT_TEMPLATES:
+        abort(404)
+    subject, body = get_template(db.session, key)
+    form = MailTemplateForm(data={"subject": subject, "body": body} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        save_template(db.session, key, form.subject.data, form.body.data, current_user)
+        db.session.commit()
+        flash(_("E-mailtekst opgeslagen."), "success")
+        return redirect(url_for(".mail_templates"))
+    return render_template("admin/mail_template.html", form=form, key=key, label=_(TEMPLATE_LABELS[key])), 422 if form.errors else 200

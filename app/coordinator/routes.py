@@ -14,7 +14,7 @@ from signals.stats import open_counts_per_ministry
 @role_required("coordinator")
 def unrouted():
     page = list_signals_for(
-        db.session, current_user, status="received", oldest_first=True, page=request.args.get("page", 1, type=int)
+        db.session, current_user, status="received", order="oldest", page=request.args.get("page", 1, type=int)
     )
     return render_template("coordinator/unrouted.html", page=page)
 

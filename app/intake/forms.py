@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from signals.intake import TEXT_MAX, TITLE_MAX
@@ -73,3 +73,22 @@ class FilterForm(FlaskForm):
 
     q = StringField(_l("Zoeken"), validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
+
+
+class FeedbackForm(FlaskForm):
+    """The frontline's rating of an answer."""
+
+    useful = RadioField(
+        _l("Was het antwoord bruikbaar?"),
+        choices=[("ja", _l("Ja, het signaal kan worden afgesloten")), ("nee", _l("Nee, het ministerie moet er opnieuw naar kijken"))],
+        validators=[DataRequired(_l("Kies ja of nee."))],
+    )
+    comment = TextAreaField(_l("Toelichting (verplicht bij nee)"), validators=[Optional(), Length(max=TEXT_MAX)], render_kw={"rows": 3})
+
+
+class SplitForm(FlaskForm):
+    """The second problem in a signal, to become a signal of its own."""
+
+    title = StringField(_l("Titel van het tweede probleem"), validators=[DataRequired(_l("Geef een titel.")), Length(max=TITLE_MAX)])
+    description = TextAreaField(_l("Beschrijving van het tweede probleem"), validators=[DataRequired(_l("Beschrijf het tweede probleem.")), Length(max=TEXT_MAX)], render_kw={"rows": 4})
+    regulation = StringField(_l("Regeling (optioneel)"), validators=[Optional()], render_kw={"list": "regulation-options", "autocomplete": "off"})

@@ -9,17 +9,21 @@ from flask_login import current_user
 from app.extensions import db
 from app.mail import commit_and_deliver
 from app.intake import bp
-from app.intake.forms import FilterForm, SignalForm, TransitionForm
+from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
 from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
 from signals.audit import list_signal_history
+from signals.deadlines import deadline_state
 from signals.errors import InvalidInput
+from signals.followup import give_feedback, split_signal
+from signals.models import utcnow
+from signals.similarity import find_similar
 from signals.intake import SUBMITTER_ROLES, SignalDraft, submit_signal
 from signals.models import Signal
 from signals.privacy import MASKS
 from signals.vocabulary import OUTCOMES, STATUSES, THEMES
-from signals.workflow import allowed_transitions, transition_signal
+from signals.workflow import allowed_transitions, followed_signal, transition_signal
 
 SIGNAL_ROLES = ("frontline", "triage", "coordinator")
 
@@ -136,9 +140,29 @@ def _transition_forms(signal: Signal) -> dict[str, TransitionForm]:
     return forms
 
 
-def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int = 200):
+def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int = 200, feedback_form=None, split_form=None):
     history = list_signal_history(db.session, signal.id)
-    return render_template("intake/detail.html", signal=signal, forms=forms, history=history), status
+    can_rate = signal.status == "answered" and current_user.role == "frontline" and signal.organisation_code == current_user.organisation_code
+    can_split = signal.status in ("received", "routed", "in_progress", "needs_info") and (
+        current_user.role == "coordinator" or (current_user.role == "triage" and signal.lead_ministry_code == current_user.organisation_code)
+    )
+    return (
+        render_template(
+            "intake/detail.html",
+            signal=signal,
+            followed=followed_signal(signal),
+            forms=forms,
+            history=history,
+            deadline=deadline_state(signal, utcnow()),
+            similar=find_similar(db.session, current_user, signal) if signal.status != "closed" else [],
+            feedback_form=(feedback_form or FeedbackForm()) if can_rate else None,
+            split_form=(split_form or SplitForm()) if can_split else None,
+            regulations=reference.list_regulations(db.session) if can_split else [],
+            label=reference.regulation_label,
+            can_make_knelpunt=current_user.role == "coordinator" or (current_user.role == "triage" and signal.lead_ministry_code == current_user.organisation_code),
+        ),
+        status,
+    )
 
 
 @bp.get("/<int:signal_id>")
@@ -201,3 +225,69 @@ def transition(signal_id: int, action: str):
             return redirect(url_for("triage.queue"))
         return redirect(url_for(".detail", signal_id=signal.id))
     return _render_detail(signal, forms, 422)
+
+
+@bp.post("/<int:signal_id>/beoordeling")
+@role_required("frontline")
+def feedback(signal_id: int):
+    signal = get_signal_for(db.session, current_user, signal_id)
+    form = FeedbackForm()
+    if form.validate_on_submit():
+        try:
+            give_feedback(db.session, signal, current_user, form.useful.data == "ja", form.comment.data or "")
+        except InvalidInput as error:
+            db.session.rollback()
+            for name, messages in error.fields.items():
+                getattr(form, name).errors = list(getattr(form, name).errors) + [_(m) for m in messages]
+            signal = get_signal_for(db.session, current_user, signal_id)
+            return _render_detail(signal, _transition_forms(signal), 422, feedback_form=form)
+        commit_and_deliver()
+        if form.useful.data == "ja":
+            flash(_("Dank u. Het signaal is afgesloten."), "success")
+        else:
+            flash(_("Dank u. Het ministerie is gevraagd opnieuw naar het signaal te kijken."), "success")
+        return redirect(url_for(".detail", signal_id=signal.id))
+    return _render_detail(signal, _transition_forms(signal), 422, feedback_form=form)
+
+
+@bp.post("/<int:signal_id>/splitsen")
+@role_required("triage", "coordinator")
+def split(signal_id: int):
+    signal = get_signal_for(db.session, current_user, signal_id)
+    form = SplitForm()
+    if form.validate_on_submit():
+        codes = []
+        if form.regulation.data:
+            regulation = reference.resolve_regulation_input(db.session, form.regulation.data)
+            if regulation is None:
+                form.regulation.errors = [_("Deze regeling kennen we niet. Kies er een uit de lijst of laat het veld leeg.")]
+                return _render_detail(signal, _transition_forms(signal), 422, split_form=form)
+            codes = [regulation.code]
+        try:
+            part = split_signal(db.session, signal, current_user, form.title.data, form.description.data, codes)
+        except InvalidInput as error:
+            db.session.rollback()
+            for name, messages in error.fields.items():
+                field = getattr(form, "regulation" if name == "regulations" else name, None)
+                if field is not None:
+                    field.errors = list(field.errors) + [_(m) for m in messages]
+            signal = get_signal_for(db.session, current_user, signal_id)
+            return _render_detail(signal, _transition_forms(signal), 422, split_form=form)
+        commit_and_deliver()
+        flash(_("Het tweede probleem is nu signaal %(ref)s.", ref=part.reference), "success")
+        return redirect(url_for(".detail", signal_id=signal.id))
+    return _render_detail(signal, _transition_forms(signal), 422, split_form=form)
+
+
+@bp.get("/<int:signal_id>/geschiedenis")
+@role_required(*SIGNAL_ROLES)
+def history(signal_id: int):
+    signal = get_signal_for(db.session, current_user, signal_id)
+    return render_template(
+        "audit.html",
+        subject=signal.reference,
+        title=signal.title,
+        events=list_signal_history(db.session, signal.id),
+        back=url_for(".detail", signal_id=signal.id),
+        statuses={k: _(v) for k, v in STATUSES.items()},
+    )

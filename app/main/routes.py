@@ -13,22 +13,44 @@ from app.extensions import db
 from app.main import bp
 from app.security import role_required
 from signals.access import list_signals_for
-from signals.models import Signal, SignalMinistry
-from signals.vocabulary import OPEN_STATUSES, OUTCOMES, ROLES, STATUSES, THEMES
+from signals.deadlines import deadline_state
+from signals.models import Signal, SignalMinistry, utcnow
+from signals.vocabulary import ACTIONS, DEADLINE_STATES, OPEN_STATUSES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {
-    "frontline": [("intake.new", _l("Signaal melden")), ("intake.index", _l("Mijn signalen"))],
-    "triage": [("triage.queue", _l("Werkvoorraad")), ("intake.index", _l("Alle signalen van mijn ministerie"))],
+    "frontline": [
+        ("intake.new", _l("Signaal melden")),
+        ("intake.index", _l("Mijn signalen")),
+        ("knelpunten.index", _l("Knelpunten")),
+        ("dashboards.index", _l("Dashboard")),
+    ],
+    "triage": [
+        ("triage.queue", _l("Werkvoorraad")),
+        ("intake.index", _l("Alle signalen van mijn ministerie")),
+        ("knelpunten.index", _l("Knelpunten")),
+        ("dashboards.index", _l("Dashboard")),
+        ("letters.index", _l("Knelpuntenbrieven")),
+    ],
     "coordinator": [
         ("coordinator.unrouted", _l("Niet gerouteerd")),
         ("coordinator.overview", _l("Overzicht ministeries")),
         ("intake.index", _l("Alle signalen")),
+        ("knelpunten.index", _l("Knelpunten")),
+        ("dashboards.index", _l("Dashboard")),
+        ("letters.index", _l("Knelpuntenbrieven")),
         ("intake.new", _l("Signaal melden")),
     ],
-    "liaison": [("main.index", _l("Start"))],
+    "liaison": [
+        ("main.index", _l("Start")),
+        ("dashboards.index", _l("Dashboard")),
+        ("letters.index", _l("Knelpuntenbrieven")),
+        ("knelpunten.index", _l("Knelpunten")),
+    ],
     "admin": [
         ("admin.users", _l("Gebruikers")),
         ("admin.reference_data", _l("Referentiegegevens")),
+        ("admin.deadlines", _l("Termijnen")),
+        ("admin.mail_templates", _l("E-mailteksten")),
     ],
 }
 
@@ -108,6 +130,9 @@ def register_context(app: Flask) -> None:
             "outcome_labels": {k: _(v) for k, v in OUTCOMES.items()},
             "theme_labels": {k: _(v) for k, v in THEMES.items()},
             "role_labels": {k: _(v) for k, v in ROLES.items()},
+            "action_labels": {k: _(v) for k, v in ACTIONS.items()},
+            "deadline_labels": {k: _(v) for k, v in DEADLINE_STATES.items()},
+            "deadline_of": lambda signal: deadline_state(signal, utcnow()),
         }
 
     app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else "—"

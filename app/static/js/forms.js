@@ -8,6 +8,15 @@
 (function () {
   "use strict";
 
+  // A form without an action posts to the page's URL, fragment included: after the skip
+  // link ("#main") the answer would jump focus to <main> instead of the error summary.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.method.toLowerCase() === "post" && !form.getAttribute("action") && location.hash) {
+      form.setAttribute("action", location.pathname + location.search);
+    }
+  });
+
   var summary = document.getElementById("error-summary");
   if (!summary) {
     return;

@@ -1,0 +1,47 @@
+"""GET /api/v1/reports/bottleneck-letter: the letter as JSON data or a rendered file."""
+
+from __future__ import annotations
+
+from flask import Response, jsonify, request
+
+from app.api import bp
+from app.api.routes import _user
+from app.extensions import db
+from reports import render
+from reports.letter import ALL, build_bottleneck_letter
+from reports.periods import parse_period
+from reports.publish import file_name, letter_scope_for
+from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied
+
+API_FORMATS = ("json", *render.FORMATS)
+
+
+@bp.get("/reports/bottleneck-letter")
+def bottleneck_letter():
+    """The bottleneck letter for ?period=&ministry=&format=."""
+    user = _user()
+    if user.role not in ("coordinator", "liaison", "triage"):
+        raise PermissionDenied(N_("Uw rol geeft geen toegang tot knelpuntenbrieven."))
+    errors = FieldErrors()
+    period = ministry = None
+    try:
+        period = parse_period(request.args.get("period"))
+    except InvalidInput as error:
+        errors.fields.update(error.fields)
+    fmt = request.args.get("format", "json")
+    if fmt not in API_FORMATS:
+        errors.add("format", N_("Kies json, html, pdf, docx, csv of xlsx."))
+    try:
+        ministry = letter_scope_for(db.session, user, request.args.get("ministry"))
+    except InvalidInput as error:
+        errors.fields.update(error.fields)
+    errors.raise_if_any()
+    letter = build_bottleneck_letter(db.session, period, ministry)
+    if fmt == "json":
+        return jsonify(letter)
+    response = Response(render.render(letter, fmt), content_type=render.FORMATS[fmt])
+    response.headers["Content-Disposition"] = (
+        f'{"inline" if fmt == "html" else "attachment"}; filename="{file_name(period.code, ministry or ALL, fmt)}"'
+    )
+    return response
+

@@ -1,0 +1,138 @@
+"""The letters page: choose period and scope, preview, download each format, publish, list published letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Response, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.extensions import db
+from app.letters import bp
+from app.letters.forms import LetterForm, PublishForm
+from app.security import role_required
+from reports import render
+from reports.letter import ALL, build_bottleneck_letter
+from reports.periods import parse_period, recent_periods
+from reports.publish import (
+    LETTER_ROLES,
+    PUBLISH_ROLES,
+    file_name,
+    get_letter_file,
+    get_published_letter,
+    letter_scope_for,
+    list_published_letters,
+    publish_letter,
+)
+from signals.errors import InvalidInput
+from signals.reference import list_current_ministries
+
+
+def period_choices() -> list[tuple[str, str]]:
+    """Recent quarters, halves and years for the pick list."""
+    return [(p.code, f"{p.code} – {p.label}") for p in recent_periods(dt.date.today())]
+
+
+def scope_choices() -> list[tuple[str, str]]:
+    """All ministries (not for triage) and each ministry the user may choose."""
+    ministries = list_current_ministries(db.session)
+    if current_user.role == "triage":
+        return [(m.code, f"{m.code} – {m.name}") for m in ministries if m.code == current_user.organisation_code]
+    return [(ALL, _("Alle ministeries"))] + [(m.code, f"{m.code} – {m.name}") for m in ministries]
+
+
+def _letter_args(source) -> tuple:
+    """Period and scope from a form or the query string; InvalidInput names the field."""
+    period = parse_period(source.get("period"))
+    ministry = letter_scope_for(db.session, current_user, source.get("ministry"))
+    return period, ministry
+
+
+@bp.get("/")
+@role_required(*LETTER_ROLES)
+def index():
+    form = LetterForm(request.args)
+    form.period.choices = period_choices()
+    form.ministry.choices = scope_choices()
+    chosen = None
+    if request.args and form.validate():
+        chosen = {"period": form.period.data, "ministry": form.ministry.data}
+    publish_form = PublishForm(data=chosen) if chosen else None
+    letters = list_published_letters(db.session, current_user)
+    return render_template(
+        "letters/index.html",
+        form=form,
+        chosen=chosen,
+        publish_form=publish_form,
+        can_publish=current_user.role in PUBLISH_ROLES,
+        letters=letters,
+        formats=list(render.FORMATS),
+    )
+
+
+@bp.get("/voorbeeld")
+@role_required(*LETTER_ROLES)
+def preview():
+    period, ministry = _letter_args(request.args)
+    letter = build_bottleneck_letter(db.session, period, ministry)
+    html = render.render_html(letter, plotly_js_url=url_for("letters.plotly_js"))
+    return Response(html, mimetype="text/html")
+
+
+@bp.get("/download")
+@role_required(*LETTER_ROLES)
+def download():
+    period, ministry = _letter_args(request.args)
+    fmt = request.args.get("format", "html")
+    if fmt not in render.FORMATS:
+        raise InvalidInput({"format": [_("Kies html, pdf, docx, csv of xlsx.")]})
+    letter = build_bottleneck_letter(db.session, period, ministry)
+    content = render.render(letter, fmt)
+    return _file_response(content, fmt, file_name(period.code, ministry or ALL, fmt))
+
+
+@bp.post("/publiceren")
+@role_required(*PUBLISH_ROLES)
+def publish():
+    form = PublishForm()
+    if not form.validate_on_submit():
+        flash(_("Kies eerst een periode en een reikwijdte."), "error")
+        return redirect(url_for(".index"))
+    period, ministry = _letter_args(form.data)
+    letter = publish_letter(db.session, current_user, period, ministry)
+    db.session.commit()
+    flash(_("De brief %(title)s is gepubliceerd (versie %(version)s).", title=letter.title, version=letter.version), "success")
+    return redirect(url_for(".index"))
+
+
+@bp.get("/gepubliceerd/<int:letter_id>")
+@role_required(*LETTER_ROLES)
+def published(letter_id: int):
+    letter = get_published_letter(db.session, current_user, letter_id)
+    return render_template("letters/published.html", letter=letter)
+
+
+@bp.get("/gepubliceerd/<int:letter_id>/<fmt>")
+@role_required(*LETTER_ROLES)
+def published_file(letter_id: int, fmt: str):
+    stored = get_letter_file(db.session, current_user, letter_id, fmt)
+    letter = stored.letter
+    response = _file_response(stored.content, fmt, file_name(letter.period, letter.scope, fmt, letter.version))
+    response.headers["ETag"] = f'"{stored.sha256}"'
+    return response
+
+
+@bp.get("/plotly.min.js")
+def plotly_js():
+    """The plotly.js bundled with the pinned plotly package: no CDN."""
+    response = send_file(render.plotly_js_path(), mimetype="text/javascript", max_age=86400)
+    return response
+
+
+def _file_response(content: bytes, fmt: str, name: str) -> Response:
+    response = Response(content, mimetype=render.FORMATS[fmt].split(";")[0])
+    if fmt != "html":
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Type"] = render.FORMATS[fmt]
+    return response
