@@ -16,12 +16,14 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def select_locale() -> str:
-    """The user's own language, else the configured default (Dutch)."""
-    from flask import current_app
+    """The user's own language, else the one chosen in this session, else the configured default (Dutch)."""
+    from flask import current_app, has_request_context, session
 
     languages = current_app.config["LANGUAGES"]
     if current_user and getattr(current_user, "is_authenticated", False) and current_user.locale in languages:
         return current_user.locale
+    if has_request_context() and session.get("locale") in languages:
+        return session["locale"]
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 

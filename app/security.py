@@ -5,10 +5,12 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort, request
+from flask_babel import gettext
 from flask_login import current_user
 
 from app.extensions import db, login_manager
 from signals.accounts import user_for_token
+from signals.errors import N_
 from signals.models import User
 
 
@@ -45,5 +47,6 @@ def role_required(*roles: str):
 
 
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Log in om deze pagina te zien."
+login_manager.login_message = N_("Log in om deze pagina te zien.")
+login_manager.localize_callback = gettext
 login_manager.login_message_category = "info"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from signals.errors import N_, NotFound, PermissionDenied
 from signals.models import Signal, SignalMinistry, User
+from signals.search import fulltext_condition
 
 #: roles that work with individual signals; liaison and admin see aggregates only
 SIGNAL_ROLES = ("frontline", "triage", "coordinator")
@@ -130,15 +131,8 @@ def list_signals_for(
         stmt = stmt.where(Signal.channel_code == channel.upper())
     if unrouted:
         stmt = stmt.where(~Signal.id.in_(select(SignalMinistry.signal_id)))
-    if query:
-        pattern = f"%{query.strip().lower()}%"
-        stmt = stmt.where(
-            or_(
-                func.lower(Signal.title).like(pattern),
-                func.lower(Signal.description).like(pattern),
-                func.lower(Signal.reference).like(pattern),
-            )
-        )
+    if query and query.strip():
+        stmt = stmt.where(fulltext_condition(session, query))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     ordering = {
         "newest": (Signal.created_at.desc(), Signal.id.desc()),

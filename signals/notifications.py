@@ -16,6 +16,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from signals.errors import N_
 from signals.models import MailTemplate, Notification, Signal, User, utcnow
 
 log = logging.getLogger(__name__)
@@ -53,11 +54,11 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 TEMPLATE_LABELS = {
-    "routed": "Aan het ministerie: nieuw signaal doorgezet",
-    "answered": "Aan de melder: antwoord op het signaal",
-    "needs_info": "Aan de melder: aanvulling gevraagd",
-    "overdue": "Aan de coördinator: termijn verstreken",
-    "reopen_requested": "Aan het ministerie: antwoord niet bruikbaar",
+    "routed": N_("Aan het ministerie: nieuw signaal doorgezet"),
+    "answered": N_("Aan de melder: antwoord op het signaal"),
+    "needs_info": N_("Aan de melder: aanvulling gevraagd"),
+    "overdue": N_("Aan de coördinator: termijn verstreken"),
+    "reopen_requested": N_("Aan het ministerie: antwoord niet bruikbaar"),
 }
 
 

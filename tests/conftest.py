@@ -28,6 +28,7 @@ from signals.models import (
     User,
 )
 from signals.reference import load_reference_data
+from signals.search import drop_fulltext, install_fulltext
 from signals.workflow import transition_signal
 
 PASSWORD = "correct-horse-battery"
@@ -46,10 +47,15 @@ def app():
         # The test keeps one app context for all requests, so Flask-Login's per-request
         # cache in `g` would outlive a request; production has a fresh context each time.
         g.pop("_login_user", None)
+        g.pop("_flask_babel", None)  # likewise Flask-Babel's locale, or one test's language leaks into the next
 
     with app.app_context():
+        with _db.engine.begin() as connection:
+            drop_fulltext(connection)
         _db.drop_all()
         _db.create_all()
+        with _db.engine.begin() as connection:
+            install_fulltext(connection)
         load_reference_data(_db.session)
         _db.session.commit()
         yield app

@@ -15,7 +15,7 @@ from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
 from signals.audit import list_signal_history
 from signals.deadlines import deadline_state
-from signals.errors import InvalidInput
+from signals.errors import N_, InvalidInput
 from signals.followup import give_feedback, split_signal
 from signals.models import utcnow
 from signals.similarity import find_similar
@@ -28,12 +28,12 @@ from signals.workflow import allowed_transitions, followed_signal, transition_si
 SIGNAL_ROLES = ("frontline", "triage", "coordinator")
 
 MASK_NAMES = {
-    "bsn": "een BSN",
-    "iban": "een IBAN",
-    "email": "een e-mailadres",
-    "phone": "een telefoonnummer",
-    "birth_date": "een geboortedatum",
-    "postcode_house_number": "een adres",
+    "bsn": N_("een BSN"),
+    "iban": N_("een IBAN"),
+    "email": N_("een e-mailadres"),
+    "phone": N_("een telefoonnummer"),
+    "birth_date": N_("een geboortedatum"),
+    "postcode_house_number": N_("een adres"),
 }
 
 
@@ -114,15 +114,15 @@ def index():
 
 
 NOTE_LABELS = {
-    "route": "Toelichting",
-    "reroute": "Reden voor het doorzetten",
-    "accept": "Notitie",
-    "request_info": "Uw vraag aan de melder",
-    "provide_info": "Uw aanvulling",
-    "answer": "Reden (verplicht bij „niet opgepakt”)",
-    "close": "Notitie",
-    "reopen": "Reden om te heropenen",
-    "merge": "Toelichting",
+    "route": N_("Toelichting"),
+    "reroute": N_("Reden voor het doorzetten"),
+    "accept": N_("Notitie"),
+    "request_info": N_("Uw vraag aan de melder"),
+    "provide_info": N_("Uw aanvulling"),
+    "answer": N_("Reden (verplicht bij „niet opgepakt”)"),
+    "close": N_("Notitie"),
+    "reopen": N_("Reden om te heropenen"),
+    "merge": N_("Toelichting"),
 }
 
 
@@ -173,15 +173,15 @@ def detail(signal_id: int):
 
 
 ACTION_MESSAGES = {
-    "route": "Het signaal is doorgezet.",
-    "reroute": "Het signaal is doorgezet naar een ander ministerie.",
-    "accept": "U hebt het signaal in behandeling genomen.",
-    "request_info": "De vraag om aanvulling is verstuurd.",
-    "provide_info": "Uw aanvulling is doorgegeven aan het ministerie.",
-    "answer": "Het antwoord is vastgelegd en zichtbaar voor de melder.",
-    "close": "Het signaal is afgesloten.",
-    "reopen": "Het signaal is heropend.",
-    "merge": "Het signaal is samengevoegd.",
+    "route": N_("Het signaal is doorgezet."),
+    "reroute": N_("Het signaal is doorgezet naar een ander ministerie."),
+    "accept": N_("U hebt het signaal in behandeling genomen."),
+    "request_info": N_("De vraag om aanvulling is verstuurd."),
+    "provide_info": N_("Uw aanvulling is doorgegeven aan het ministerie."),
+    "answer": N_("Het antwoord is vastgelegd en zichtbaar voor de melder."),
+    "close": N_("Het signaal is afgesloten."),
+    "reopen": N_("Het signaal is heropend."),
+    "merge": N_("Het signaal is samengevoegd."),
 }
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, redirect, render_template, url_for
 from flask_babel import format_date, format_datetime, get_locale
-from flask_babel import lazy_gettext as _l
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import case, func, select, text
 
 from app.extensions import db
 from app.main import bp
-from app.security import role_required
 from signals.access import list_signals_for
 from signals.deadlines import deadline_state
 from signals.models import Signal, SignalMinistry, utcnow
@@ -106,15 +105,27 @@ def healthz():
 
 
 @bp.post("/taal/<code>")
-@role_required()
 def set_language(code: str):
-    from flask import current_app, flash, request
+    """Switch the interface language: stored on the user, and in the session for anyone."""
+    from flask import abort, current_app, flash, request, session
+    from flask_babel import refresh
 
-    if code in current_app.config["LANGUAGES"]:
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    session["locale"] = code
+    if current_user.is_authenticated:
         current_user.locale = code
         db.session.commit()
-        flash(_("Taal aangepast."), "success")
-    return redirect(request.referrer or url_for("main.index"))
+    refresh()  # the confirmation below is already in the new language
+    flash(_("Taal aangepast."), "success")
+    return redirect(_same_site_path(request.form.get("next")) or url_for("main.index"))
+
+
+def _same_site_path(target: str | None) -> str | None:
+    """``target`` if it is a path on this site (no scheme, host or protocol-relative trick), else None."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")) and "\\" not in target:
+        return target
+    return None
 
 
 def register_context(app: Flask) -> None:
