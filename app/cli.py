@@ -11,8 +11,11 @@ from signals.accounts import create_token, create_user, get_user_by_email
 from signals.demo import seed_demo
 from signals.errors import InvalidInput
 from signals.followup import check_deadlines
+from signals.importer import import_signals
+from signals.learning import retrain_router
 from signals.notifications import deliver_pending
 from signals.reference import load_reference_data
+from signals.routing import build_profiles
 from signals.vocabulary import ROLES
 
 
@@ -80,7 +83,7 @@ def seed_demo_command(count):
         click.echo(f"Demodata geladen: {result.signals} signalen.")
     else:
         click.echo(f"Demodata was al geladen ({result.signals} signalen).")
-    click.echo("Demo-inlogs (wachtwoord voor allemaal: %s):" % result.logins[0][1])
+    click.echo(f"Demo-inlogs (wachtwoord voor allemaal: {result.logins[0][1]}):")
     for email, _password, role, org in result.logins:
         click.echo(f"  {role:<12} {org:<6} {email}")
 
@@ -100,6 +103,47 @@ def deadlines_check(auto_close_days):
     click.echo(f"Geëscaleerd: {len(run.escalated)}; automatisch afgesloten: {len(run.closed)}; mails verstuurd: {sent}.")
 
 
+routing_cli = AppGroup("routing", help="De tekstrouter.")
+
+
+@routing_cli.command("retrain")
+def routing_retrain():
+    """Learn from every manual routing decision; prints how well the router routes them before and after."""
+    result = retrain_router(db.session, build_profiles(db.session))
+    db.session.commit()
+    click.echo(
+        f"Voorbeelden: {result.examples}; juist ministerie zonder voorbeelden: {result.accuracy_before:.0%}, "
+        f"met voorbeelden: {result.accuracy_after:.0%} (model {result.model_id})."
+    )
+
+
+@click.command("import-signals")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "submitter_email", required=True, help="E-mail of the frontline or coordinator user the signals are logged for.")
+def import_signals_command(file, submitter_email):
+    """Import signals from CSV (columns: channel,title,description[,regulations,observed_on,people_affected,themes,impact,proposed_solution])."""
+    submitter = get_user_by_email(db.session, submitter_email)
+    if submitter is None:
+        click.echo(f"Onbekende gebruiker: {submitter_email}", err=True)
+        raise SystemExit(1)
+    with open(file, encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
+    total = max(0, len(text.splitlines()) - 1)
+    with click.progressbar(length=total, label="Signalen importeren", file=click.get_text_stream("stderr")) as bar:
+        report = import_signals(db.session, submitter, text, current_app.config["ROUTING_THRESHOLD"], progress=bar.update)
+    db.session.commit()
+    deliver_pending(db.session, current_app.extensions["knelpunt_mailer"])
+    db.session.commit()
+    for row, field, message in report.errors:
+        click.echo(f"rij {row}: {field or 'rij'}: {message}")
+    click.echo(
+        f"Geïmporteerd: {len(report.imported)}; geweigerd: {report.failed_rows}; "
+        f"met verwijderde persoonsgegevens: {report.masked_rows}."
+    )
+    if report.errors:
+        raise SystemExit(1)
+
+
 def register(app: Flask) -> None:
     """Attach the commands to ``app.cli``."""
     app.cli.add_command(reference_cli)
@@ -107,6 +151,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(token_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(deadlines_cli)
+    app.cli.add_command(routing_cli)
+    app.cli.add_command(import_signals_command)
 
     from app.letters.cli import report_cli
 

@@ -481,3 +481,17 @@ class LetterFile(Base):
     sha256: Mapped[str] = mapped_column(String(64))
 
     letter: Mapped[PublishedLetter] = relationship(back_populates="files")
+
+
+class RoutingModel(Base):
+    """Labelled examples the text router learns from, saved by `routing retrain`."""
+
+    __tablename__ = "routing_model"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: [[text, regulation code], …] from manual routing decisions
+    examples: Mapped[list] = mapped_column(JSON, default=list)
+    #: accuracy on the examples, lexicon only and with the examples (leave-out estimate)
+    accuracy_before: Mapped[float | None] = mapped_column(Float)
+    accuracy_after: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)

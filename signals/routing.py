@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signals.models import Regulation, RegulationTerm
+from signals.learning import latest_examples
+from signals.models import Regulation, RegulationTerm, RoutingModel
 from signals.reference import resolve_ministry
 from signals.text_router import RegulationProfile, TextRouter
 
@@ -93,29 +94,35 @@ def _reference_fingerprint(session: Session) -> tuple:
         )
     ).all()
     terms = session.execute(select(func.count(RegulationTerm.id), func.max(RegulationTerm.id), func.sum(RegulationTerm.weight))).one()
-    return (hash(tuple(regulations)), tuple(terms))
+    model_id = session.scalar(select(func.max(RoutingModel.id)))
+    return (hash(tuple(regulations)), tuple(terms), model_id)
+
+
+def build_profiles(session: Session) -> list[RegulationProfile]:
+    """The router's view of every regulation: current ministry, title, abbreviation and terms."""
+    regulations = session.scalars(select(Regulation)).all()
+    terms: dict[int, list[tuple[str, str, float]]] = {}
+    for term in session.scalars(select(RegulationTerm)):
+        terms.setdefault(term.regulation_id, []).append((term.term, term.kind, term.weight))
+    return [
+        RegulationProfile(
+            code=r.code,
+            title=r.title,
+            abbreviation=r.abbreviation or None,
+            ministry=_current_code(session, r.ministry_code) or r.ministry_code,
+            terms=tuple(terms.get(r.id, ())),
+        )
+        for r in regulations
+    ]
 
 
 def get_text_router(session: Session) -> TextRouter:
-    """The text router built from the current reference data, cached until that data changes."""
+    """The text router built from the current reference data and the latest retrained examples, cached until either changes."""
     key = _reference_fingerprint(session)
     with _router_lock:
         if _router_cache["key"] != key:
-            regulations = session.scalars(select(Regulation)).all()
-            terms: dict[int, list[tuple[str, str, float]]] = {}
-            for term in session.scalars(select(RegulationTerm)):
-                terms.setdefault(term.regulation_id, []).append((term.term, term.kind, term.weight))
-            profiles = [
-                RegulationProfile(
-                    code=r.code,
-                    title=r.title,
-                    abbreviation=r.abbreviation or None,
-                    ministry=_current_code(session, r.ministry_code) or r.ministry_code,
-                    terms=tuple(terms.get(r.id, ())),
-                )
-                for r in regulations
-            ]
-            _router_cache["router"] = TextRouter(profiles)
+            _model_id, examples = latest_examples(session)
+            _router_cache["router"] = TextRouter(build_profiles(session), examples)
             _router_cache["key"] = key
         return _router_cache["router"]
 
