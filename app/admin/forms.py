@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 
@@ -34,3 +34,15 @@ class DeadlineForm(FlaskForm):
 class MailTemplateForm(FlaskForm):
     subject = StringField(_l("Onderwerp"), validators=[DataRequired(_l("Vul een onderwerp in.")), Length(max=300)])
     body = TextAreaField(_l("Tekst"), validators=[DataRequired(_l("Vul een tekst in.")), Length(max=10_000)], render_kw={"rows": 10})
+
+
+class MoveRegulationForm(FlaskForm):
+    ministry = SelectField(_l("Nieuw verantwoordelijk ministerie"), validators=[DataRequired(_l("Kies een ministerie."))])
+    co_ministries = SelectMultipleField(_l("Medeverantwoordelijke ministeries"), validators=[Optional()])
+    confirm = BooleanField(_l("Ik begrijp dat open signalen over deze regeling naar het nieuwe ministerie gaan"), validators=[DataRequired(_l("Bevestig dat open signalen meegaan."))])
+
+
+class RetireMinistryForm(FlaskForm):
+    successor = SelectField(_l("Opvolger"), validators=[DataRequired(_l("Kies de opvolger."))])
+    valid_until = DateField(_l("Laatste dag"), validators=[DataRequired(_l("Vul de laatste dag in (JJJJ-MM-DD)."))])
+    confirm = BooleanField(_l("Ik begrijp dat regelingen en open signalen naar de opvolger gaan"), validators=[DataRequired(_l("Bevestig dat alles naar de opvolger gaat."))])

@@ -6,13 +6,14 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from app.admin import bp
-from app.admin.forms import DeadlineForm, MailTemplateForm, TokenForm, UserForm
+from app.admin.forms import DeadlineForm, MailTemplateForm, MoveRegulationForm, RetireMinistryForm, TokenForm, UserForm
 from app.extensions import db
 from app.security import role_required
 from signals import reference
 from signals.accounts import create_token, create_user
 from signals.errors import InvalidInput
-from signals.models import ApiToken, Ministry, User
+from signals.models import ApiToken, Ministry, Regulation, User
+from signals.portfolio import move_regulation, retire_ministry
 from signals.notifications import DEFAULT_TEMPLATES, TEMPLATE_LABELS, get_template, save_template
 from signals.vocabulary import ROLES
 
@@ -117,3 +118,51 @@ def mail_template(key: str):
         flash(_("E-mailtekst opgeslagen."), "success")
         return redirect(url_for(".mail_templates"))
     return render_template("admin/mail_template.html", form=form, key=key, label=_(TEMPLATE_LABELS[key])), 422 if form.errors else 200
+
+
+def _current_ministry_choices():
+    return [(m.code, f"{m.code} – {m.name}") for m in reference.list_current_ministries(db.session)]
+
+
+@bp.route("/referentie/regeling/<int:regulation_id>", methods=["GET", "POST"])
+@role_required("admin")
+def move_regulation_view(regulation_id: int):
+    regulation = db.get_or_404(Regulation, regulation_id)
+    form = MoveRegulationForm(data={"ministry": regulation.ministry_code, "co_ministries": regulation.co_ministries} if request.method == "GET" else None)
+    form.ministry.choices = _current_ministry_choices()
+    form.co_ministries.choices = _current_ministry_choices()
+    if form.validate_on_submit():
+        try:
+            moved = move_regulation(db.session, regulation, form.ministry.data, current_user, co_ministries=form.co_ministries.data or [])
+        except InvalidInput as error:
+            db.session.rollback()
+            for name, messages in error.fields.items():
+                getattr(form, name).errors = list(getattr(form, name).errors) + [_(m) for m in messages]
+        else:
+            db.session.commit()
+            flash(_("%(title)s valt nu onder %(ministry)s; %(n)d open signalen zijn meegegaan.", title=regulation.title, ministry=regulation.ministry_code, n=len(moved)), "success")
+            return redirect(url_for(".reference_data"))
+    return render_template("admin/move_regulation.html", form=form, regulation=regulation), 422 if form.errors else 200
+
+
+@bp.route("/referentie/ministerie/<code>/opheffen", methods=["GET", "POST"])
+@role_required("admin")
+def retire_ministry_view(code: str):
+    ministry = db.get_or_404(Ministry, code)
+    if ministry.valid_until is not None:
+        flash(_("Dit ministerie bestaat al niet meer."), "info")
+        return redirect(url_for(".reference_data"))
+    form = RetireMinistryForm()
+    form.successor.choices = [("", _("Kies de opvolger"))] + [c for c in _current_ministry_choices() if c[0] != code]
+    if form.validate_on_submit():
+        try:
+            moved = retire_ministry(db.session, ministry, form.successor.data, form.valid_until.data, current_user)
+        except InvalidInput as error:
+            db.session.rollback()
+            for name, messages in error.fields.items():
+                getattr(form, name).errors = list(getattr(form, name).errors) + [_(m) for m in messages]
+        else:
+            db.session.commit()
+            flash(_("%(code)s is opgeheven; %(n)d open signalen zijn naar %(successor)s gegaan.", code=code, n=len(moved), successor=ministry.successor_code), "success")
+            return redirect(url_for(".reference_data"))
+    return render_template("admin/retire_ministry.html", form=form, ministry=ministry), 422 if form.errors else 200

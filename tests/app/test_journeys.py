@@ -161,3 +161,21 @@ def test_frontline_cannot_open_triage_or_admin_pages(client, make_user):
     assert client.get("/behandelen/").status_code == 403
     assert client.get("/beheer/gebruikers").status_code == 403
     assert client.get("/coordinatie/").status_code == 403
+
+
+def test_admin_moves_a_regulation_after_confirming(client, db, make_signal, make_user):
+    from signals.reference import find_regulation
+
+    signal = make_signal(regulations=["BWBR0008659"])
+    regulation = find_regulation(db.session, "BWBR0008659")
+    login(client, make_user("admin", "BZK"))
+    unconfirmed = client.post(f"/beheer/referentie/regeling/{regulation.id}", data={"ministry": "FIN"})
+    assert unconfirmed.status_code == 422 and "Bevestig" in unconfirmed.get_data(as_text=True)
+    done = client.post(f"/beheer/referentie/regeling/{regulation.id}", data={"ministry": "FIN", "confirm": "y"}, follow_redirects=True)
+    try:
+        assert "1 open signalen zijn meegegaan" in done.get_data(as_text=True)
+        db.session.refresh(signal)
+        assert signal.lead_ministry_code == "FIN"
+    finally:
+        regulation.ministry_code = "BZK"
+        db.session.commit()
