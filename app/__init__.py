@@ -14,17 +14,21 @@ from config import Config, config_from_env
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
+#: a language's catalog is app/translations/<code>; English dates and numbers follow British conventions
+FORMAT_LOCALES = {"en": "en_GB"}
+
 
 def select_locale() -> str:
     """The user's own language, else the one chosen in this session, else the configured default (Dutch)."""
     from flask import current_app, has_request_context, session
 
     languages = current_app.config["LANGUAGES"]
+    code = current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and getattr(current_user, "is_authenticated", False) and current_user.locale in languages:
-        return current_user.locale
-    if has_request_context() and session.get("locale") in languages:
-        return session["locale"]
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+        code = current_user.locale
+    elif has_request_context() and session.get("locale") in languages:
+        code = session["locale"]
+    return FORMAT_LOCALES.get(code, code)
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -55,6 +59,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(coordinator.bp, url_prefix="/coordinatie")
     app.register_blueprint(knelpunten.bp, url_prefix="/knelpunten")
     app.register_blueprint(admin.bp, url_prefix="/beheer")
+    app.register_blueprint(filters_ui.bp, url_prefix="/filters")
     app.register_blueprint(letters.bp, url_prefix="/brieven")
     app.register_blueprint(letters.dashboard_bp, url_prefix="/dashboard")
     app.register_blueprint(api.bp, url_prefix="/api/v1")

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.filters_ui import filter_panel
 from app.mail import commit_and_deliver
 from app.intake import bp
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
@@ -110,7 +111,7 @@ def index():
         query=filters.q.data or None,
         page=request.args.get("page", 1, type=int),
     )
-    return render_template("intake/index.html", page=page, filters=filters)
+    return render_template("intake/index.html", page=page, filters=filters, **filter_panel("signals"))
 
 
 NOTE_LABELS = {

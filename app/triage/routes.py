@@ -7,6 +7,7 @@ from flask_login import current_user
 from wtforms import BooleanField, SelectField
 
 from app.extensions import db
+from app.filters_ui import filter_panel
 from app.intake.forms import FilterForm
 from app.security import role_required
 from app.triage import bp
@@ -39,4 +40,4 @@ def queue():
         order=filters.order.data if filters.order.data in ("oldest", "due") else "oldest",
         page=request.args.get("page", 1, type=int),
     )
-    return render_template("triage/queue.html", page=page, filters=filters, now=now)
+    return render_template("triage/queue.html", page=page, filters=filters, now=now, **filter_panel("queue"))

@@ -179,3 +179,34 @@ def test_admin_moves_a_regulation_after_confirming(client, db, make_signal, make
     finally:
         regulation.ministry_code = "BZK"
         db.session.commit()
+
+
+def test_saved_filter_is_kept_applied_and_deleted_after_confirmation(client, db, make_signal, make_user):
+    from signals.models import SavedFilter
+
+    make_signal(status="in_progress")
+    login(client, make_user("triage", "SZW"))
+    page = client.get("/behandelen/?status=in_progress&late=y").get_data(as_text=True)
+    assert "Filter bewaren" in page
+    response = client.post(
+        "/filters/bewaren", data={"name": "Mijn late zaken", "page": "queue", "query": "status=in_progress&late=y&page=3&evil=1"}
+    )
+    assert response.status_code == 302 and response.headers["Location"].endswith("/behandelen/?late=y&status=in_progress")
+    saved = db.session.query(SavedFilter).one()
+    assert saved.query == "late=y&status=in_progress"
+    assert "Mijn late zaken" in client.get("/behandelen/").get_data(as_text=True)
+    assert "Filter verwijderen?" in client.get(f"/filters/{saved.id}/verwijderen").get_data(as_text=True)
+    client.post(f"/filters/{saved.id}/verwijderen")
+    assert db.session.query(SavedFilter).count() == 0
+
+
+def test_someone_elses_saved_filter_cannot_be_deleted(client, db, make_user):
+    from signals.filters import save_filter
+    from signals.models import SavedFilter
+
+    owner = make_user("triage", "SZW")
+    saved = save_filter(db.session, owner, "queue", "Van een ander", "status=routed")
+    db.session.commit()
+    login(client, make_user("triage", "SZW"))
+    client.post(f"/filters/{saved.id}/verwijderen")
+    assert db.session.query(SavedFilter).count() == 1
