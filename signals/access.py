@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Select, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from signals.errors import N_, NotFound, PermissionDenied
-from signals.models import Signal, SignalMinistry, User
+from signals.models import Signal, SignalMinistry, SignalRegulation, User
 from signals.search import fulltext_condition
 
 #: roles that work with individual signals; liaison and admin see aggregates only
@@ -140,6 +140,11 @@ def list_signals_for(
         "due": (Signal.due_at.is_(None), Signal.due_at.asc(), Signal.id),
     }[order]
     page = max(1, page)
+    stmt = stmt.options(
+        selectinload(Signal.ministry_links),
+        selectinload(Signal.regulation_links).joinedload(SignalRegulation.regulation),
+        joinedload(Signal.channel),
+    )
     items = session.scalars(stmt.order_by(*ordering).offset((page - 1) * per_page).limit(per_page)).all()
     return SignalPage(list(items), total, page, per_page)
 

@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from signals.learning import latest_examples
-from signals.models import Regulation, RegulationTerm, RoutingModel
-from signals.reference import resolve_ministry
+from signals.models import Ministry, Regulation, RegulationTerm, RoutingModel
 from signals.text_router import RegulationProfile, TextRouter
 
 DEFAULT_THRESHOLD = 0.5
@@ -48,22 +47,38 @@ class RoutingDecision:
         }
 
 
-def _current_code(session: Session, code: str | None) -> str | None:
-    ministry = resolve_ministry(session, code)
-    return ministry.code if ministry else None
+def current_ministry_codes(session: Session) -> dict[str, str]:
+    """Every ministry code, retired ones included, mapped to the code that holds its portfolio today."""
+    successors = dict(session.execute(select(Ministry.code, Ministry.successor_code)).all())
+    current = {}
+    for code in successors:
+        seen, walk = set(), code
+        while successors.get(walk) and walk not in seen:
+            seen.add(walk)
+            walk = successors[walk]
+        current[code] = walk
+    return current
+
+
+def _current_code(session: Session, code: str | None, codes: dict[str, str] | None = None) -> str | None:
+    if not code:
+        return None
+    codes = codes if codes is not None else current_ministry_codes(session)
+    return codes.get(code.strip().upper())
 
 
 def route_by_regulations(session: Session, regulations: list[Regulation]) -> RoutingDecision:
     """Lead ministry of the first regulation; the others' ministries and the lead's co-ministries co-responsible."""
     lead_regulation = regulations[0]
-    lead = _current_code(session, lead_regulation.ministry_code)
+    codes = current_ministry_codes(session)
+    lead = _current_code(session, lead_regulation.ministry_code, codes)
     co: list[str] = []
     candidates = list(lead_regulation.co_ministries)
     for regulation in regulations[1:]:
         candidates.append(regulation.ministry_code)
         candidates.extend(regulation.co_ministries)
     for code in candidates:
-        current = _current_code(session, code)
+        current = _current_code(session, code, codes)
         if current and current != lead and current not in co:
             co.append(current)
     names = ", ".join(f"{r.title} ({r.code})" for r in regulations)
@@ -101,6 +116,7 @@ def _reference_fingerprint(session: Session) -> tuple:
 def build_profiles(session: Session) -> list[RegulationProfile]:
     """The router's view of every regulation: current ministry, title, abbreviation and terms."""
     regulations = session.scalars(select(Regulation)).all()
+    codes = current_ministry_codes(session)
     terms: dict[int, list[tuple[str, str, float]]] = {}
     for term in session.scalars(select(RegulationTerm)):
         terms.setdefault(term.regulation_id, []).append((term.term, term.kind, term.weight))
@@ -109,7 +125,7 @@ def build_profiles(session: Session) -> list[RegulationProfile]:
             code=r.code,
             title=r.title,
             abbreviation=r.abbreviation or None,
-            ministry=_current_code(session, r.ministry_code) or r.ministry_code,
+            ministry=_current_code(session, r.ministry_code, codes) or r.ministry_code,
             terms=tuple(terms.get(r.id, ())),
         )
         for r in regulations
@@ -131,8 +147,9 @@ def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESH
     """Classify free text into a regulation and ministry; below ``threshold`` no ministry is chosen."""
     suggestions = get_text_router(session).suggest(text, limit=8)
     alternatives: list[dict] = []
+    codes = current_ministry_codes(session)
     for suggestion in suggestions:
-        ministry = _current_code(session, suggestion.ministry)
+        ministry = _current_code(session, suggestion.ministry, codes)
         alternatives.append(
             {
                 "ministry": ministry,
