@@ -47,6 +47,8 @@ class Config:
         self.MAIL_SENDER = os.environ.get("MAIL_SENDER", "knelpunt@localhost")
         #: an answered signal without reaction closes by itself after this many days
         self.AUTO_CLOSE_DAYS = int(os.environ.get("AUTO_CLOSE_DAYS", 30))
+        #: the submitter's contact details on a signal are removed this long after it closed
+        self.CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", 90))
 
 
 class DevConfig(Config):

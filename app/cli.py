@@ -96,11 +96,12 @@ deadlines_cli = AppGroup("deadlines", help="Termijnen bewaken (voor cron).")
 def deadlines_check(auto_close_days):
     """Escalate missed deadlines and auto-close answered signals; safe to run as often as you like."""
     days = auto_close_days if auto_close_days is not None else current_app.config["AUTO_CLOSE_DAYS"]
-    run = check_deadlines(db.session, auto_close_days=days)
+    run = check_deadlines(db.session, auto_close_days=days, contact_retention_days=current_app.config["CONTACT_RETENTION_DAYS"])
     db.session.commit()
     sent = deliver_pending(db.session, current_app.extensions["knelpunt_mailer"])
     db.session.commit()
     click.echo(f"Geëscaleerd: {len(run.escalated)}; automatisch afgesloten: {len(run.closed)}; mails verstuurd: {sent}.")
+    click.echo(f"Contactgegevens verwijderd na de bewaartermijn: {run.contacts_purged}.")
 
 
 routing_cli = AppGroup("routing", help="De tekstrouter.")

@@ -12,7 +12,7 @@ from signals import deadlines
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, PermissionDenied, TransitionNotAllowed
 from signals.intake import SignalDraft, validate_draft
-from signals.models import Signal, User, utcnow
+from signals.models import Signal, SignalContact, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
 from signals.privacy import mask_fields
 from signals.workflow import SYSTEM, set_regulations, set_routing, transition_signal
@@ -97,9 +97,12 @@ class DeadlineRun:
 
     escalated: list[str] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
+    contacts_purged: int = 0
 
 
-def check_deadlines(session: Session, now: dt.datetime | None = None, auto_close_days: int = 30) -> DeadlineRun:
+def check_deadlines(
+    session: Session, now: dt.datetime | None = None, auto_close_days: int = 30, contact_retention_days: int = 90
+) -> DeadlineRun:
     """Escalate missed deadlines to the coordinators and close answered signals left without reaction.
 
     Idempotent: an escalation is keyed on signal, phase, deadline and lateness, so
@@ -144,5 +147,35 @@ def check_deadlines(session: Session, now: dt.datetime | None = None, auto_close
     for signal in stale:
         transition_signal(session, signal, "closed", SYSTEM, note=f"Automatisch afgesloten: geen reactie binnen {auto_close_days} dagen.", at=now)
         run.closed.append(signal.reference)
+    run.contacts_purged = purge_contacts(session, now - dt.timedelta(days=contact_retention_days))
     session.flush()
     return run
+
+
+def purge_contacts(session: Session, closed_before: dt.datetime) -> int:
+    """Remove submitters' contact details of signals closed (or merged) before ``closed_before``."""
+    stale = session.scalars(
+        select(SignalContact)
+        .join(Signal, Signal.id == SignalContact.signal_id)
+        .where(
+            ((Signal.status == "closed") & (Signal.closed_at < closed_before))
+            | ((Signal.status == "merged") & (Signal.updated_at < closed_before))
+        )
+    ).all()
+    for contact in stale:
+        record_event(session, "signal", contact.signal_id, "contact_purged", actor=None, note="Contactgegevens verwijderd na de bewaartermijn.", signal_id=contact.signal_id)
+        session.delete(contact)
+    return len(stale)
+
+
+def get_contact_for(session: Session, user: User, signal: Signal) -> str | None:
+    """The submitter's contact details, for the people who work the signal; None for everyone else."""
+    allowed = (
+        user.role == "coordinator"
+        or (user.role == "triage" and signal.lead_ministry_code == user.organisation_code)
+        or (user.role == "frontline" and signal.organisation_code == user.organisation_code)
+    )
+    if not allowed:
+        return None
+    contact = session.scalars(select(SignalContact).where(SignalContact.signal_id == signal.id)).first()
+    return contact.contact if contact else None

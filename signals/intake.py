@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, PermissionDenied
-from signals.models import Channel, Regulation, Signal, User, utcnow
+from signals.models import Channel, Regulation, Signal, SignalContact, User, utcnow
 from signals.privacy import mask_fields
 from signals.reference import find_regulation
 from signals.routing import DEFAULT_THRESHOLD, RoutingDecision, route_by_regulations, route_by_text
@@ -22,6 +22,7 @@ SUBMITTER_ROLES = ("frontline", "coordinator")
 TITLE_MAX = 200
 TEXT_MAX = 10_000
 PEOPLE_MAX = 10_000_000
+CONTACT_MAX = 500
 
 
 @dataclass
@@ -37,6 +38,8 @@ class SignalDraft:
     themes: list[str] = field(default_factory=list)
     impact: str = ""
     proposed_solution: str = ""
+    #: the submitter's own contact details for this signal, kept apart and purged later
+    contact: str = ""
 
 
 def resolve_regulation_codes(session: Session, codes: list[str], errors: FieldErrors) -> list[Regulation]:
@@ -74,6 +77,8 @@ def validate_draft(session: Session, draft: SignalDraft, today: dt.date | None =
     regulations = resolve_regulation_codes(session, draft.regulations or [], errors)
     if draft.observed_on is not None and draft.observed_on > today:
         errors.add("observed_on", N_("De datum van de waarneming kan niet in de toekomst liggen."))
+    if len(draft.contact or "") > CONTACT_MAX:
+        errors.add("contact", N_("Hoogstens 500 tekens."))
     if draft.people_affected is not None and not (1 <= draft.people_affected <= PEOPLE_MAX):
         errors.add("people_affected", N_("Vul een aantal van 1 of meer in."))
     for theme in draft.themes or []:
@@ -131,6 +136,8 @@ def submit_signal(
     session.add(signal)
     session.flush()
     signal.reference = f"SIG-{now.year}-{signal.id:06d}"
+    if (draft.contact or "").strip():
+        session.add(SignalContact(signal_id=signal.id, contact=draft.contact.strip(), created_at=now))
     set_regulations(session, signal, [r.code for r in regulations] or decision.regulations)
     submitted = record_event(
         session,

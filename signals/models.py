@@ -495,3 +495,15 @@ class RoutingModel(Base):
     accuracy_before: Mapped[float | None] = mapped_column(Float)
     accuracy_after: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class SignalContact(Base):
+    """The submitter's own contact details for this signal, kept apart from its text and purged after closing."""
+
+    __tablename__ = "signal_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), unique=True)
+    #: how the ministry can reach the frontline worker about this signal
+    contact: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)

@@ -23,6 +23,7 @@ from signals.models import (
     PublishedLetter,
     SavedFilter,
     Signal,
+    SignalContact,
     SignalMinistry,
     SignalRegulation,
     User,
@@ -34,7 +35,7 @@ from signals.workflow import transition_signal
 PASSWORD = "correct-horse-battery"
 
 #: tables emptied after each test; reference data stays for the whole session
-PER_TEST_TABLES = (Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
+PER_TEST_TABLES = (SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
 
 
 @pytest.fixture(scope="session")

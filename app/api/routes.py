@@ -20,6 +20,7 @@ from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
 from signals.audit import list_signal_history
 from signals.errors import FieldErrors, InvalidInput, NotFound
+from signals.followup import get_contact_for
 from signals.intake import SignalDraft, decide_routing, resolve_regulation_codes, submit_signal
 from signals.routing import ministry_alternatives
 from signals.vocabulary import STATUSES
@@ -95,6 +96,7 @@ def create_signal():
     draft = SignalDraft(**{k: data.get(k) for k in SignalDraft.__dataclass_fields__})
     draft.impact = draft.impact or ""
     draft.proposed_solution = draft.proposed_solution or ""
+    draft.contact = draft.contact or ""
     signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
     commit_and_deliver()
     body = out.signal_json(signal)
@@ -145,7 +147,8 @@ def list_signals():
 
 @bp.get("/signals/<int:signal_id>")
 def get_signal(signal_id: int):
-    return jsonify(out.signal_json(get_signal_for(db.session, _user(), signal_id)))
+    signal = get_signal_for(db.session, _user(), signal_id)
+    return jsonify({**out.signal_json(signal), "contact": get_contact_for(db.session, _user(), signal)})
 
 
 @bp.get("/signals/<int:signal_id>/history")

@@ -60,6 +60,7 @@ class SignalInSchema(BaseSchema):
     themes = Codes(load_default=list)
     impact = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
     proposed_solution = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
+    contact = Text(max_length=500, load_default="", allow_none=True)
 
 
 class SuggestInSchema(BaseSchema):

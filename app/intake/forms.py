@@ -43,6 +43,10 @@ class SignalForm(FlaskForm):
         validators=[Optional(), Length(max=TEXT_MAX, message=_l("Deze tekst mag hoogstens 10.000 tekens lang zijn."))],
         render_kw={"rows": 3},
     )
+    contact = StringField(
+        _l("Hoe kan het ministerie u bereiken?"),
+        validators=[Optional(), Length(max=500, message=_l("Hoogstens 500 tekens."))],
+    )
     proposed_solution = TextAreaField(
         _l("Voorstel voor een oplossing"),
         validators=[Optional(), Length(max=TEXT_MAX, message=_l("Deze tekst mag hoogstens 10.000 tekens lang zijn."))],

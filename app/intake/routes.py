@@ -17,7 +17,7 @@ from signals.access import find_signal_by_reference, get_signal_for, list_signal
 from signals.audit import list_signal_history
 from signals.deadlines import deadline_state
 from signals.errors import N_, InvalidInput
-from signals.followup import give_feedback, split_signal
+from signals.followup import get_contact_for, give_feedback, split_signal
 from signals.models import utcnow
 from signals.similarity import find_similar
 from signals.intake import SUBMITTER_ROLES, SignalDraft, submit_signal
@@ -79,6 +79,7 @@ def new():
                 themes=form.themes.data or [],
                 impact=form.impact.data or "",
                 proposed_solution=form.proposed_solution.data or "",
+                contact=form.contact.data or "",
             )
             try:
                 signal, _decision = submit_signal(
@@ -155,6 +156,7 @@ def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int
             forms=forms,
             history=history,
             deadline=deadline_state(signal, utcnow()),
+            contact=get_contact_for(db.session, current_user, signal),
             similar=find_similar(db.session, current_user, signal) if signal.status != "closed" else [],
             feedback_form=(feedback_form or FeedbackForm()) if can_rate else None,
             split_form=(split_form or SplitForm()) if can_split else None,

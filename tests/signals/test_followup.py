@@ -120,3 +120,24 @@ def test_split_makes_a_second_signal_with_its_own_history(db, make_signal, make_
     assert part_actions[0] == "split_from"
     assert "split" in [e.action for e in list_signal_history(db.session, signal.id)]
     assert db.session.query(Signal).count() == 2
+
+
+def test_contact_details_are_kept_apart_shown_to_the_workers_and_purged(db, make_user):
+    from signals.followup import get_contact_for
+    from signals.intake import SignalDraft, submit_signal
+    from signals.models import SignalContact
+
+    frontline = make_user("frontline", "GEM")
+    draft = SignalDraft(channel="GEM-BL", title="Bijstand", description="Bijstand teruggevorderd.", regulations=["BWBR0015703"], contact="06-12345678")
+    signal, _ = submit_signal(db.session, frontline, draft)
+    db.session.commit()
+    assert "06-12345678" not in signal.description
+    assert get_contact_for(db.session, make_user("triage", "SZW"), signal) == "06-12345678"
+    assert get_contact_for(db.session, make_user("triage", "BZK"), signal) is None
+    assert get_contact_for(db.session, make_user("frontline", "UWV"), signal) is None
+    signal.status, signal.closed_at = "closed", _now() - dt.timedelta(days=100)
+    db.session.commit()
+    run = check_deadlines(db.session, now=_now(), contact_retention_days=90)
+    assert run.contacts_purged == 1
+    assert db.session.query(SignalContact).count() == 0
+    assert check_deadlines(db.session, now=_now(), contact_retention_days=90).contacts_purged == 0
