@@ -50,7 +50,7 @@ def create_app(config: Config | None = None) -> Flask:
     init_mail(app)
     logging.basicConfig(level=logging.INFO)
 
-    from app import admin, api, auth, cli, coordinator, errors, intake, knelpunten, letters, main, triage
+    from app import admin, api, auth, cli, coordinator, errors, filters_ui, intake, knelpunten, letters, main, triage
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp, url_prefix="/auth")

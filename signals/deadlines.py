@@ -53,7 +53,7 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
 
 
 def _end_of_day(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=TZ).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=TZ).astimezone(dt.UTC)
 
 
 def accept_deadline(ministry: Ministry, routed_at: dt.datetime) -> dt.datetime:
@@ -70,7 +70,7 @@ def answer_deadline(ministry: Ministry, accepted_at: dt.datetime) -> dt.datetime
 
 def as_utc(value: dt.datetime) -> dt.datetime:
     """The datetime as timezone-aware UTC (SQLite hands back naive ones; all are stored in UTC)."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def deadline_state(signal: Signal, now: dt.datetime) -> str | None:

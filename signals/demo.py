@@ -175,7 +175,7 @@ def seed_demo(session: Session, count: int = 200, seed: int = 2026, today: dt.da
         users[local], _pw = create_user(session, demo_email(local), role, org, password=DEMO_PASSWORD, name=name)
     templates = json.loads((DATA_DIR / "demo_signals.json").read_text(encoding="utf-8"))
     rng = random.Random(seed)
-    now = dt.datetime.combine(today or dt.date.today(), dt.time(12, 0), tzinfo=dt.timezone.utc)
+    now = dt.datetime.combine(today or dt.date.today(), dt.time(12, 0), tzinfo=dt.UTC)
     start = now - dt.timedelta(days=548)
     made: list[Signal] = []
     for index in range(count):

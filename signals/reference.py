@@ -7,8 +7,8 @@ file can be loaded again) and read through the ``get_``/``list_`` helpers here.
 from __future__ import annotations
 
 import csv
-import re
 import datetime as dt
+import re
 from pathlib import Path
 
 from sqlalchemy import func, or_, select

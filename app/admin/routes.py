@@ -13,8 +13,8 @@ from signals import reference
 from signals.accounts import create_token, create_user
 from signals.errors import InvalidInput
 from signals.models import ApiToken, Ministry, Regulation, User
-from signals.portfolio import move_regulation, retire_ministry
 from signals.notifications import DEFAULT_TEMPLATES, TEMPLATE_LABELS, get_template, save_template
+from signals.portfolio import move_regulation, retire_ministry
 from signals.vocabulary import ROLES
 
 

@@ -10,8 +10,8 @@ from werkzeug.exceptions import BadRequest
 
 from app.api import bp
 from app.api import serializers as out
-from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
 from app.api.openapi import build_openapi
+from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
 from app.errors import json_error
 from app.extensions import db
 from app.mail import commit_and_deliver
@@ -52,13 +52,13 @@ def _load(schema: Schema) -> dict:
     try:
         payload = request.get_json(force=True, silent=False)
     except BadRequest:
-        raise InvalidJSON()
+        raise InvalidJSON() from None
     if not isinstance(payload, dict):
         raise InvalidJSON()
     try:
         return schema.load(payload)
     except ValidationError as error:
-        raise InvalidInput(flatten_errors(error.messages))
+        raise InvalidInput(flatten_errors(error.messages)) from error
 
 
 class InvalidJSON(InvalidInput):

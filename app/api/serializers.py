@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from signals.models import AuditEvent, Channel, Ministry, Organisation, Regulation, Signal
 from signals.deadlines import deadline_state
-from signals.models import utcnow
+from signals.models import AuditEvent, Channel, Ministry, Organisation, Regulation, Signal, utcnow
 from signals.vocabulary import STATUSES
 from signals.workflow import followed_signal
 

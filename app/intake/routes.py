@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from app.extensions import db
 from app.filters_ui import filter_panel
-from app.mail import commit_and_deliver
 from app.intake import bp
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
+from app.mail import commit_and_deliver
 from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
@@ -18,11 +18,10 @@ from signals.audit import list_signal_history
 from signals.deadlines import deadline_state
 from signals.errors import N_, InvalidInput
 from signals.followup import get_contact_for, give_feedback, split_signal
-from signals.models import utcnow
-from signals.similarity import find_similar
 from signals.intake import SUBMITTER_ROLES, SignalDraft, submit_signal
-from signals.models import Signal
+from signals.models import Signal, utcnow
 from signals.privacy import MASKS
+from signals.similarity import find_similar
 from signals.vocabulary import OUTCOMES, STATUSES, THEMES
 from signals.workflow import allowed_transitions, followed_signal, transition_signal
 

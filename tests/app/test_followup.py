@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from signals.models import AuditEvent, Knelpunt, Signal
+from signals.models import AuditEvent, Knelpunt
 from tests.conftest import login
 
 
@@ -125,8 +125,8 @@ def test_similar_signals_listed(client, make_signal, coordinator_headers):
 def test_deadline_is_shown_and_late_filter_works(client, db, make_signal, make_user):
     fresh = make_signal()
     old = make_signal()
-    old.due_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=3)
-    old.deadline_started_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=20)
+    old.due_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    old.deadline_started_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=20)
     db.session.commit()
     login(client, make_user("triage", "SZW"))
     queue = client.get("/behandelen/").get_data(as_text=True)
@@ -198,10 +198,10 @@ def test_mail_goes_to_triage_on_routing_and_submitter_on_answer(app, client, mak
 def test_deadlines_check_command_is_idempotent(runner, db, make_signal, make_user):
     make_user("coordinator", "BZK")
     signal = make_signal()
-    signal.due_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
-    signal.deadline_started_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=15)
+    signal.due_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    signal.deadline_started_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=15)
     answered = make_signal(status="answered")
-    answered.answered_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=40)
+    answered.answered_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=40)
     db.session.commit()
     first = runner.invoke(args=["deadlines", "check"])
     second = runner.invoke(args=["deadlines", "check"])

@@ -6,7 +6,18 @@ import datetime as dt
 
 import pytest
 
-from signals.deadlines import LATE, ON_TIME, VERY_LATE, TZ, accept_deadline, add_working_days, answer_deadline, deadline_state, is_working_day, working_days_between
+from signals.deadlines import (
+    LATE,
+    ON_TIME,
+    TZ,
+    VERY_LATE,
+    accept_deadline,
+    add_working_days,
+    answer_deadline,
+    deadline_state,
+    is_working_day,
+    working_days_between,
+)
 from signals.models import Ministry, Signal
 
 D = dt.date
@@ -53,14 +64,14 @@ def _ministry(accept=10, weeks=13):
 
 
 def test_accept_deadline_is_end_of_dutch_day():
-    routed = dt.datetime(2026, 4, 24, 15, 0, tzinfo=dt.timezone.utc)
+    routed = dt.datetime(2026, 4, 24, 15, 0, tzinfo=dt.UTC)
     due = accept_deadline(_ministry(accept=1), routed)
     local = due.astimezone(TZ)
     assert (local.date(), local.hour, local.minute) == (D(2026, 4, 28), 23, 59)
 
 
 def test_answer_deadline_in_weeks():
-    accepted = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+    accepted = dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC)
     assert answer_deadline(_ministry(weeks=13), accepted).astimezone(TZ).date() == D(2026, 4, 6)
 
 
@@ -69,13 +80,13 @@ def test_answer_deadline_in_weeks():
     [(5, "routed", ON_TIME), (15, "routed", LATE), (41, "routed", VERY_LATE), (50, "needs_info", ON_TIME), (50, "merged", None)],
 )
 def test_deadline_state(days_after_start, status, expected):
-    start = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     signal = Signal(status=status, due_at=start + dt.timedelta(days=10), deadline_started_at=start)
     assert deadline_state(signal, start + dt.timedelta(days=days_after_start)) == expected
 
 
 def test_answered_signal_is_judged_on_its_answer_date():
-    start = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     signal = Signal(status="closed", due_at=start + dt.timedelta(days=10), deadline_started_at=start, answered_at=start + dt.timedelta(days=9))
     assert deadline_state(signal, start + dt.timedelta(days=400)) == ON_TIME
 

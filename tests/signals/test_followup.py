@@ -16,7 +16,7 @@ LATER = dt.timedelta(days=60)
 
 
 def _now():
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def test_escalation_is_sent_once_however_often_the_check_runs(db, make_signal, make_user):
