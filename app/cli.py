@@ -43,7 +43,7 @@ def reference_load():
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice(sorted(ROLES)))
 @click.option("--org", "organisation", required=True, help="Code of the organisation, e.g. SZW or UWV.")
-@click.option("--password", default=None, help="At least 10 characters; generated and printed when left out.")
+@click.option("--password", default=None, help="At least 8 characters; generated and printed when left out.")
 @click.option("--name", default="")
 def user_create(email, role, organisation, password, name):
     """Create a user."""

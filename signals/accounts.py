@@ -16,7 +16,7 @@ from signals.models import ApiToken, Organisation, User, utcnow
 from signals.vocabulary import ROLES
 
 TOKEN_PREFIX = "kp_"
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 8
 #: werkzeug hashing method; tests lower the cost, production keeps scrypt
 PASSWORD_METHOD = "scrypt"
 
@@ -58,7 +58,7 @@ def create_user(
     elif role == "triage" and not organisation.is_ministry:
         errors.add("organisation", N_("Een beleidsmedewerker hoort bij een ministerie."))
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        errors.add("password", N_("Het wachtwoord moet minstens 10 tekens lang zijn."))
+        errors.add("password", N_("Het wachtwoord moet minstens 8 tekens lang zijn."))
     errors.raise_if_any()
     password = password or secrets.token_urlsafe(12)
     user = User(
