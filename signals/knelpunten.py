@@ -16,7 +16,7 @@ from signals.access import get_signal_for, visible_signals
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import AuditEvent, Knelpunt, KnelpuntRegulation, Signal, User, utcnow
-from signals.reference import find_regulation, resolve_ministry
+from signals.reference import find_regulation, resolve_lead_and_co_ministries
 
 KNELPUNT_STATUSES = {
     "open": N_("Nog geen oplossing"),
@@ -148,20 +148,11 @@ def create_knelpunt(
         errors.add("title", N_("Geef het knelpunt een titel."))
     elif len(title) > 200:
         errors.add("title", N_("De titel mag hoogstens 200 tekens lang zijn."))
-    lead = resolve_ministry(session, ministry) if ministry else None
     if not ministry:
         errors.add("ministry", N_("Kies het verantwoordelijke ministerie."))
-    elif lead is None:
-        errors.add("ministry", N_("Onbekend ministerie."))
+    lead, co = resolve_lead_and_co_ministries(session, ministry, co_ministries, errors)
     if instrument and instrument not in INSTRUMENTS:
         errors.add("instrument", N_("Kies wetswijziging, amvb_regeling, beleidsregel of uitvoering."))
-    co: list[str] = []
-    for code in co_ministries or []:
-        resolved = resolve_ministry(session, code)
-        if resolved is None:
-            errors.add("co_ministries", N_("Onbekend ministerie."))
-        elif (lead is None or resolved.code != lead.code) and resolved.code not in co:
-            co.append(resolved.code)
     signals = _signals_for(session, actor, signal_ids or [], errors)
     regulation_rows = []
     for code in regulations or []:

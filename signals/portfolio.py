@@ -11,7 +11,7 @@ from signals import deadlines
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors
 from signals.models import Ministry, Regulation, Signal, SignalMinistry, SignalRegulation, utcnow
-from signals.reference import resolve_ministry
+from signals.reference import resolve_lead_and_co_ministries, resolve_ministry
 from signals.vocabulary import OPEN_STATUSES
 
 #: open signals that move with a portfolio; unrouted ones have no ministry yet
@@ -48,16 +48,9 @@ def _move_signal(session: Session, signal: Signal, old: str, new: str, actor, re
 def move_regulation(session: Session, regulation: Regulation, ministry_code: str, actor, co_ministries: list[str] | None = None) -> list[Signal]:
     """Give a regulation to another ministry; its open signals follow. Returns the signals moved."""
     errors = FieldErrors()
-    new = resolve_ministry(session, ministry_code)
-    if new is None or new.valid_until is not None:
+    new, co = resolve_lead_and_co_ministries(session, ministry_code, co_ministries, errors)
+    if new is not None and new.valid_until is not None:
         errors.add("ministry", N_("Kies een bestaand ministerie."))
-    co = []
-    for code in co_ministries or []:
-        resolved = resolve_ministry(session, code)
-        if resolved is None:
-            errors.add("co_ministries", N_("Onbekend ministerie."))
-        elif resolved.code != (new.code if new else None) and resolved.code not in co:
-            co.append(resolved.code)
     errors.raise_if_any()
     old = resolve_ministry(session, regulation.ministry_code).code
     regulation.ministry_code = new.code

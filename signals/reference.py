@@ -225,3 +225,23 @@ def set_ministry_deadlines(session: Session, ministry: Ministry, accept_days: in
         actor=actor,
         data={"before": list(before), "after": [accept_days, answer_weeks]},
     )
+
+
+def resolve_lead_and_co_ministries(session: Session, lead_code: str | None, co_codes: list[str] | None, errors) -> tuple[Ministry | None, list[str]]:
+    """Today's lead ministry and co-ministries for the given codes (successors followed, lead and repeats left out).
+
+    Unknown codes are noted in ``errors`` under ``ministry`` and ``co_ministries``.
+    """
+    from signals.errors import N_
+
+    lead = resolve_ministry(session, lead_code) if lead_code else None
+    if lead_code and lead is None:
+        errors.add("ministry", N_("Onbekend ministerie."))
+    co: list[str] = []
+    for code in co_codes or []:
+        resolved = resolve_ministry(session, code) if isinstance(code, str) else None
+        if resolved is None:
+            errors.add("co_ministries", N_("Onbekend ministerie."))
+        elif (lead is None or resolved.code != lead.code) and resolved.code not in co:
+            co.append(resolved.code)
+    return lead, co

@@ -19,7 +19,7 @@ from signals.audit import record_event
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied, TransitionNotAllowed
 from signals.models import Ministry, Signal, SignalMinistry, SignalRegulation, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
-from signals.reference import find_regulation, resolve_ministry
+from signals.reference import find_regulation, resolve_lead_and_co_ministries
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES
 
 
@@ -118,21 +118,6 @@ def _format_due(value: dt.datetime | None) -> str:
     return value.astimezone(deadlines.TZ).strftime("%d-%m-%Y")
 
 
-def _resolve_ministries(session: Session, ministry: str | None, co_ministries: list[str] | None, errors: FieldErrors):
-    lead = resolve_ministry(session, ministry) if ministry else None
-    if ministry and lead is None:
-        errors.add("ministry", N_("Onbekend ministerie."))
-    co: list[str] = []
-    for code in co_ministries or []:
-        resolved = resolve_ministry(session, code)
-        if resolved is None:
-            errors.add("co_ministries", N_("Onbekend ministerie."))
-        elif lead is None or resolved.code != lead.code:
-            if resolved.code not in co:
-                co.append(resolved.code)
-    return lead, co
-
-
 def transition_signal(
     session: Session,
     signal: Signal,
@@ -170,7 +155,7 @@ def transition_signal(
     data: dict = {}
 
     if rule.action in ("route", "reroute"):
-        lead, co = _resolve_ministries(session, ministry, co_ministries, errors)
+        lead, co = resolve_lead_and_co_ministries(session, ministry, co_ministries, errors)
         if rule.action == "reroute" and lead is not None and lead.code == signal.lead_ministry_code and not co_ministries:
             errors.add("ministry", N_("Kies een ander ministerie dan het huidige."))
     if rule.action == "answer":

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.admin import bp
 from app.admin.forms import DeadlineForm, MailTemplateForm, MoveRegulationForm, RetireMinistryForm, TokenForm, UserForm
 from app.extensions import db
+from app.form_errors import add_domain_errors
 from app.security import role_required
 from signals import reference
 from signals.accounts import create_token, create_user
@@ -39,8 +40,7 @@ def users():
             )
         except InvalidInput as error:
             db.session.rollback()
-            for name, messages in error.fields.items():
-                getattr(form, name).errors.extend(_(m) for m in messages)
+            add_domain_errors(form, error)
             status = 422
         else:
             db.session.commit()
@@ -136,8 +136,7 @@ def move_regulation_view(regulation_id: int):
             moved = move_regulation(db.session, regulation, form.ministry.data, current_user, co_ministries=form.co_ministries.data or [])
         except InvalidInput as error:
             db.session.rollback()
-            for name, messages in error.fields.items():
-                getattr(form, name).errors = list(getattr(form, name).errors) + [_(m) for m in messages]
+            add_domain_errors(form, error)
         else:
             db.session.commit()
             flash(_("%(title)s valt nu onder %(ministry)s; %(n)d open signalen zijn meegegaan.", title=regulation.title, ministry=regulation.ministry_code, n=len(moved)), "success")
@@ -159,8 +158,7 @@ def retire_ministry_view(code: str):
             moved = retire_ministry(db.session, ministry, form.successor.data, form.valid_until.data, current_user)
         except InvalidInput as error:
             db.session.rollback()
-            for name, messages in error.fields.items():
-                getattr(form, name).errors = list(getattr(form, name).errors) + [_(m) for m in messages]
+            add_domain_errors(form, error)
         else:
             db.session.commit()
             flash(_("%(code)s is opgeheven; %(n)d open signalen zijn naar %(successor)s gegaan.", code=code, n=len(moved), successor=ministry.successor_code), "success")

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from app.extensions import db
 from app.filters_ui import filter_panel
+from app.form_errors import add_domain_errors
 from app.intake import bp
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
 from app.mail import commit_and_deliver
@@ -85,10 +86,7 @@ def new():
                     db.session, current_user, draft, threshold=current_app.config["ROUTING_THRESHOLD"]
                 )
             except InvalidInput as error:
-                for name, messages in error.fields.items():
-                    field = getattr(form, "regulation_1" if name == "regulations" else name, None)
-                    if field is not None:
-                        field.errors.extend(_(m) for m in messages)
+                add_domain_errors(form, error, {"regulations": "regulation_1"})
             else:
                 commit_and_deliver()
                 if signal.masked:
@@ -218,8 +216,7 @@ def transition(signal_id: int, action: str):
             )
         except InvalidInput as error:
             db.session.rollback()
-            for name, messages in error.fields.items():
-                getattr(form, name).errors.extend(_(m) for m in messages)
+            add_domain_errors(form, error)
             return _render_detail(get_signal_for(db.session, current_user, signal_id), forms, 422)
         commit_and_deliver()
         flash(_(ACTION_MESSAGES[action]), "success")
@@ -239,8 +236,7 @@ def feedback(signal_id: int):
             give_feedback(db.session, signal, current_user, form.useful.data == "ja", form.comment.data or "")
         except InvalidInput as error:
             db.session.rollback()
-            for name, messages in error.fields.items():
-                getattr(form, name).errors = list(getattr(form, name).errors) + [_(m) for m in messages]
+            add_domain_errors(form, error)
             signal = get_signal_for(db.session, current_user, signal_id)
             return _render_detail(signal, _transition_forms(signal), 422, feedback_form=form)
         commit_and_deliver()
@@ -269,10 +265,7 @@ def split(signal_id: int):
             part = split_signal(db.session, signal, current_user, form.title.data, form.description.data, codes)
         except InvalidInput as error:
             db.session.rollback()
-            for name, messages in error.fields.items():
-                field = getattr(form, "regulation" if name == "regulations" else name, None)
-                if field is not None:
-                    field.errors = list(field.errors) + [_(m) for m in messages]
+            add_domain_errors(form, error, {"regulations": "regulation"})
             signal = get_signal_for(db.session, current_user, signal_id)
             return _render_detail(signal, _transition_forms(signal), 422, split_form=form)
         commit_and_deliver()

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.form_errors import add_domain_errors
 from app.knelpunten import bp
 from app.knelpunten.forms import ConfirmForm, KnelpuntForm, KnelpuntStatusForm, LinkForm
 from app.mail import commit_and_deliver
@@ -34,13 +35,6 @@ from signals.knelpunten import (
 
 VIEW_ROLES = ("frontline", "triage", "coordinator", "liaison")
 EDIT_ROLES = ("triage", "coordinator")
-
-
-def _copy_errors(form, error: InvalidInput, aliases: dict[str, str] | None = None) -> None:
-    for name, messages in error.fields.items():
-        field = getattr(form, (aliases or {}).get(name, name), None)
-        if field is not None:
-            field.errors = list(field.errors) + [_(m) for m in messages]
 
 
 def _signal_ids(text: str, form_field) -> list[int] | None:
@@ -106,7 +100,7 @@ def new():
                 )
             except InvalidInput as error:
                 db.session.rollback()
-                _copy_errors(form, error, {"signal_ids": "signals"})
+                add_domain_errors(form, error, {"signal_ids": "signals"})
             else:
                 commit_and_deliver()
                 flash(_("Knelpunt %(ref)s vastgelegd.", ref=knelpunt.reference), "success")
@@ -164,7 +158,7 @@ def edit(knelpunt_id: int):
             )
         except InvalidInput as error:
             db.session.rollback()
-            _copy_errors(form, error)
+            add_domain_errors(form, error)
         else:
             commit_and_deliver()
             flash(_("Knelpunt bijgewerkt."), "success")
@@ -183,7 +177,7 @@ def change_status(knelpunt_id: int):
             transition_knelpunt(db.session, knelpunt, form.to.data, current_user, note=form.note.data)
         except InvalidInput as error:
             db.session.rollback()
-            _copy_errors(form, error)
+            add_domain_errors(form, error)
             return _render_detail(get_knelpunt_for(db.session, current_user, knelpunt_id), status_form=form, code=422)
         commit_and_deliver()
         flash(_("Status van het knelpunt aangepast."), "success")
@@ -203,7 +197,7 @@ def link(knelpunt_id: int):
                 link_signals(db.session, knelpunt, current_user, ids)
             except InvalidInput as error:
                 db.session.rollback()
-                _copy_errors(form, error, {"signal_ids": "signals"})
+                add_domain_errors(form, error, {"signal_ids": "signals"})
             else:
                 commit_and_deliver()
                 flash(_("Signalen gekoppeld."), "success")

@@ -1,0 +1,19 @@
+"""Putting the domain's field errors on a WTForm, so they show beside the right field."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+
+from signals.errors import DomainError
+
+
+def add_domain_errors(form: FlaskForm, error: DomainError, aliases: dict[str, str] | None = None) -> None:
+    """Attach each translated message to its field (renamed by ``aliases``); others to the form as a whole."""
+    for name, messages in error.fields.items():
+        field = getattr(form, (aliases or {}).get(name, name), None)
+        translated = [_(m) for m in messages]
+        if field is not None and hasattr(field, "errors"):
+            field.errors = list(field.errors) + translated
+        else:
+            form.form_errors.extend(translated)
