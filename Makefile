@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup assets translations test-postgres test-browser bench lint clean
+.PHONY: run test setup system-deps assets translations translations-update test-postgres test-browser bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,25 @@ assets: app/static/vendor/utrecht.css
 app/static/vendor/utrecht.css: package.json package-lock.json scripts/vendor_css.sh
 	bash scripts/vendor_css.sh
 
+# Compile the catalogs (.po -> .mo; the .mo files are not in git).
 translations: | $(STAMP)
-	$(BIN)/pybabel compile -q -d app/translations 2>/dev/null || true
+	$(BIN)/pybabel -q compile -d app/translations
 
-setup: $(STAMP) assets translations
+## make translations-update: re-extract the Dutch msgids and merge them into the catalogs (then translate what is new)
+translations-update: | $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --project Knelpunt -c TRANSLATORS: -o app/messages.pot .
+	$(BIN)/pybabel -q update -i app/messages.pot -d app/translations
+
+# WeasyPrint (PDF letters) needs Pango and a font, Kaleido (static charts) Debian's chromium:
+# installed once when missing and we are root with apt-get; otherwise say what to install.
+system-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium >/dev/null; \
+	  else echo "For PDF letters install: libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium" >&2; fi; \
+	fi
+
+setup: system-deps $(STAMP) assets translations
 
 ## make run: set up, migrate, load demo data on first run, serve on http://127.0.0.1:5000
 run: setup

@@ -55,7 +55,12 @@ def main() -> None:
         with db.engine.begin() as connection:
             install_fulltext(connection)
         load_reference_data(db.session)
-        users = {org: create_user(db.session, f"bench-{org.lower()}@example.org", "frontline", org, password="bench-password")[0] for org in ("GEM", "UWV", "SVB", "BD")}
+        users = {
+            org: create_user(
+                db.session, f"bench-{org.lower()}@example.org", "frontline", org, password="bench-password"
+            )[0]
+            for org in ("GEM", "UWV", "SVB", "BD")
+        }
         szw, _ = create_user(db.session, "bench-szw@example.org", "triage", "SZW", password="bench-password")
         db.session.commit()
 
@@ -63,8 +68,13 @@ def main() -> None:
         started = time.perf_counter()
         for index in range(count):
             template = rng.choice(templates)
-            title, text = (rng.choice(VAGUE_NOTES) if index % 20 == 0 else (template["title"], template["description"]))
-            draft = SignalDraft(channel=rng.choice(template["channels"]), title=title, description=text, regulations=list(template["regulations"]) if index % 3 else [])
+            title, text = rng.choice(VAGUE_NOTES) if index % 20 == 0 else (template["title"], template["description"])
+            draft = SignalDraft(
+                channel=rng.choice(template["channels"]),
+                title=title,
+                description=text,
+                regulations=list(template["regulations"]) if index % 3 else [],
+            )
             submit_signal(db.session, users[rng.choice(list(users))], draft)
             if index % 500 == 499:
                 db.session.commit()
@@ -72,7 +82,9 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"intake: {count} signals in {elapsed:.1f} s = {count / elapsed:.0f} signals/s (mask, validate, route, audit); peak Python memory {peak / 2**20:.1f} MiB")
+        print(
+            f"intake: {count} signals in {elapsed:.1f} s = {count / elapsed:.0f} signals/s (mask, validate, route, audit); peak Python memory {peak / 2**20:.1f} MiB"
+        )
 
         samples = []
         for _ in range(300):
@@ -83,7 +95,10 @@ def main() -> None:
         print(f"text routing: {_percentiles(samples)}")
 
         for label, kwargs in [
-            ("triage queue page (SZW, oldest first)", {"status": ["routed", "in_progress", "needs_info"], "lead_ministry": "SZW", "order": "oldest"}),
+            (
+                "triage queue page (SZW, oldest first)",
+                {"status": ["routed", "in_progress", "needs_info"], "lead_ministry": "SZW", "order": "oldest"},
+            ),
             ("frontline list page (GEM)", {}),
             ("search 'bijstand' (SZW)", {"query": "bijstand"}),
         ]:
@@ -103,7 +118,11 @@ def main() -> None:
         for _ in range(200):
             template = rng.choice(templates)
             t0 = time.perf_counter()
-            response = client.post("/api/v1/signals", json={"channel": "GEM-BL", "title": template["title"], "description": template["description"]}, headers=headers)
+            response = client.post(
+                "/api/v1/signals",
+                json={"channel": "GEM-BL", "title": template["title"], "description": template["description"]},
+                headers=headers,
+            )
             samples.append(time.perf_counter() - t0)
             assert response.status_code == 201
         print(f"POST /api/v1/signals: {_percentiles(samples)}")

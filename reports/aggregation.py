@@ -15,7 +15,7 @@ from signals.models import Ministry, Regulation, Signal, SignalMinistry, SignalR
 from signals.vocabulary import OPEN_STATUSES, THEMES
 
 #: the label of signals that have no lead ministry yet
-NO_MINISTRY = "—"
+NO_MINISTRY = N_("Niet doorgezet")
 #: outcome label of signals that have no outcome yet
 NO_OUTCOME = N_("Nog geen uitkomst")
 
@@ -129,9 +129,7 @@ def _lead():
 
 def _base(lead, *columns):
     return (
-        select(*columns)
-        .select_from(Signal)
-        .outerjoin(lead, and_(lead.signal_id == Signal.id, lead.is_lead.is_(True)))
+        select(*columns).select_from(Signal).outerjoin(lead, and_(lead.signal_id == Signal.id, lead.is_lead.is_(True)))
     )
 
 
@@ -251,9 +249,7 @@ def answer_time(session: Session, conditions: list) -> pd.DataFrame:
     bucket = case(*whens, else_=len(ANSWER_BUCKETS) - 1).label("bucket")
     rows = dict(
         session.execute(
-            select(bucket, func.count(Signal.id))
-            .where(*conditions, Signal.answered_at.is_not(None))
-            .group_by(bucket)
+            select(bucket, func.count(Signal.id)).where(*conditions, Signal.answered_at.is_not(None)).group_by(bucket)
         ).all()
     )
     return pd.DataFrame(
@@ -266,7 +262,9 @@ def theme_counts(session: Session, conditions: list) -> pd.DataFrame:
     """Signals per theme (a signal can have several) — columns theme, count, in THEMES order."""
     columns = [_count_if(theme_condition(code)) for code in THEMES]
     row = session.execute(select(*columns).where(*conditions)).one()
-    return pd.DataFrame([(code, int(value or 0)) for code, value in zip(THEMES, row, strict=True)], columns=["theme", "count"])
+    return pd.DataFrame(
+        [(code, int(value or 0)) for code, value in zip(THEMES, row, strict=True)], columns=["theme", "count"]
+    )
 
 
 def top_regulations(session: Session, conditions: list, limit: int = 10) -> pd.DataFrame:
@@ -308,15 +306,20 @@ def punctuality(session: Session, conditions: list, now: dt.datetime | None = No
     for column in ("count", "open", "with_deadline", "late", "open_late"):
         frame[column] = frame[column].astype(int)
     frame["on_time"] = frame["with_deadline"] - frame["late"]
-    frame["pct_on_time"] = [
-        round(100.0 * on_time / with_deadline, 1) if with_deadline else None
-        for on_time, with_deadline in zip(frame["on_time"], frame["with_deadline"], strict=True)
-    ]
+    # an object column keeps None as None (a float column would turn it into NaN, which is not JSON)
+    frame["pct_on_time"] = pd.Series(
+        [
+            round(100.0 * on_time / with_deadline, 1) if with_deadline else None
+            for on_time, with_deadline in zip(frame["on_time"], frame["with_deadline"], strict=True)
+        ],
+        index=frame.index,
+        dtype=object,
+    )
     return frame
 
 
 def annex_rows(session: Session, conditions: list):
-    """The annex: one tuple per signal, only the columns the letter may show, streamed from the database.
+    """The annex: one tuple per signal, only the columns the letter may show.
 
     Yields (reference, created_at, channel, lead ministry, lead regulation, status, outcome, title).
     """
@@ -339,8 +342,9 @@ def annex_rows(session: Session, conditions: list):
         .outerjoin(Regulation, Regulation.id == lead_regulation.regulation_id)
         .where(*conditions)
         .order_by(Signal.created_at, Signal.id)
-        .execution_options(yield_per=2000)
     )
+    # No yield_per: a server-side cursor makes PostgreSQL plan for the first rows (nested loops),
+    # which is far slower for the whole annex; the rows are small tuples of the columns above.
     yield from session.execute(stmt)
 
 

@@ -5,12 +5,27 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import plotly.graph_objects as go
 
+from signals.errors import N_
+
 #: calm, colour-blind-safe palette (Okabe–Ito), readable on white
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999"]
+PALETTE = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#882255",
+    "#999999",
+    "#44AA99",
+    "#332288",
+]
 FONT = "Arial, Helvetica, sans-serif"
 STATIC_WIDTH, STATIC_HEIGHT, STATIC_SCALE = 900, 420, 2
 
@@ -42,7 +57,7 @@ def _stacked_bar(table: dict) -> go.Figure:
     for ministry in sorted({r["ministry"] for r in rows}):
         counts = {r["month"]: r["count"] for r in rows if r["ministry"] == ministry}
         fig.add_bar(name=ministry, x=months, y=[counts.get(m, 0) for m in months])
-    fig.update_layout(barmode="stack", xaxis_title="Maand", yaxis_title="Aantal signalen")
+    fig.update_layout(barmode="stack", xaxis_title=N_("Maand"), yaxis_title=N_("Aantal signalen"))
     fig.update_xaxes(type="category")
     return fig
 
@@ -65,7 +80,12 @@ def _sankey(table: dict) -> go.Figure:
         links[(b, c)] = links.get((b, c), 0) + r["count"]
     fig = go.Figure(
         go.Sankey(
-            node={"label": labels, "pad": 12, "thickness": 14, "color": [PALETTE[i % len(PALETTE)] for i in range(len(labels))]},
+            node={
+                "label": labels,
+                "pad": 12,
+                "thickness": 14,
+                "color": [PALETTE[i % len(PALETTE)] for i in range(len(labels))],
+            },
             link={
                 "source": [s for s, _t in links],
                 "target": [t for _s, t in links],
@@ -81,11 +101,13 @@ def _bar(table: dict, x: str, y: str, horizontal: bool = False, label: str | Non
     rows = _rows(table)
     xs, ys = [r[x] for r in rows], [r[y] for r in rows]
     if horizontal:
-        fig = go.Figure(go.Bar(x=ys[::-1], y=xs[::-1], orientation="h", marker_color=PALETTE[0], text=ys[::-1], textposition="auto"))
-        fig.update_layout(xaxis_title=label or "Aantal", margin={"l": 220})
+        fig = go.Figure(
+            go.Bar(x=ys[::-1], y=xs[::-1], orientation="h", marker_color=PALETTE[0], text=ys[::-1], textposition="auto")
+        )
+        fig.update_layout(xaxis_title=label or N_("Aantal"), margin={"l": 220})
     else:
         fig = go.Figure(go.Bar(x=xs, y=ys, marker_color=PALETTE[0], text=ys, textposition="auto"))
-        fig.update_layout(yaxis_title=label or "Aantal")
+        fig.update_layout(yaxis_title=label or N_("Aantal"))
         fig.update_xaxes(type="category")
     return fig
 
@@ -94,12 +116,15 @@ def _punctuality(table: dict) -> go.Figure:
     rows = _rows(table)
     ministries = [r["ministry"] for r in rows]
     fig = go.Figure()
-    fig.add_bar(name="Op tijd", x=ministries, y=[r["on_time"] for r in rows], marker_color=PALETTE[2])
-    fig.add_bar(name="Te laat", x=ministries, y=[r["late"] for r in rows], marker_color=PALETTE[5])
+    fig.add_bar(name=N_("Op tijd"), x=ministries, y=[r["on_time"] for r in rows], marker_color=PALETTE[2])
+    fig.add_bar(name=N_("Te laat"), x=ministries, y=[r["late"] for r in rows], marker_color=PALETTE[5])
     fig.add_bar(
-        name="Zonder termijn", x=ministries, y=[r["count"] - r["with_deadline"] for r in rows], marker_color=PALETTE[8]
+        name=N_("Zonder termijn"),
+        x=ministries,
+        y=[r["count"] - r["with_deadline"] for r in rows],
+        marker_color=PALETTE[8],
     )
-    fig.update_layout(barmode="stack", yaxis_title="Aantal signalen")
+    fig.update_layout(barmode="stack", yaxis_title=N_("Aantal signalen"))
     fig.update_xaxes(type="category")
     return fig
 
@@ -107,19 +132,40 @@ def _punctuality(table: dict) -> go.Figure:
 def build_figure(chart: dict, table: dict) -> go.Figure:
     """The plotly figure of one chart of the letter."""
     kind = chart["kind"]
-    if kind == "stacked_bar":
+    if not table["rows"]:
+        fig = go.Figure()
+        fig.add_annotation(
+            text=N_("Geen gegevens in deze periode"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+    elif kind == "stacked_bar":
         fig = _stacked_bar(table)
     elif kind == "sankey":
         fig = _sankey(table)
     elif kind == "punctuality":
         fig = _punctuality(table)
     elif chart["id"] == "themes":
-        fig = _bar(table, "theme", "count", horizontal=True, label="Aantal signalen")
+        fig = _bar(table, "theme", "count", horizontal=True, label=N_("Aantal signalen"))
     elif chart["id"] == "top_regulations":
-        fig = _bar(table, "regulation", "count", horizontal=True, label="Aantal signalen")
+        fig = _bar(table, "regulation", "count", horizontal=True, label=N_("Aantal signalen"))
     else:
-        fig = _bar(table, "bucket", "count", label="Aantal beantwoorde signalen")
+        fig = _bar(table, "bucket", "count", label=N_("Aantal beantwoorde signalen"))
     return _layout(fig, chart["title"])
+
+
+def translate_figure(fig: go.Figure, translate: Callable[[str], str]) -> go.Figure:
+    """``fig`` with its axis titles, legend names and notes (Dutch msgids) passed through ``translate``."""
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        if axis.title.text:
+            axis.title.text = translate(axis.title.text)
+    for trace in fig.data:
+        if getattr(trace, "name", None):
+            trace.name = translate(trace.name)
+    for note in fig.layout.annotations:
+        if note.text:
+            note.text = translate(note.text)
+    return fig
 
 
 def build_figures(letter: dict) -> dict[str, go.Figure]:

@@ -15,7 +15,17 @@ MONTH_NAMES = (
     N_("juli"), N_("augustus"), N_("september"), N_("oktober"), N_("november"), N_("december"),
 )  # fmt: skip
 
-UTC = dt.timezone.utc
+#: (kind, number) -> Dutch name of a half-year or quarter; a msgid, so the web layer can translate it
+PERIOD_NAMES = {
+    ("H", 1): N_("eerste halfjaar %(year)s"),
+    ("H", 2): N_("tweede halfjaar %(year)s"),
+    ("Q", 1): N_("eerste kwartaal %(year)s"),
+    ("Q", 2): N_("tweede kwartaal %(year)s"),
+    ("Q", 3): N_("derde kwartaal %(year)s"),
+    ("Q", 4): N_("vierde kwartaal %(year)s"),
+}
+
+UTC = dt.UTC
 
 
 @dataclass(frozen=True)
@@ -63,9 +73,7 @@ class Period:
         """Dutch name, e.g. 'derde kwartaal 2026'."""
         if self.kind == "Y":
             return f"{self.year}"
-        if self.kind == "H":
-            return f"{('eerste', 'tweede')[self.number - 1]} halfjaar {self.year}"
-        return f"{('eerste', 'tweede', 'derde', 'vierde')[self.number - 1]} kwartaal {self.year}"
+        return PERIOD_NAMES[self.kind, self.number] % {"year": self.year}
 
     @property
     def span_label(self) -> str:

@@ -14,12 +14,14 @@ import csv
 import hashlib
 import io
 import json
+import logging
 from pathlib import Path
 
 import jinja2
 
 from reports import charts as chart_tools
 from reports.letter import changes_text, fmt_int, fmt_num, regulations_text
+from signals.errors import N_
 
 FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -64,8 +66,13 @@ def display_table(table_id: str, table: dict) -> dict:
     counts = {(r[0], r[1]): r[2] for r in table["rows"]}
     return {
         "title": table["title"],
-        "columns": [{"key": "month", "label": "Maand"}] + [{"key": m, "label": m} for m in ministries] + [{"key": "total", "label": "Totaal"}],
-        "rows": [[m] + [counts.get((m, x), 0) for x in ministries] + [sum(counts.get((m, x), 0) for x in ministries)] for m in months],
+        "columns": [{"key": "month", "label": N_("Maand")}]
+        + [{"key": m, "label": m} for m in ministries]
+        + [{"key": "total", "label": N_("Totaal")}],
+        "rows": [
+            [m] + [counts.get((m, x), 0) for x in ministries] + [sum(counts.get((m, x), 0) for x in ministries)]
+            for m in months
+        ],
     }
 
 
@@ -111,6 +118,7 @@ def render_pdf(letter: dict, images: dict[str, bytes] | None = None) -> bytes:
     """PDF through WeasyPrint, with static charts."""
     from weasyprint import HTML
 
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its progress log is one line per page
     images = images if images is not None else chart_tools.static_images(chart_tools.build_figures(letter))
     return HTML(string=render_print_html(letter, images), base_url=str(TEMPLATES)).write_pdf()
 

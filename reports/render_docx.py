@@ -146,7 +146,9 @@ def build_docx(letter: dict, images: dict[str, bytes], display_table, annex_limi
             if not group["items"]:
                 document.add_paragraph("Geen knelpunten in deze groep.")
     else:
-        document.add_paragraph("Er zijn geen eerder gemelde knelpunten die nog openstaan of in deze periode zijn veranderd.")
+        document.add_paragraph(
+            "Er zijn geen eerder gemelde knelpunten die nog openstaan of in deze periode zijn veranderd."
+        )
 
     document.add_heading("5. Rode draden", level=1)
     for paragraph in letter["themes"]:
@@ -160,7 +162,11 @@ def build_docx(letter: dict, images: dict[str, bytes], display_table, annex_limi
             picture = document.add_picture(io.BytesIO(images[chart["id"]]), width=Cm(16.5))
             # the picture's alt text, for screen readers in Word
             picture._inline.docPr.set("descr", f"Grafiek: {chart['title']}. De cijfers staan in de tabel eronder.")
-        _add_table(document, display_table(chart["table"], letter["tables"][chart["table"]]), "Tabel bij de grafiek: " + chart["title"])
+        _add_table(
+            document,
+            display_table(chart["table"], letter["tables"][chart["table"]]),
+            "Tabel bij de grafiek: " + chart["title"],
+        )
 
     document.add_heading("Bijlage: overzicht van de signalen", level=1)
     annex = letter["tables"]["annex"]

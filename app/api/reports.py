@@ -44,4 +44,3 @@ def bottleneck_letter():
         f'{"inline" if fmt == "html" else "attachment"}; filename="{file_name(period.code, ministry or ALL, fmt)}"'
     )
     return response
-

@@ -17,9 +17,13 @@ report_cli = AppGroup("report", help="Rapportages: de knelpuntenbrief.")
 
 @report_cli.command("bottleneck-letter")
 @click.option("--period", required=True, help="2026-Q3 (kwartaal), 2026-H1 (halfjaar) of 2026 (jaar).")
-@click.option("--ministry", default=None, help="Code van een ministerie, bijvoorbeeld SZW; weglaten voor alle ministeries.")
+@click.option(
+    "--ministry", default=None, help="Code van een ministerie, bijvoorbeeld SZW; weglaten voor alle ministeries."
+)
 @click.option("--format", "fmt", type=click.Choice(list(render.FORMATS) + ["json"]), default="html", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True, help="Bestand om te schrijven.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True, help="Bestand om te schrijven."
+)
 def bottleneck_letter(period, ministry, fmt, output):
     """Write the bottleneck letter of a period (and ministry) to a file."""
     try:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import render_template, request
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
 from app.letters import dashboard_bp as bp
 from app.letters.forms import DashboardForm
-from app.letters.routes import period_choices
+from app.letters.routes import period_choices, period_name
 from app.security import role_required
 from reports.aggregation import Filters
 from reports.dashboard import DASHBOARD_ROLES, build_dashboard, chart_divs
-from reports.periods import make_period, parse_period
+from reports.periods import Period, make_period, parse_period
 from reports.publish import list_published_letters
+from reports.render import display_table
 from signals.access import list_signals_for
 from signals.reference import list_channels, list_current_ministries, list_regulations
 from signals.vocabulary import THEMES
@@ -34,6 +36,49 @@ def _choices(form: DashboardForm) -> None:
         (r.code, f"{r.abbreviation or r.title} – {r.code}") for r in list_regulations(db.session)
     ]
     form.theme.choices = everything + [(code, _(label)) for code, label in THEMES.items()]
+
+
+def translate_table(table: dict) -> dict:
+    """A report table with its title, column labels and row names (Dutch msgids, or codes) in the user's language."""
+    return {
+        **table,
+        "title": _(table["title"]),
+        "columns": [{**c, "label": _(c["label"])} for c in table["columns"]],
+        # the first cell names the row: a status, outcome, theme or time bucket (msgids), or a code
+        "rows": [[_(row[0]) if isinstance(row[0], str) and row[0] else row[0], *row[1:]] for row in table["rows"]],
+    }
+
+
+def translated_display_table(table_id: str, table: dict) -> dict:
+    """reports.render.display_table (the table under a chart), translated."""
+    return translate_table(display_table(table_id, table))
+
+
+def translate_dashboard(dashboard: dict, period: Period) -> dict:
+    """The dashboard with its labels (Dutch msgids from reports.dashboard) in the user's language."""
+    return {
+        **dashboard,
+        "period_label": period_name(period),
+        "previous_label": period_name(period.previous()),
+        "figures": [
+            {**f, "label": _(f["label"]), "change": format_change(f["value"], f["previous"])}
+            for f in dashboard["figures"]
+        ],
+        "tables": {key: translate_table(t) for key, t in dashboard["tables"].items()},
+        "charts": [{**c, "title": _(c["title"])} for c in dashboard["charts"]],
+    }
+
+
+def format_change(current: float | None, previous: float | None) -> str:
+    """Change against the previous period in the user's locale, e.g. '+12 (+8,5%)' or '+12 (+8.5%)'."""
+    if current is None or previous is None:
+        return "—"
+    diff = current - previous
+    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+    text = sign + format_decimal(abs(diff), format="#,##0" if float(diff).is_integer() else "#,##0.0")
+    if previous:
+        text += f" ({sign}{format_decimal(abs(100.0 * diff / previous), format='#,##0.0')}%)"
+    return text
 
 
 @bp.get("/")
@@ -58,16 +103,21 @@ def index():
         theme=form.theme.data or None,
         ministry=form.ministry.data or None,
     )
-    dashboard = build_dashboard(db.session, current_user, period, filters)
+    dashboard = translate_dashboard(build_dashboard(db.session, current_user, period, filters), period)
     recent = None
     if current_user.role == "frontline":
         recent = list_signals_for(db.session, current_user, status=["answered", "closed"], per_page=10)
-    letters = list_published_letters(db.session, current_user)[:10] if current_user.role in ("liaison", "coordinator", "triage") else []
+    letters = (
+        list_published_letters(db.session, current_user)[:10]
+        if current_user.role in ("liaison", "coordinator", "triage")
+        else []
+    )
     return render_template(
         "dashboards/index.html",
         form=form,
         dashboard=dashboard,
-        charts=chart_divs(dashboard),
+        charts=chart_divs(dashboard, translate=_),
         recent=recent,
         letters=letters,
+        display_table=translated_display_table,
     )

@@ -24,8 +24,12 @@ class LetterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    period = SelectField(_l("Periode"), validators=[DataRequired(), _valid_period], description=_l("Een kwartaal, halfjaar of jaar."))
-    ministry = SelectField(_l("Reikwijdte"), description=_l("Eén ministerie (eerst- of medeverantwoordelijk) of alle ministeries."))
+    period = SelectField(
+        _l("Periode"), validators=[DataRequired(), _valid_period], description=_l("Een kwartaal, halfjaar of jaar.")
+    )
+    ministry = SelectField(
+        _l("Reikwijdte"), description=_l("Eén ministerie (eerst- of medeverantwoordelijk) of alle ministeries.")
+    )
 
 
 class PublishForm(FlaskForm):
@@ -42,7 +46,7 @@ class DashboardForm(FlaskForm):
         csrf = False
 
     period = SelectField(_l("Periode"), validators=[_valid_period])
-    ministry = SelectField(_l("Ministerie"))
-    channel = SelectField(_l("Kanaal"))
-    regulation = SelectField(_l("Regeling"))
-    theme = SelectField(_l("Thema"))
+    ministry = SelectField(_l("Ministerie"), default="")
+    channel = SelectField(_l("Kanaal"), default="")
+    regulation = SelectField(_l("Regeling"), default="")
+    theme = SelectField(_l("Thema"), default="")

@@ -14,7 +14,7 @@ from app.letters.forms import LetterForm, PublishForm
 from app.security import role_required
 from reports import render
 from reports.letter import ALL, build_bottleneck_letter
-from reports.periods import parse_period, recent_periods
+from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
 from reports.publish import (
     LETTER_ROLES,
     PUBLISH_ROLES,
@@ -29,9 +29,16 @@ from signals.errors import InvalidInput
 from signals.reference import list_current_ministries
 
 
+def period_name(period: Period) -> str:
+    """The period's name in the user's language, e.g. 'derde kwartaal 2026' / 'third quarter 2026'."""
+    if period.kind == "Y":
+        return str(period.year)
+    return _(PERIOD_NAMES[period.kind, period.number], year=period.year)
+
+
 def period_choices() -> list[tuple[str, str]]:
     """Recent quarters, halves and years for the pick list."""
-    return [(p.code, f"{p.code} – {p.label}") for p in recent_periods(dt.date.today())]
+    return [(p.code, f"{p.code} – {period_name(p)}") for p in recent_periods(dt.date.today())]
 
 
 def scope_choices() -> list[tuple[str, str]]:
@@ -102,7 +109,10 @@ def publish():
     period, ministry = _letter_args(form.data)
     letter = publish_letter(db.session, current_user, period, ministry)
     db.session.commit()
-    flash(_("De brief %(title)s is gepubliceerd (versie %(version)s).", title=letter.title, version=letter.version), "success")
+    flash(
+        _("De brief %(title)s is gepubliceerd (versie %(version)s).", title=letter.title, version=letter.version),
+        "success",
+    )
     return redirect(url_for(".index"))
 
 

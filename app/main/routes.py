@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from numbers import Real
+
 from flask import Flask, jsonify, redirect, render_template, url_for
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -148,3 +151,14 @@ def register_context(app: Flask) -> None:
 
     app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else "—"
     app.jinja_env.filters["datetime"] = lambda value: format_datetime(value, "medium") if value else "—"
+    app.jinja_env.filters["number"] = format_number
+
+
+def format_number(value, digits: int | None = None):
+    """A count or amount in the user's locale (1.234,5 in Dutch, 1,234.5 in English), with exactly
+    ``digits`` decimals if given; None is a dash, anything else is shown as it is."""
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
+        return "—" if value is None else value
+    if digits is None:
+        return format_decimal(value)
+    return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""))

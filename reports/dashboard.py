@@ -1,0 +1,168 @@
+"""Dashboard figures per role, scoped through signals.access, computed in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reports import aggregation as agg
+from reports import charts as chart_tools
+from reports.letter import OUTCOME_LABELS, fmt_change
+from reports.periods import Period
+from signals.access import can_work_with_signals, visible_signals
+from signals.errors import N_, PermissionDenied
+from signals.models import Signal, User, utcnow
+from signals.vocabulary import STATUSES, THEMES
+
+DASHBOARD_ROLES = ("frontline", "triage", "coordinator", "liaison")
+
+
+def countable_signals(user: User):
+    """A SELECT of the signal ids ``user``'s dashboard may count.
+
+    Signal roles count what ``visible_signals`` shows them; a liaison counts every signal,
+    but only ever sees aggregates (DESIGN §1).
+    """
+    if user.role == "liaison":
+        return select(Signal.id)
+    if can_work_with_signals(user):
+        return visible_signals(user).with_only_columns(Signal.id)
+    raise PermissionDenied(N_("Uw rol heeft geen dashboard."))
+
+
+def _table(title, columns, rows):
+    return {"title": title, "columns": [{"key": k, "label": label} for k, label in columns], "rows": rows}
+
+
+def build_dashboard(
+    session: Session, user: User, period: Period, filters: agg.Filters | None = None, now: dt.datetime | None = None
+) -> dict:
+    """Key figures, tables and charts for ``user``'s dashboard over ``period`` with ``filters``."""
+    now = now or utcnow()
+    visible = countable_signals(user)
+    conditions = agg.signal_conditions(period, filters=filters, visible=visible)
+    previous = agg.signal_conditions(period.previous(), filters=filters, visible=visible)
+    figures = agg.key_figures(session, conditions, now)
+    previous_figures = agg.key_figures(session, previous, now)
+    tables: dict[str, dict] = {}
+
+    punctual = agg.punctuality(session, conditions, now)
+    tables["per_ministry"] = _table(
+        N_("Open en te laat per ministerie (eerstverantwoordelijk)"),
+        [
+            ("ministry", N_("Ministerie")),
+            ("count", N_("Signalen")),
+            ("open", N_("Open")),
+            ("open_late", N_("Open en over de termijn")),
+            ("late", N_("Te laat (totaal)")),
+            ("pct_on_time", N_("% op tijd")),
+        ],
+        [
+            [r.ministry, int(r.count), int(r.open), int(r.open_late), int(r.late), r.pct_on_time]
+            for r in punctual.itertuples(index=False)
+        ],
+    )
+    tables["punctuality"] = _table(
+        N_("Tijdigheid per ministerie"),
+        [("ministry", N_("Ministerie")), ("count", N_("Signalen")), ("with_deadline", N_("Met termijn")), ("on_time", N_("Op tijd")), ("late", N_("Te laat")), ("pct_on_time", N_("% op tijd"))],
+        [[r.ministry, int(r.count), int(r.with_deadline), int(r.on_time), int(r.late), r.pct_on_time] for r in punctual.itertuples(index=False)],
+    )  # fmt: skip
+    channels = agg.per_channel(session, conditions)
+    tables["per_channel"] = _table(
+        N_("Instroom per kanaal"),
+        [("channel", N_("Kanaal")), ("count", N_("Signalen")), ("open", N_("Open"))],
+        [[c, int(n), int(o)] for c, n, o in channels.itertuples(index=False)],
+    )
+    per_month = agg.per_month_by_ministry(session, conditions)
+    tables["per_month"] = _table(
+        N_("Signalen per maand en per ministerie"),
+        [("month", N_("Maand")), ("ministry", N_("Ministerie")), ("count", N_("Aantal"))],
+        [[m, mi, int(c)] for m, mi, c in per_month.itertuples(index=False)],
+    )
+    outcomes = agg.outcome_counts(session, conditions)
+    statuses = agg.status_counts(session, conditions)
+    tables["status"] = _table(
+        N_("Signalen per status"),
+        [("status", N_("Status")), ("count", N_("Aantal"))],
+        [
+            [STATUSES.get(s, s), int(c)]
+            for s, c in sorted(
+                statuses.itertuples(index=False),
+                key=lambda row: list(STATUSES).index(row[0]) if row[0] in STATUSES else 99,
+            )
+        ],
+    )
+    tables["outcomes"] = _table(
+        N_("Wat er met de signalen gebeurde (uitkomst)"),
+        [("outcome", N_("Uitkomst")), ("count", N_("Aantal"))],
+        [[OUTCOME_LABELS.get(o, o), int(c)] for o, c in outcomes.itertuples(index=False)],
+    )
+    themes = agg.theme_counts(session, conditions)
+    tables["themes"] = _table(
+        N_("Signalen per thema"),
+        [("theme", N_("Thema")), ("count", N_("Aantal signalen"))],
+        [[THEMES[t], int(c)] for t, c in themes.itertuples(index=False)],
+    )
+    answer = agg.answer_time(session, conditions)
+    tables["answer_time"] = _table(
+        N_("Doorlooptijd tot antwoord"),
+        [("bucket", N_("Doorlooptijd")), ("count", N_("Aantal beantwoorde signalen"))],
+        [[b, int(c)] for b, c in answer.itertuples(index=False)],
+    )
+    charts = [
+        {
+            "id": "per_month",
+            "kind": "stacked_bar",
+            "title": N_("Signalen per maand, per ministerie"),
+            "table": "per_month",
+        },
+        {"id": "punctuality", "kind": "punctuality", "title": N_("Tijdigheid per ministerie"), "table": "punctuality"},
+        {"id": "themes", "kind": "hbar", "title": N_("Signalen per thema"), "table": "themes"},
+        {"id": "answer_time", "kind": "bar", "title": N_("Doorlooptijd tot antwoord"), "table": "answer_time"},
+    ]
+    key = [
+        ("total", N_("Signalen in de periode")),
+        ("open", N_("Nog open")),
+        ("late", N_("Te laat of over de termijn")),
+        ("answered", N_("Beantwoord")),
+    ]
+    return {
+        "period": period.code,
+        "period_label": period.label,
+        "previous_label": period.previous().label,
+        "figures": [
+            {
+                "key": k,
+                "label": label,
+                "value": figures[k],
+                "previous": previous_figures[k],
+                "change": fmt_change(figures[k], previous_figures[k]),
+            }
+            for k, label in key
+        ],
+        "values": figures,
+        "tables": tables,
+        "charts": charts,
+    }
+
+
+def chart_divs(dashboard: dict, translate: Callable[[str], str] | None = None) -> dict[str, str]:
+    """Interactive plotly <div>s of the dashboard's charts (plotly.js is loaded by the page).
+
+    ``translate`` (the web layer's gettext) puts the charts' own axis and legend labels in the user's language.
+    """
+    divs = {}
+    for c in dashboard["charts"]:
+        fig = chart_tools.build_figure(c, dashboard["tables"][c["table"]])
+        if translate is not None:
+            chart_tools.translate_figure(fig, translate)
+        divs[c["id"]] = fig.to_html(
+            full_html=False,
+            include_plotlyjs=False,
+            div_id=f"chart-{c['id']}",
+            config={"displaylogo": False, "responsive": True},
+        )
+    return divs
