@@ -13,27 +13,13 @@ from sqlalchemy.orm import Session, selectinload
 from reports import aggregation as agg
 from reports.periods import Period
 from signals.errors import N_
+from signals.knelpunten import INSTRUMENTS, KNELPUNT_STATUSES
 from signals.models import AuditEvent, Channel, Knelpunt, KnelpuntRegulation, Ministry, Signal, utcnow
 from signals.privacy import mask_personal_data
 from signals.vocabulary import OUTCOMES, STATUSES, THEMES
 
 SCHEMA_VERSION = 1
 ALL = "ALL"
-
-KNELPUNT_STATUSES = {
-    "open": N_("Nog geen oplossing"),
-    "in_study": N_("In onderzoek"),
-    "solution_underway": N_("Oplossing in gang gezet"),
-    "addressed": N_("Opgelost"),
-    "rejected": N_("Niet opgepakt"),
-}
-
-INSTRUMENTS = {
-    "wetswijziging": N_("Wetswijziging"),
-    "amvb_regeling": N_("AMvB of ministeriële regeling"),
-    "beleidsregel": N_("Beleidsregel"),
-    "uitvoering": N_("Aanpassing in de uitvoering"),
-}
 
 #: the groups of DESIGN §7 for earlier knelpunten, in the letter's order
 FOLLOW_UP_GROUPS = (

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reports import render
@@ -13,7 +14,7 @@ from reports.aggregation import validate_ministry
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import Period
 from signals.audit import record_event
-from signals.errors import N_, NotFound, PermissionDenied
+from signals.errors import N_, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import LetterFile, PublishedLetter, User
 
 #: roles that may read letters (triage: own ministry only) and roles that may publish
@@ -77,8 +78,15 @@ def publish_letter(
                 format=fmt, media_type=render.FORMATS[fmt], content=content, sha256=hashlib.sha256(content).hexdigest()
             )
         )
-    session.add(letter)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(letter)
+            session.flush()
+    except IntegrityError:
+        # someone published the same period and scope at the same moment: their version stands
+        raise TransitionNotAllowed(
+            N_("Tegelijk is een andere versie van deze brief gepubliceerd. Bekijk de lijst en publiceer zo nodig opnieuw.")
+        ) from None
     record_event(
         session,
         "letter",

@@ -30,7 +30,7 @@ INSTRUMENTS = {
     "wetswijziging": N_("Wetswijziging"),
     "amvb_regeling": N_("AMvB of ministeriële regeling"),
     "beleidsregel": N_("Beleidsregel"),
-    "uitvoering": N_("Uitvoering"),
+    "uitvoering": N_("Aanpassing in de uitvoering"),
 }
 
 #: (from, to) -> whether a reason is mandatory

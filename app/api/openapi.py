@@ -7,7 +7,16 @@ from functools import lru_cache
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
-from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema
+from app.api.schemas import (
+    FeedbackInSchema,
+    KnelpuntInSchema,
+    LinkInSchema,
+    SignalInSchema,
+    SplitInSchema,
+    StatusInSchema,
+    SuggestInSchema,
+    TransitionInSchema,
+)
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -38,6 +47,11 @@ def build_openapi() -> dict:
     spec.components.schema("SignalIn", schema=SignalInSchema)
     spec.components.schema("SuggestIn", schema=SuggestInSchema)
     spec.components.schema("TransitionIn", schema=TransitionInSchema)
+    spec.components.schema("KnelpuntIn", schema=KnelpuntInSchema)
+    spec.components.schema("LinkIn", schema=LinkInSchema)
+    spec.components.schema("StatusIn", schema=StatusInSchema)
+    spec.components.schema("FeedbackIn", schema=FeedbackInSchema)
+    spec.components.schema("SplitIn", schema=SplitInSchema)
     spec.components.schema(
         "Error",
         {
@@ -101,6 +115,51 @@ def build_openapi() -> dict:
                     {"name": "kind", "in": "path", "required": True, "schema": {"type": "string", "enum": ["ministries", "organisations", "channels", "regulations"]}}
                 ],
                 "responses": _responses(200, "Referentiegegevens", 404),
+            }
+        },
+    )
+    spec.path(
+        path="/signals/{signal_id}/feedback",
+        operations={"post": {"parameters": signal_id, "requestBody": _body("FeedbackIn"), "responses": _responses(200, "Beoordeling vastgelegd", 400, 401, 403, 404, 409, 422)}},
+    )
+    spec.path(
+        path="/signals/{signal_id}/split",
+        operations={"post": {"parameters": signal_id, "requestBody": _body("SplitIn"), "responses": _responses(201, "Tweede signaal gemaakt", 400, 401, 403, 404, 409, 422)}},
+    )
+    spec.path(path="/signals/{signal_id}/similar", operations={"get": {"parameters": signal_id, "responses": _responses(200, "Vergelijkbare signalen", 401, 404)}})
+    knelpunt_id = [{"name": "knelpunt_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    spec.path(
+        path="/knelpunten",
+        operations={
+            "get": {"summary": "Knelpunten die u mag zien", "responses": _responses(200, "Knelpunten", 401)},
+            "post": {"summary": "Leg een knelpunt vast", "requestBody": _body("KnelpuntIn"), "responses": _responses(201, "Vastgelegd", 400, 401, 403, 422)},
+        },
+    )
+    spec.path(path="/knelpunten/{knelpunt_id}", operations={"get": {"parameters": knelpunt_id, "responses": _responses(200, "Het knelpunt met signal_count", 401, 404)}})
+    spec.path(
+        path="/knelpunten/{knelpunt_id}/signals",
+        operations={"post": {"parameters": knelpunt_id, "requestBody": _body("LinkIn"), "responses": _responses(200, "Gekoppeld", 400, 401, 403, 404, 422)}},
+    )
+    spec.path(
+        path="/knelpunten/{knelpunt_id}/signals/{signal_id}",
+        operations={"delete": {"parameters": knelpunt_id + signal_id, "responses": _responses(200, "Losgekoppeld", 401, 403, 404)}},
+    )
+    spec.path(
+        path="/knelpunten/{knelpunt_id}/transitions",
+        operations={"post": {"parameters": knelpunt_id, "requestBody": _body("StatusIn"), "responses": _responses(200, "Status gewijzigd", 400, 401, 403, 404, 409, 422)}},
+    )
+    spec.path(path="/knelpunten/{knelpunt_id}/history", operations={"get": {"parameters": knelpunt_id, "responses": _responses(200, "Geschiedenis", 401, 404)}})
+    spec.path(
+        path="/reports/bottleneck-letter",
+        operations={
+            "get": {
+                "summary": "De knelpuntenbrief voor een periode en een scope",
+                "parameters": [
+                    {"name": "period", "in": "query", "required": True, "schema": {"type": "string", "example": "2026-Q3"}},
+                    {"name": "ministry", "in": "query", "schema": {"type": "string"}},
+                    {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "html", "pdf", "docx", "csv", "xlsx"]}},
+                ],
+                "responses": _responses(200, "De brief", 401, 403, 422),
             }
         },
     )
