@@ -142,6 +142,8 @@ def _transition_forms(signal: Signal) -> dict[str, TransitionForm]:
 def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int = 200, feedback_form=None, split_form=None):
     history = list_signal_history(db.session, signal.id)
     can_rate = signal.status == "answered" and current_user.role == "frontline" and signal.organisation_code == current_user.organisation_code
+    if can_rate:  # the rating form closes or asks to reopen; the bare steps would only confuse
+        forms = {action: form for action, form in forms.items() if action not in ("close", "reopen")}
     can_split = signal.status in ("received", "routed", "in_progress", "needs_info") and (
         current_user.role == "coordinator" or (current_user.role == "triage" and signal.lead_ministry_code == current_user.organisation_code)
     )
