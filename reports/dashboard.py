@@ -163,6 +163,6 @@ def chart_divs(dashboard: dict, translate: Callable[[str], str] | None = None) -
             full_html=False,
             include_plotlyjs=False,
             div_id=f"chart-{c['id']}",
-            config={"displaylogo": False, "responsive": True},
+            config={"displaylogo": False, "displayModeBar": False, "responsive": True},
         )
     return divs

@@ -96,7 +96,7 @@ class FeedbackForm(FlaskForm):
         choices=[("ja", _l("Ja, het signaal kan worden afgesloten")), ("nee", _l("Nee, het ministerie moet er opnieuw naar kijken"))],
         validators=[DataRequired(_l("Kies ja of nee."))],
     )
-    comment = TextAreaField(_l("Toelichting (verplicht bij nee)"), validators=[Optional(), Length(max=TEXT_MAX)], render_kw={"rows": 3})
+    comment = TextAreaField(_l("Toelichting"), validators=[Optional(), Length(max=TEXT_MAX)], render_kw={"rows": 3})
 
 
 class SplitForm(FlaskForm):

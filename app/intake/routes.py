@@ -118,7 +118,7 @@ NOTE_LABELS = {
     "accept": N_("Notitie"),
     "request_info": N_("Uw vraag aan de melder"),
     "provide_info": N_("Uw aanvulling"),
-    "answer": N_("Reden (verplicht bij „niet opgepakt”)"),
+    "answer": N_("Reden"),
     "close": N_("Notitie"),
     "reopen": N_("Reden om te heropenen"),
     "merge": N_("Toelichting"),

@@ -25,7 +25,7 @@ class KnelpuntForm(FlaskForm):
 
 class KnelpuntStatusForm(FlaskForm):
     to = SelectField(_l("Nieuwe status"), validators=[DataRequired(_l("Kies een status."))])
-    note = TextAreaField(_l("Toelichting (verplicht bij niet opgepakt of terugzetten)"), validators=TEXT, render_kw={"rows": 3})
+    note = TextAreaField(_l("Toelichting"), validators=TEXT, render_kw={"rows": 3})
 
 
 class LinkForm(FlaskForm):

@@ -11,13 +11,13 @@ the browser tests are skipped, unless KNELPUNT_BROWSER_TESTS=required.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from app import create_app
 from app.extensions import db
@@ -27,7 +27,9 @@ from signals.accounts import create_user
 from signals.intake import SignalDraft, submit_signal
 from signals.models import Signal, User
 from signals.reference import load_reference_data
+from signals.search import install_fulltext
 from signals.workflow import transition_signal
+from tests.browser.helpers import WIDE, path_of, unavailable
 from tests.conftest import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,8 +43,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-WIDE = {"width": 1280, "height": 900}
-NARROW = {"width": 360, "height": 780}
 
 #: role -> (e-mail, organisation) of the browser test users
 USERS = {
@@ -59,41 +59,23 @@ ROLE_OF = {"triage_vws": "triage"}
 AXE_CHECKED: list[str] = []
 
 
-def _browser_tests_required() -> bool:
-    return os.environ.get("KNELPUNT_BROWSER_TESTS", "").lower() == "required"
-
-
-def _unavailable(reason: str):
-    if _browser_tests_required():
-        pytest.fail(f"{reason} (KNELPUNT_BROWSER_TESTS=required)", pytrace=False)
-    pytest.skip(reason)
-
-
 @dataclass
 class LiveServer:
     """The running app: its base URL, the Flask app (for setting up data) and the users."""
 
     url: str
-    app: object
+    app: Flask
     emails: dict[str, str] = field(default_factory=dict)
 
     def user(self, role: str) -> User:
+        """The test user of ``role`` (inside an app context)."""
         return db.session.scalars(db.select(User).where(User.email == self.emails[role])).one()
 
-    def make_signal(
-        self,
-        title: str,
-        description: str,
-        regulations: list[str] | None = None,
-        steps: list[tuple[str, dict]] = (),
-        actor: str = "triage",
-    ) -> tuple[int, str, str]:
-        """Submit a signal as the frontline user and walk it through ``steps``; returns (id, reference, status)."""
+    def make_signal(self, title: str, description: str, regulations: list[str] | None = None) -> tuple[int, str, str]:
+        """Submit a signal as the frontline user, straight through the domain; returns (id, reference, status)."""
         with self.app.app_context():
             draft = SignalDraft(channel="GEM-BL", title=title, description=description, regulations=regulations or [])
             signal, _decision = submit_signal(db.session, self.user("frontline"), draft)
-            for to, kwargs in steps:
-                transition_signal(db.session, signal, to, self.user(actor), **kwargs)
             db.session.commit()
             return signal.id, signal.reference, signal.status
 
@@ -108,17 +90,42 @@ class LiveServer:
 
 
 def _seed(server: LiveServer) -> None:
-    """Reference data, one user per role and a few signals in every state, so lists are not empty."""
+    """Schema (as tests/conftest.py builds it), reference data, one user per role and a few signals."""
     db.create_all()
+    with db.engine.begin() as connection:
+        install_fulltext(connection)
     load_reference_data(db.session)
     for key, (email, org) in USERS.items():
         create_user(db.session, email, ROLE_OF.get(key, key), org, password=PASSWORD, name="")
     db.session.commit()
     background = [
-        ("Gift van familie leidt tot terugvordering", "Een cliënt in de bijstand kreeg boodschappen van zijn moeder en moet nu alles terugbetalen.", ["BWBR0015703"], []),
-        ("Kostendelersnorm raakt mantelzorgers", "Een zoon die bij zijn zieke moeder intrekt om voor haar te zorgen, verlaagt haar bijstand.", ["BWBR0015703"], [("in_progress", {})]),
-        ("Toeslag terug na kleine inkomensstijging", "Een alleenstaande moeder moet de hele zorgtoeslag terugbetalen na een kleine loonsverhoging.", ["BWBR0018451"], [("in_progress", {}), ("needs_info", {"note": "Om welk jaar gaat het?"})]),
-        ("AOW-gat na emigratie", "Iemand die een paar jaar in het buitenland werkte, krijgt een lagere AOW en wist dat niet.", ["BWBR0002221"], [("in_progress", {}), ("answered", {"outcome": "further_study", "response": "We zoeken uit hoe vaak dit voorkomt."})]),
+        (
+            "Gift van familie leidt tot terugvordering",
+            "Een cliënt in de bijstand kreeg boodschappen van zijn moeder en moet nu alles terugbetalen.",
+            ["BWBR0015703"],
+            [],
+        ),
+        (
+            "Kostendelersnorm raakt mantelzorgers",
+            "Een zoon die bij zijn zieke moeder intrekt om voor haar te zorgen, verlaagt haar bijstand.",
+            ["BWBR0015703"],
+            [("in_progress", {})],
+        ),
+        (
+            "Toeslag terug na kleine inkomensstijging",
+            "Een alleenstaande moeder moet de hele zorgtoeslag terugbetalen na een kleine loonsverhoging.",
+            ["BWBR0018451"],
+            [("in_progress", {}), ("needs_info", {"note": "Om welk jaar gaat het?"})],
+        ),
+        (
+            "AOW-gat na emigratie",
+            "Iemand die een paar jaar in het buitenland werkte, krijgt een lagere AOW en wist dat niet.",
+            ["BWBR0002221"],
+            [
+                ("in_progress", {}),
+                ("answered", {"outcome": "further_study", "response": "We zoeken uit hoe vaak dit voorkomt."}),
+            ],
+        ),
     ]
     for title, description, regulations, steps in background:
         draft = SignalDraft(channel="GEM-BL", title=title, description=description, regulations=regulations)
@@ -130,6 +137,7 @@ def _seed(server: LiveServer) -> None:
 
 
 def _triage_actor(ministry: str) -> User:
+    """A triage user of ``ministry`` to move the background signals along."""
     email = f"triage-{ministry.lower()}@achtergrond.example.org"
     existing = db.session.scalars(db.select(User).where(User.email == email)).first()
     if existing is not None:
@@ -176,11 +184,11 @@ def live_server(tmp_path_factory):
 def browser():
     """One headless Chromium for the whole session."""
     if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+        unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the python package playwright is not installed")
+        unavailable("the python package playwright is not installed")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
@@ -192,7 +200,7 @@ def axe():
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
-        _unavailable("the python package axe-playwright-python is not installed")
+        unavailable("the python package axe-playwright-python is not installed")
     return Axe()
 
 
@@ -205,13 +213,30 @@ def context(browser, live_server):
     ctx.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.browser_call_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(context):
+def page(context, request):
+    """A page in the test's own context; on failure a screenshot goes to screenshots/failed-<test>.png."""
     page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("pageerror", lambda exc: errors.append(f"JavaScript error: {exc}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 500 and errors.append(f"HTTP {r.status} from {r.request.method} {path_of(r.url)}"),
+    )
     yield page
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    if getattr(request.node, "browser_call_failed", False):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "-", request.node.name)
+        page.screenshot(path=str(SCREENSHOTS / f"failed-{name}.png"), full_page=True)
+    assert not errors, "the browser saw errors:\n" + "\n".join(errors)
 
 
 @pytest.fixture
@@ -220,15 +245,13 @@ def check_a11y(axe):
 
     def check(page, label: str) -> None:
         results = axe.run(page, options={"resultTypes": ["violations"]})
-        AXE_CHECKED.append(f"{label}  ({_path(page.url)})")
+        AXE_CHECKED.append(f"{label}  ({path_of(page.url)})")
         violations = results.response["violations"]
-        assert not violations, f"axe found {len(violations)} violation(s) on {label} ({page.url}):\n" + _report(violations)
+        assert not violations, f"axe found {len(violations)} violation(s) on {label} ({page.url}):\n" + _report(
+            violations
+        )
 
     return check
-
-
-def _path(url: str) -> str:
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 def _report(violations: list[dict]) -> str:
@@ -259,40 +282,6 @@ def login_as(live_server):
     return login
 
 
-def logout(page) -> None:
-    page.get_by_role("button", name="Uitloggen").click()
-    page.wait_for_url(re.compile(r"/auth/login"))
-
-
-FOCUS_STYLE_JS = """() => {
-  const el = document.activeElement;
-  const style = getComputedStyle(el);
-  return {
-    element: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''),
-    outlineStyle: style.outlineStyle,
-    outlineWidth: parseFloat(style.outlineWidth) || 0,
-    boxShadow: style.boxShadow,
-  };
-}"""
-
-
-def focus_style(page) -> dict:
-    """The focused element and the computed outline/box-shadow that make its focus visible."""
-    return page.evaluate(FOCUS_STYLE_JS)
-
-
-def assert_focus_visible(page) -> dict:
-    style = focus_style(page)
-    visible = (style["outlineStyle"] != "none" and style["outlineWidth"] >= 2) or style["boxShadow"] not in ("", "none")
-    assert visible, f"no visible focus indicator on {style['element']}: {style}"
-    return style
-
-
-def sideways_overflow(page) -> int:
-    """How many pixels the page is wider than the viewport (0 is good)."""
-    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
 @pytest.fixture(scope="session")
 def screenshot_dir():
     SCREENSHOTS.mkdir(exist_ok=True)
@@ -301,8 +290,10 @@ def screenshot_dir():
 
 def pytest_terminal_summary(terminalreporter):
     if AXE_CHECKED:
-        terminalreporter.write_line(f"axe-core checked {len(AXE_CHECKED)} page states, 0 violations allowed")
+        routes = {re.sub(r"/\d+", "/<id>", line.rsplit("(", 1)[-1].split("?")[0].rstrip(")")) for line in AXE_CHECKED}
+        terminalreporter.write_line(
+            f"axe-core: {len(AXE_CHECKED)} page states on {len(routes)} routes checked, 0 violations allowed"
+        )
         if terminalreporter.config.getoption("verbose") > 0:
             for line in AXE_CHECKED:
                 terminalreporter.write_line(f"  {line}")
-

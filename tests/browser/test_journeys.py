@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
 
-from tests.browser.conftest import logout
+from tests.browser.helpers import expect, logout
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +35,7 @@ def test_frontline_reports_a_signal_and_later_reads_the_answer(page, login_as, c
     links = summary.get_by_role("link")
     expect(links).to_have_count(3)
     assert [links.nth(i).get_attribute("href") for i in range(3)] == ["#channel", "#title", "#description"]
+    expect(links.nth(2)).to_have_text(re.compile(r"^Wat ging er mis\? Beschrijf"))  # no "?:"
     for field_id in ("channel", "title", "description"):
         field = page.locator(f"#{field_id}")
         expect(field).to_have_attribute("aria-invalid", "true")
@@ -84,7 +84,9 @@ def test_frontline_reports_a_signal_and_later_reads_the_answer(page, login_as, c
     check_a11y(page, "triage: answer form with errors")
     answer = action(page, "Beantwoorden")
     answer.get_by_label("Uitkomst").select_option("taken_up")
-    answer.get_by_label("Antwoord aan de frontlijn").fill("Giften van familie tellen voortaan tot een vast bedrag niet mee.")
+    answer.get_by_label("Antwoord aan de frontlijn").fill(
+        "Giften van familie tellen voortaan tot een vast bedrag niet mee."
+    )
     answer.get_by_role("button", name="Beantwoorden").click()
     expect(page.locator(".utrecht-alert--ok").first).to_contain_text("Het antwoord is vastgelegd")
     check_a11y(page, "triage: answered signal")
@@ -135,9 +137,12 @@ def test_triage_asks_for_information_and_reroutes_with_a_reason(page, live_serve
     # The frontline adds the information.
     login_as(page, "frontline")
     page.goto(f"/signalen/{signal_id}")
-    expect(page.get_by_text("Hoeveel verdient de dochter ongeveer?")).to_be_visible()
-    check_a11y(page, "frontline: signal with a question")
     give = action(page, "Aanvulling geven")
+    # The question stands next to the answer box, tied to it as its description.
+    expect(give.get_by_label("Uw aanvulling")).to_have_accessible_description(
+        re.compile("Hoeveel verdient de dochter ongeveer?")
+    )
+    check_a11y(page, "frontline: signal with a question")
     give.get_by_label("Uw aanvulling").fill("Zij werkt parttime en verdient rond het minimumloon.")
     give.get_by_role("button", name="Aanvulling geven").click()
     expect(page.locator(".utrecht-alert--ok")).to_contain_text("Uw aanvulling is doorgegeven")
@@ -202,7 +207,7 @@ def test_coordinator_routes_a_signal_the_router_could_not_place(page, live_serve
     check_a11y(page, "coordinator: open work per ministry")
 
 
-def test_admin_creates_a_user_and_an_api_token(page, live_server, login_as, check_a11y):
+def test_admin_creates_a_user_and_an_api_token(page, login_as, check_a11y):
     """Can the administrator add a user and give them a working API token?"""
     login_as(page, "admin")
     expect(page.get_by_role("heading", level=1)).to_have_text("Gebruikers")
