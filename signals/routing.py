@@ -172,7 +172,7 @@ def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESH
             select(Regulation.code, Regulation.title).where(Regulation.code.in_([a["regulation"] for a in alternatives]))
         ).all()
     )
-    words = ", ".join(f"‘{w}’" for w in top["matched"]) or "—"
+    words = ", ".join(f"‘{w}’" for w in _distinct_words(top["matched"])) or "—"
     explanation = (
         f"Herkend als {titles.get(top['regulation'], top['regulation'])} ({top['ministry']}) "
         f"door de woorden {words}; zekerheid {top['confidence']:.0%}."
@@ -196,7 +196,7 @@ def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESH
                 regulations.append(alt["regulation"])
                 explanation += (
                     f" Samenloop met {titles.get(alt['regulation'], alt['regulation'])} ({alt['ministry']}) door "
-                    + ", ".join(f"‘{w}’" for w in alt["matched"])
+                    + ", ".join(f"‘{w}’" for w in _distinct_words(alt["matched"]))
                     + "."
                 )
     return RoutingDecision(
@@ -208,6 +208,16 @@ def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESH
         regulations=regulations,
         alternatives=alternatives,
     )
+
+
+def _distinct_words(matched: list[str]) -> list[str]:
+    """Matched words without repeats: "Boodschappen" adds nothing after "boodschappen van"."""
+    kept: list[str] = []
+    for word in matched:
+        lowered = word.lower()
+        if not any(lowered in k.lower() or k.lower() in lowered for k in kept):
+            kept.append(word)
+    return kept
 
 
 def ministry_alternatives(decision: RoutingDecision, limit: int = 3) -> list[dict]:
