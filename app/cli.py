@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
@@ -130,7 +132,7 @@ def import_signals_command(file, submitter_email):
     with open(file, encoding="utf-8-sig", newline="") as fh:
         text = fh.read()
     total = max(0, len(text.splitlines()) - 1)
-    with click.progressbar(length=total, label="Signalen importeren", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=total, label="Signalen importeren", file=sys.stderr) as bar:
         report = import_signals(db.session, submitter, text, current_app.config["ROUTING_THRESHOLD"], progress=bar.update)
     db.session.commit()
     deliver_pending(db.session, current_app.extensions["knelpunt_mailer"])
