@@ -6,6 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
+from app.form_errors import translate
 from signals.errors import DomainError
 
 HTTP_CODES = {
@@ -30,7 +31,7 @@ def json_error(status: int, message: str, code: str | None = None, fields: dict 
     """The API's error body of DESIGN §8."""
     body = {"error": {"code": code or HTTP_CODES.get(status, "error"), "message": message}}
     if fields:
-        body["error"]["fields"] = {name: [_(m) for m in messages] for name, messages in fields.items()}
+        body["error"]["fields"] = {name: [translate(m) for m in messages] for name, messages in fields.items()}
     return jsonify(body), status
 
 
@@ -40,8 +41,8 @@ def register(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
         if wants_json():
-            return json_error(error.status, _(error.message), error.code, error.fields)
-        return render_template("error.html", status=error.status, message=_(error.message)), error.status
+            return json_error(error.status, translate(error.message), error.code, error.fields)
+        return render_template("error.html", status=error.status, message=translate(error.message)), error.status
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

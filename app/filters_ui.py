@@ -11,6 +11,7 @@ from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length
 
 from app.extensions import db
+from app.form_errors import translate
 from app.security import role_required
 from signals.errors import InvalidInput
 from signals.filters import PAGES, delete_filter, list_filters, save_filter
@@ -47,7 +48,7 @@ def save():
             saved = save_filter(db.session, current_user, page, form.name.data, form.query.data)
         except InvalidInput as error:
             db.session.rollback()
-            flash(" ".join(_(m) for messages in error.fields.values() for m in messages), "error")
+            flash(" ".join(translate(m) for messages in error.fields.values() for m in messages), "error")
         else:
             db.session.commit()
             flash(_("Filter „%(name)s” bewaard.", name=saved.name), "success")

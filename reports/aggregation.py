@@ -10,7 +10,7 @@ from sqlalchemy import String, and_, case, cast, false, func, literal, or_, sele
 from sqlalchemy.orm import Session, aliased
 
 from reports.periods import Period
-from signals.errors import N_, InvalidInput
+from signals.errors import N_, InvalidInput, Message
 from signals.models import Ministry, Regulation, Signal, SignalMinistry, SignalRegulation, utcnow
 from signals.vocabulary import OPEN_STATUSES, THEMES
 
@@ -48,7 +48,7 @@ def validate_ministry(session: Session, code: str | None, field: str = "ministry
         return None
     ministry = session.get(Ministry, code.strip().upper())
     if ministry is None:
-        raise InvalidInput({field: [N_("Onbekend ministerie: %(code)s") % {"code": code.strip()[:20]}]})
+        raise InvalidInput({field: [Message(N_("Onbekend ministerie: %(code)s"), code=code.strip()[:20])]})
     return ministry.code
 
 

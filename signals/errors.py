@@ -12,6 +12,18 @@ def N_(message: str) -> str:
     return message
 
 
+class Message(str):
+    """A message filled in with values that keeps its msgid, so the web layer can still translate it."""
+
+    msgid: str
+    params: dict
+
+    def __new__(cls, msgid: str, **params) -> Message:
+        message = super().__new__(cls, msgid % params if params else msgid)
+        message.msgid, message.params = msgid, params
+        return message
+
+
 class DomainError(Exception):
     """Base class: a rule of the domain refused the request."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from signals.audit import record_event
-from signals.errors import N_, FieldErrors, PermissionDenied
+from signals.errors import N_, FieldErrors, Message, PermissionDenied
 from signals.models import Channel, Regulation, Signal, SignalContact, User, utcnow
 from signals.privacy import mask_fields
 from signals.reference import find_regulation
@@ -48,7 +48,7 @@ def resolve_regulation_codes(session: Session, codes: list[str], errors: FieldEr
     for code in codes:
         regulation = find_regulation(session, code) if isinstance(code, str) else None
         if regulation is None:
-            errors.add("regulations", N_("Onbekende regeling: %(code)s") % {"code": str(code)[:40]})
+            errors.add("regulations", Message(N_("Onbekende regeling: %(code)s"), code=str(code)[:40]))
         elif regulation not in regulations:
             regulations.append(regulation)
     return regulations
@@ -83,7 +83,7 @@ def validate_draft(session: Session, draft: SignalDraft, today: dt.date | None =
         errors.add("people_affected", N_("Vul een aantal van 1 of meer in."))
     for theme in draft.themes or []:
         if theme not in THEMES:
-            errors.add("themes", N_("Onbekend thema: %(code)s") % {"code": str(theme)[:40]})
+            errors.add("themes", Message(N_("Onbekend thema: %(code)s"), code=str(theme)[:40]))
     errors.raise_if_any()
     return regulations
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from signals.access import get_signal_for, visible_signals
 from signals.audit import record_event
-from signals.errors import N_, FieldErrors, NotFound, PermissionDenied, TransitionNotAllowed
+from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import AuditEvent, Knelpunt, KnelpuntRegulation, Signal, User, utcnow
 from signals.reference import find_regulation, resolve_lead_and_co_ministries
 
@@ -158,7 +158,7 @@ def create_knelpunt(
     for code in regulations or []:
         regulation = find_regulation(session, code)
         if regulation is None:
-            errors.add("regulations", N_("Onbekende regeling: %(code)s") % {"code": str(code)[:40]})
+            errors.add("regulations", Message(N_("Onbekende regeling: %(code)s"), code=str(code)[:40]))
         elif regulation not in regulation_rows:
             regulation_rows.append(regulation)
     errors.raise_if_any()
@@ -200,7 +200,7 @@ def _signals_for(session: Session, actor: User, signal_ids: list, errors: FieldE
         try:
             signal = get_signal_for(session, actor, raw)
         except (NotFound, PermissionDenied):
-            errors.add("signal_ids", N_("Signaal %(id)s bestaat niet of u hebt er geen toegang toe.") % {"id": raw})
+            errors.add("signal_ids", Message(N_("Signaal %(id)s bestaat niet of u hebt er geen toegang toe."), id=raw))
             continue
         if signal not in signals:
             signals.append(signal)

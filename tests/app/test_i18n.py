@@ -396,3 +396,17 @@ def test_number_filter_follows_the_locale(app, locale, expected):
     template = "{{ 1234567|number }} · {{ 12.5|number }} · {{ 3|number }} · {{ none|number }}"
     with app.test_request_context(), force_locale(locale):
         assert app.jinja_env.from_string(template).render() == expected
+
+
+def test_domain_message_with_values_is_translated_before_filling_in(app):
+    """Messages such as 'Onbekend thema: x' are filled in by the domain, yet still reach English users in English."""
+    from flask_babel import force_locale
+
+    from app.form_errors import translate
+    from signals.errors import N_, Message
+
+    message = Message(N_("Onbekend thema: %(code)s"), code="onzin")
+    assert message == "Onbekend thema: onzin"
+    with app.test_request_context(), force_locale("en"):
+        assert translate(message) == "Unknown theme: onzin"
+        assert translate(N_("Onbekende status.")) != "Onbekende status."
