@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from signals.deadlines import VERY_LATE_FACTOR, as_utc
+from signals.access import visible_signals
+from signals.deadlines import as_utc, is_very_late
 from signals.models import Ministry, Signal, SignalMinistry, utcnow
+from signals.vocabulary import OPEN_STATUSES, STATUSES
 
 
 @dataclass
@@ -60,7 +62,7 @@ def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -
     for code, due, started in late_rows:
         counts = late.setdefault(code, [0, 0])
         counts[0] += 1
-        if started is not None and now - as_utc(started) > (as_utc(due) - as_utc(started)) * VERY_LATE_FACTOR:
+        if started is not None and is_very_late(as_utc(started), as_utc(due), now):
             counts[1] += 1
     result = []
     for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
@@ -68,3 +70,28 @@ def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -
         late_count, very_late_count = late.get(ministry.code, [0, 0])
         result.append(MinistryCounts(ministry.code, ministry.name, *(int(v or 0) for v in row[1:]), late_count, very_late_count))
     return result
+
+
+def status_counts(session: Session, user) -> dict[str, int]:
+    """How many of the signals ``user`` may see are in each state, counted in the database."""
+    visible = visible_signals(user).subquery()
+    rows = session.execute(select(visible.c.status, func.count()).group_by(visible.c.status)).all()
+    counts = dict.fromkeys(STATUSES, 0)
+    counts.update({status: n for status, n in rows})
+    return counts
+
+
+def lead_totals_per_ministry(session: Session) -> list[tuple[str, int, int]]:
+    """Per ministry that ever led a signal: signals in total and still open (aggregates only, no text)."""
+    rows = session.execute(
+        select(
+            SignalMinistry.ministry_code,
+            func.count(Signal.id),
+            func.sum(case((Signal.status.in_(OPEN_STATUSES), 1), else_=0)),
+        )
+        .join(Signal, Signal.id == SignalMinistry.signal_id)
+        .where(SignalMinistry.is_lead.is_(True))
+        .group_by(SignalMinistry.ministry_code)
+        .order_by(SignalMinistry.ministry_code)
+    ).all()
+    return [(code, total, int(open_ or 0)) for code, total, open_ in rows]

@@ -10,14 +10,15 @@ from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import case, func, select, text
+from sqlalchemy import text
 
 from app.extensions import db
 from app.main import bp
 from signals.access import list_signals_for
 from signals.deadlines import deadline_state
-from signals.models import Signal, SignalMinistry, utcnow
-from signals.vocabulary import ACTIONS, DEADLINE_STATES, OPEN_STATUSES, OUTCOMES, ROLES, STATUSES, THEMES
+from signals.models import utcnow
+from signals.stats import lead_totals_per_ministry, status_counts
+from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {
     "frontline": [
@@ -64,7 +65,7 @@ def index():
     role = current_user.role
     if role == "frontline":
         page = list_signals_for(db.session, current_user, per_page=5)
-        counts = _status_counts(db.session.scalars(select(Signal.status).where(Signal.organisation_code == current_user.organisation_code)))
+        counts = status_counts(db.session, current_user)
         return render_template("main/start_frontline.html", page=page, counts=counts)
     if role == "triage":
         return redirect(url_for("triage.queue"))
@@ -72,30 +73,7 @@ def index():
         return redirect(url_for("coordinator.unrouted"))
     if role == "admin":
         return redirect(url_for("admin.users"))
-    return render_template("main/start_liaison.html", totals=_liaison_totals())
-
-
-def _status_counts(statuses) -> dict[str, int]:
-    counts = {code: 0 for code in STATUSES}
-    for status in statuses:
-        counts[status] += 1
-    return counts
-
-
-def _liaison_totals() -> list[tuple[str, int, int]]:
-    """Per ministry: signals in total and still open (aggregates only, no signal text)."""
-    rows = db.session.execute(
-        select(
-            SignalMinistry.ministry_code,
-            func.count(Signal.id),
-            func.sum(case((Signal.status.in_(OPEN_STATUSES), 1), else_=0)),
-        )
-        .join(Signal, Signal.id == SignalMinistry.signal_id)
-        .where(SignalMinistry.is_lead.is_(True))
-        .group_by(SignalMinistry.ministry_code)
-        .order_by(SignalMinistry.ministry_code)
-    ).all()
-    return [(code, total, int(open_ or 0)) for code, total, open_ in rows]
+    return render_template("main/start_liaison.html", totals=lead_totals_per_ministry(db.session))
 
 
 @bp.get("/healthz")
