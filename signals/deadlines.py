@@ -73,6 +73,11 @@ def as_utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+def is_very_late(started: dt.datetime, due: dt.datetime, moment: dt.datetime) -> bool:
+    """Whether more than three times the allowed time (started → due) has passed at ``moment``."""
+    return moment - started > (due - started) * VERY_LATE_FACTOR
+
+
 def deadline_state(signal: Signal, now: dt.datetime) -> str | None:
     """on_time, late or very_late for the deadline now running (or missed); None without a deadline."""
     if signal.due_at is None or signal.deadline_started_at is None:
@@ -86,5 +91,4 @@ def deadline_state(signal: Signal, now: dt.datetime) -> str | None:
         return ON_TIME if signal.status == "needs_info" else None
     if moment <= due:
         return ON_TIME
-    allowed = due - started
-    return VERY_LATE if moment - started > allowed * VERY_LATE_FACTOR else LATE
+    return VERY_LATE if is_very_late(started, due, moment) else LATE

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from signals.accounts import create_user, get_user_by_email
 from signals.intake import SignalDraft, submit_signal
-from signals.knelpunten import create_knelpunt, knelpunt_history, transition_knelpunt
+from signals.knelpunten import assign_knelpunt_reference, create_knelpunt, knelpunt_history, transition_knelpunt
 from signals.models import Ministry, Notification, Signal, User
 from signals.reference import DATA_DIR
 from signals.workflow import transition_signal
@@ -221,7 +221,7 @@ def _seed_knelpunten(session: Session, users: dict[str, User], signals: list[Sig
         created = now - dt.timedelta(days=age)
         knelpunt = create_knelpunt(session, coordinator, ministry=ministry, signal_ids=[s.id for s in matching], **fields)
         knelpunt.created_at = knelpunt.updated_at = created
-        knelpunt.reference = f"KNP-{created.year}-{knelpunt.id:04d}"
+        assign_knelpunt_reference(knelpunt)
         for event in knelpunt_history(session, knelpunt):
             event.created_at = created
         for to, days_ago in path:

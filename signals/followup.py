@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from signals import deadlines
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, PermissionDenied, TransitionNotAllowed
-from signals.intake import SignalDraft, validate_draft
+from signals.intake import SignalDraft, assign_reference, validate_draft
 from signals.models import Signal, SignalContact, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
 from signals.privacy import mask_fields
@@ -78,7 +78,7 @@ def split_signal(session: Session, signal: Signal, actor: User, title: str, desc
     )
     session.add(part)
     session.flush()
-    part.reference = f"SIG-{now.year}-{part.id:06d}"
+    assign_reference(part, now)
     set_regulations(session, part, [r.code for r in validated] or [r.code for r in signal.regulations])
     record_event(session, "signal", part.id, "split_from", actor=actor, to_state="received", note=f"Afgesplitst van {signal.reference}.", data={"source": signal.id}, signal_id=part.id)
     ministry = validated[0].ministry_code if validated else signal.lead_ministry_code

@@ -95,6 +95,11 @@ def decide_routing(session: Session, regulations: list, text: str, threshold: fl
     return route_by_text(session, text, threshold)
 
 
+def assign_reference(signal: Signal, at: dt.datetime) -> None:
+    """Give a flushed signal its human-readable reference, e.g. SIG-2026-000042."""
+    signal.reference = f"SIG-{at.year}-{signal.id:06d}"
+
+
 def submit_signal(
     session: Session,
     submitter: User,
@@ -135,7 +140,7 @@ def submit_signal(
     )
     session.add(signal)
     session.flush()
-    signal.reference = f"SIG-{now.year}-{signal.id:06d}"
+    assign_reference(signal, now)
     if (draft.contact or "").strip():
         session.add(SignalContact(signal_id=signal.id, contact=draft.contact.strip(), created_at=now))
     set_regulations(session, signal, [r.code for r in regulations] or decision.regulations)

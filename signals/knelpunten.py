@@ -127,6 +127,11 @@ def _check_editor(user: User, ministry_code: str | None) -> None:
         raise PermissionDenied(N_("U beheert alleen knelpunten van uw eigen ministerie."))
 
 
+def assign_knelpunt_reference(knelpunt: Knelpunt) -> None:
+    """Give a flushed knelpunt its reference from its creation year, e.g. KNP-2026-0007."""
+    knelpunt.reference = f"KNP-{knelpunt.created_at.year}-{knelpunt.id:04d}"
+
+
 def create_knelpunt(
     session: Session,
     actor: User,
@@ -181,7 +186,7 @@ def create_knelpunt(
     )
     session.add(knelpunt)
     session.flush()
-    knelpunt.reference = f"KNP-{knelpunt.created_at.year}-{knelpunt.id:04d}"
+    assign_knelpunt_reference(knelpunt)
     for position, regulation in enumerate(regulation_rows):
         knelpunt.regulation_links.append(KnelpuntRegulation(regulation_id=regulation.id, position=position))
     record_event(session, "knelpunt", knelpunt.id, "created", actor=actor, to_state="open", data={"signals": [s.id for s in signals]})

@@ -117,12 +117,21 @@ def resolve_ministry(session: Session, code: str | None) -> Ministry | None:
     """The ministry that holds ``code``'s portfolio today, following successors."""
     if not code:
         return None
-    ministry = session.get(Ministry, code.strip().upper())
-    seen: set[str] = set()
-    while ministry is not None and ministry.successor_code and ministry.code not in seen:
-        seen.add(ministry.code)
-        ministry = session.get(Ministry, ministry.successor_code)
-    return ministry
+    current = current_ministry_codes(session).get(code.strip().upper())
+    return session.get(Ministry, current) if current else None
+
+
+def current_ministry_codes(session: Session) -> dict[str, str]:
+    """Every ministry code, retired ones included, mapped to the code that holds its portfolio today."""
+    successors = dict(session.execute(select(Ministry.code, Ministry.successor_code)).all())
+    current = {}
+    for code in successors:
+        seen, walk = set(), code
+        while successors.get(walk) and walk not in seen:
+            seen.add(walk)
+            walk = successors[walk]
+        current[code] = walk
+    return current
 
 
 def list_organisations(session: Session) -> list[Organisation]:

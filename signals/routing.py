@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from signals.learning import latest_examples
-from signals.models import Ministry, Regulation, RegulationTerm, RoutingModel
+from signals.models import Regulation, RegulationTerm, RoutingModel
+from signals.reference import current_ministry_codes
 from signals.text_router import RegulationProfile, TextRouter
 
 DEFAULT_THRESHOLD = 0.5
@@ -45,19 +46,6 @@ class RoutingDecision:
             "confidence": None if self.confidence is None else round(self.confidence, 3),
             "explanation": self.explanation,
         }
-
-
-def current_ministry_codes(session: Session) -> dict[str, str]:
-    """Every ministry code, retired ones included, mapped to the code that holds its portfolio today."""
-    successors = dict(session.execute(select(Ministry.code, Ministry.successor_code)).all())
-    current = {}
-    for code in successors:
-        seen, walk = set(), code
-        while successors.get(walk) and walk not in seen:
-            seen.add(walk)
-            walk = successors[walk]
-        current[code] = walk
-    return current
 
 
 def _current_code(session: Session, code: str | None, codes: dict[str, str] | None = None) -> str | None:
