@@ -1,0 +1,151 @@
+"""Who may do what: every permission rule of Knelpunt as a named question.
+
+The domain enforces these, and the views, templates and API ask them; no other module
+compares role strings. Organisation scoping of lists lives in ``signals.access``, which
+asks the questions below as well.
+
+Each question takes the acting user (or ``SYSTEM``) and, where it matters, the object.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+FRONTLINE, TRIAGE, COORDINATOR, LIAISON, ADMIN, SYSTEM_ROLE = (
+    "frontline",
+    "triage",
+    "coordinator",
+    "liaison",
+    "admin",
+    "system",
+)
+
+#: roles that work with individual signals; liaison and admin see aggregates only
+SIGNAL_ROLES = (FRONTLINE, TRIAGE, COORDINATOR)
+#: roles that may log a signal
+SUBMITTER_ROLES = (FRONTLINE, COORDINATOR)
+#: roles that create and change knelpunten (triage only for its own ministry)
+KNELPUNT_EDITOR_ROLES = (COORDINATOR, TRIAGE)
+#: roles that read letters (triage: its own ministry's) and roles that publish them
+LETTER_ROLES = (COORDINATOR, LIAISON, TRIAGE)
+PUBLISH_ROLES = (COORDINATOR, LIAISON)
+#: roles that see dashboards
+DASHBOARD_ROLES = (FRONTLINE, TRIAGE, COORDINATOR, LIAISON)
+
+
+class Actor(Protocol):
+    role: str
+    organisation_code: str | None
+
+
+class HasSignalParties(Protocol):
+    organisation_code: str
+    lead_ministry_code: str | None
+
+
+def is_role(user: Actor, *roles: str) -> bool:
+    """Whether ``user`` has one of ``roles`` (for the few screens that differ by role alone)."""
+    return getattr(user, "role", None) in roles
+
+
+def may_work_with_signals(user: Actor) -> bool:
+    """Whether the user's role gives access to individual signals at all."""
+    return is_role(user, *SIGNAL_ROLES)
+
+
+def may_submit(user: Actor) -> bool:
+    """Whether the user may log a new signal."""
+    return is_role(user, *SUBMITTER_ROLES)
+
+
+def sees_all_signals(user: Actor) -> bool:
+    """The coordinator sees every signal; others see their organisation's or ministry's."""
+    return is_role(user, COORDINATOR)
+
+
+def is_lead_ministry_of(user: Actor, signal: HasSignalParties) -> bool:
+    """Triage of the signal's lead ministry."""
+    return is_role(user, TRIAGE) and signal.lead_ministry_code is not None and signal.lead_ministry_code == user.organisation_code
+
+
+def is_submitting_organisation_of(user: Actor, signal: HasSignalParties) -> bool:
+    """Frontline of the organisation that logged the signal."""
+    return is_role(user, FRONTLINE) and signal.organisation_code == user.organisation_code
+
+
+def may_act(user: Actor, signal: HasSignalParties) -> bool:
+    """The organisation rule of the workflow: triage acts for the lead ministry, frontline for
+    its own organisation, the coordinator and Knelpunt itself for every signal."""
+    if is_role(user, COORDINATOR, SYSTEM_ROLE):
+        return True
+    return is_lead_ministry_of(user, signal) or is_submitting_organisation_of(user, signal)
+
+
+def may_handle(user: Actor, signal: HasSignalParties) -> bool:
+    """Ministry-side work on a signal (split, merge, link to a knelpunt, re-route by triage):
+    the coordinator, or triage of the lead ministry."""
+    return is_role(user, COORDINATOR) or is_lead_ministry_of(user, signal)
+
+
+def may_split(user: Actor, signal: HasSignalParties) -> bool:
+    """Split a second problem off a signal."""
+    return may_handle(user, signal)
+
+
+def may_merge(user: Actor, signal: HasSignalParties) -> bool:
+    """Merge a signal into another."""
+    return may_handle(user, signal)
+
+
+def may_rate(user: Actor, signal: HasSignalParties) -> bool:
+    """Rate a ministry's answer: the organisation that logged the signal."""
+    return is_submitting_organisation_of(user, signal)
+
+
+def may_see_contact(user: Actor, signal: HasSignalParties) -> bool:
+    """The submitter's contact details: the people who work the signal."""
+    return is_role(user, COORDINATOR) or is_lead_ministry_of(user, signal) or is_submitting_organisation_of(user, signal)
+
+
+def may_route_any(user: Actor) -> bool:
+    """Route or re-route to any ministry (the coordinator's queue)."""
+    return is_role(user, COORDINATOR)
+
+
+def may_manage_knelpunten(user: Actor) -> bool:
+    """Create knelpunten at all (for their own ministry when triage)."""
+    return is_role(user, *KNELPUNT_EDITOR_ROLES)
+
+
+def may_edit_knelpunt(user: Actor, ministry_code: str | None) -> bool:
+    """Change a knelpunt led by ``ministry_code`` (None: not yet chosen)."""
+    if is_role(user, COORDINATOR):
+        return True
+    return is_role(user, TRIAGE) and (ministry_code is None or ministry_code == user.organisation_code)
+
+
+def sees_all_knelpunten(user: Actor) -> bool:
+    """Coordinator and liaison see every knelpunt."""
+    return is_role(user, COORDINATOR, LIAISON)
+
+
+def may_read_letters(user: Actor) -> bool:
+    return is_role(user, *LETTER_ROLES)
+
+
+def may_publish_letters(user: Actor) -> bool:
+    return is_role(user, *PUBLISH_ROLES)
+
+
+def letter_scope_is_own_ministry(user: Actor) -> bool:
+    """Triage reads letters and aggregates of its own ministry only."""
+    return is_role(user, TRIAGE)
+
+
+def may_see_dashboards(user: Actor) -> bool:
+    return is_role(user, *DASHBOARD_ROLES)
+
+
+def may_administer(user: Actor) -> bool:
+    """Users, tokens, reference data, deadlines and mail texts."""
+    return is_role(user, ADMIN)
