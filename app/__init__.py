@@ -67,6 +67,9 @@ def create_app(config: Config | None = None) -> Flask:
     errors.register(app)
     cli.register(app)
     main.register_context(app)
+    from app.intake import panel
+
+    panel.register(app)
 
     @app.after_request
     def security_headers(response):

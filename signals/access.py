@@ -88,6 +88,20 @@ class SignalPage:
                 last = number
 
 
+#: extra orderings for sortable list columns: "<column>" ascending, "-<column>" descending
+SORTABLE_ORDERS = {
+    "reference": (Signal.id.asc(),),
+    "-reference": (Signal.id.desc(),),
+    "title": (func.lower(Signal.title).asc(), Signal.id),
+    "-title": (func.lower(Signal.title).desc(), Signal.id),
+    "status": (Signal.status.asc(), Signal.id),
+    "-status": (Signal.status.desc(), Signal.id),
+    "created": (Signal.created_at.asc(), Signal.id),
+    "-created": (Signal.created_at.desc(), Signal.id.desc()),
+    "-due": (Signal.due_at.is_(None), Signal.due_at.desc(), Signal.id),
+}
+
+
 def list_signals_for(
     session: Session,
     user: User,
@@ -99,6 +113,7 @@ def list_signals_for(
     unrouted: bool = False,
     overdue_at=None,
     include_reopen_requests: bool = False,
+    submitter_id: int | None = None,
     order: str = "newest",
     page: int = 1,
     per_page: int = 25,
@@ -129,6 +144,8 @@ def list_signals_for(
         )
     if channel:
         stmt = stmt.where(Signal.channel_code == channel.upper())
+    if submitter_id is not None:
+        stmt = stmt.where(Signal.submitter_id == submitter_id)
     if unrouted:
         stmt = stmt.where(~Signal.id.in_(select(SignalMinistry.signal_id)))
     if query and query.strip():
@@ -138,6 +155,7 @@ def list_signals_for(
         "newest": (Signal.created_at.desc(), Signal.id.desc()),
         "oldest": (Signal.created_at.asc(), Signal.id),
         "due": (Signal.due_at.is_(None), Signal.due_at.asc(), Signal.id),
+        **SORTABLE_ORDERS,
     }[order]
     page = max(1, page)
     stmt = stmt.options(

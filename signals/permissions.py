@@ -149,3 +149,51 @@ def may_see_dashboards(user: Actor) -> bool:
 def may_administer(user: Actor) -> bool:
     """Users, tokens, reference data, deadlines and mail texts."""
     return is_role(user, ADMIN)
+
+
+# --- the daily work screens: panel, queues, notes (issue 13) ---
+
+
+def is_co_ministry_of(user: Actor, signal: HasSignalParties) -> bool:
+    """Triage of a co-responsible ministry (samenloop): reads along, the lead ministry acts."""
+    return is_role(user, TRIAGE) and user.organisation_code in (getattr(signal, "co_ministry_codes", None) or [])
+
+
+def may_see_internal_notes(user: Actor, signal: HasSignalParties) -> bool:
+    """Internal notes are for the ministries and the coordinator, never for the frontline."""
+    return is_role(user, COORDINATOR) or is_lead_ministry_of(user, signal) or is_co_ministry_of(user, signal)
+
+
+def may_write_internal_note(user: Actor, signal: HasSignalParties) -> bool:
+    """Whoever may read the internal notes may add one."""
+    return may_see_internal_notes(user, signal)
+
+
+def may_claim(user: Actor, signal: HasSignalParties) -> bool:
+    """Take a signal of the lead ministry's queue as one's own (or hand it to a colleague)."""
+    return is_lead_ministry_of(user, signal)
+
+
+def may_assign_to(user: Actor, signal: HasSignalParties, assignee: Actor) -> bool:
+    """Assign within the ministry: the assignee is triage of the same (lead) ministry."""
+    return may_claim(user, signal) and is_lead_ministry_of(assignee, signal)
+
+
+def may_link_to_knelpunt(user: Actor, signal: HasSignalParties) -> bool:
+    """Link a signal to a knelpunt (the knelpunt's own rule is ``may_edit_knelpunt``)."""
+    return may_handle(user, signal)
+
+
+def may_keep_standard_answers(user: Actor) -> bool:
+    """Standard answers belong to a ministry; its triage staff keep them."""
+    return is_role(user, TRIAGE)
+
+
+def works_a_queue(user: Actor) -> bool:
+    """Triage works the ministry's queue (claims, bulk steps, counts in the menu)."""
+    return is_role(user, TRIAGE)
+
+
+def may_export_lists(user: Actor) -> bool:
+    """Export a filtered signal list (masked texts only): the roles that work with signals."""
+    return may_work_with_signals(user)

@@ -64,9 +64,17 @@ def index():
         return redirect(url_for("auth.login"))
     role = current_user.role
     if role == "frontline":
-        page = list_signals_for(db.session, current_user, per_page=5)
+        from signals.worklist import answers_to_rate, open_questions_for
+
+        page = list_signals_for(db.session, current_user, submitter_id=current_user.id, per_page=5)
         counts = status_counts(db.session, current_user)
-        return render_template("main/start_frontline.html", page=page, counts=counts)
+        return render_template(
+            "main/start_frontline.html",
+            page=page,
+            counts=counts,
+            questions=open_questions_for(db.session, current_user),
+            to_rate=answers_to_rate(db.session, current_user),
+        )
     if role == "triage":
         return redirect(url_for("triage.queue"))
     if role == "coordinator":
