@@ -235,6 +235,8 @@ class Signal(Base):
     response: Mapped[str] = mapped_column(Text, default="")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id"))
     knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"), index=True)
+    #: the lead ministry's staff member who works the signal (claimed or assigned)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     #: when the ministry must act next: accept after routing, answer after accepting
     due_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, index=True)
     #: when the running deadline started (routing or acceptance), to tell late from very late
@@ -252,7 +254,8 @@ class Signal(Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
 
     channel: Mapped[Channel] = relationship()
-    submitter: Mapped[User | None] = relationship()
+    submitter: Mapped[User | None] = relationship(foreign_keys=[submitter_id])
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     regulation_links: Mapped[list[SignalRegulation]] = relationship(
         back_populates="signal", cascade="all, delete-orphan", order_by="SignalRegulation.position"
     )
@@ -506,3 +509,39 @@ class SignalContact(Base):
     #: how the ministry can reach the frontline worker about this signal
     contact: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class SignalNote(Base):
+    """An internal note on a signal, for the ministries and the coordinator; the frontline never sees it."""
+
+    __tablename__ = "signal_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    #: the author's organisation when writing (a ministry code, or the coordinator's)
+    organisation_code: Mapped[str] = mapped_column(String(16), default="")
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+    author: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<SignalNote {self.id} on {self.signal_id}>"
+
+
+class StandardAnswer(Base):
+    """A ministry's reusable answer text for the frontline (with the outcome it usually goes with)."""
+
+    __tablename__ = "standard_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ministry_code: Mapped[str] = mapped_column(ForeignKey("ministry.code"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<StandardAnswer {self.ministry_code} {self.title!r}>"
