@@ -114,6 +114,8 @@ def list_signals_for(
     overdue_at=None,
     include_reopen_requests: bool = False,
     submitter_id: int | None = None,
+    assignee_id: int | None = None,
+    unassigned: bool = False,
     order: str = "newest",
     page: int = 1,
     per_page: int = 25,
@@ -146,6 +148,10 @@ def list_signals_for(
         stmt = stmt.where(Signal.channel_code == channel.upper())
     if submitter_id is not None:
         stmt = stmt.where(Signal.submitter_id == submitter_id)
+    if assignee_id is not None:
+        stmt = stmt.where(Signal.assignee_id == assignee_id)
+    if unassigned:
+        stmt = stmt.where(Signal.assignee_id.is_(None))
     if unrouted:
         stmt = stmt.where(~Signal.id.in_(select(SignalMinistry.signal_id)))
     if query and query.strip():
@@ -162,6 +168,7 @@ def list_signals_for(
         selectinload(Signal.ministry_links),
         selectinload(Signal.regulation_links).joinedload(SignalRegulation.regulation),
         joinedload(Signal.channel),
+        joinedload(Signal.assignee),
     )
     items = session.scalars(stmt.order_by(*ordering).offset((page - 1) * per_page).limit(per_page)).all()
     return SignalPage(list(items), total, page, per_page)

@@ -92,3 +92,16 @@ def linkable_knelpunten(session: Session, user: User) -> list[Knelpunt]:
 
     stmt = visible_knelpunten(user).where(Knelpunt.status.in_(LINKABLE_KNELPUNT_STATUSES))
     return [k for k in session.scalars(stmt.order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc())) if may_edit_knelpunt(user, k.ministry_code)]
+
+
+def similar_to_draft(session: Session, user: User, title: str, description: str, limit: int = 5):
+    """Signals ``user`` may see that resemble a text still being typed (nothing is stored)."""
+    from signals.privacy import mask_fields
+    from signals.similarity import find_similar
+
+    fields, _kinds = mask_fields({"title": (title or "")[:200], "description": (description or "")[:10_000]})
+    draft = Signal(id=-1, title=fields["title"] or "", description=fields["description"] or "")
+    try:
+        return find_similar(session, user, draft, limit=limit)
+    finally:
+        session.expunge(draft) if draft in session else None

@@ -140,4 +140,35 @@ def register(app) -> None:
 
     @app.context_processor
     def inject_next_step():
-        return {"next_step_of": lambda signal: next_step_short(signal, current_user)}
+        return {"next_step_of": lambda signal: next_step_short(signal, current_user), "nav_counts": lambda: nav_counts(current_user)}
+
+
+def nav_counts(user) -> dict:
+    """Counts beside menu items: new and waiting work for triage, unrouted signals for the coordinator."""
+    from flask import g
+
+    from app.extensions import db
+    from signals.teamwork import queue_counts, unrouted_count
+
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    if "kp_nav_counts" in g:
+        return g.kp_nav_counts
+    counts: dict = {}
+    if permissions.works_a_queue(user):
+        queue = queue_counts(db.session, user)
+        new = queue.new + queue.reopen
+        if new:
+            counts["triage.queue"] = {"number": new, "label": _("nieuw of heropenen gevraagd")}
+    elif permissions.may_route_any(user):
+        unrouted = unrouted_count(db.session, user)
+        if unrouted:
+            counts["coordinator.unrouted"] = {"number": unrouted, "label": _("te routeren")}
+    elif permissions.is_role(user, permissions.FRONTLINE):
+        from signals.worklist import answers_to_rate, open_questions_for
+
+        waiting = len(open_questions_for(db.session, user)) + len(answers_to_rate(db.session, user))
+        if waiting:
+            counts["intake.index"] = {"number": waiting, "label": _("wacht op u")}
+    g.kp_nav_counts = counts
+    return counts

@@ -25,7 +25,7 @@ from signals.models import Signal, utcnow
 from signals.privacy import MASKS
 from signals.similarity import find_similar
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES, THEMES
-from signals.worklist import linkable_knelpunten, merged_into, open_question
+from signals.worklist import linkable_knelpunten, merged_into, open_question, similar_to_draft
 from signals.workflow import allowed_transitions, followed_signal, transition_signal
 
 SIGNAL_ROLES = ("frontline", "triage", "coordinator")
@@ -61,6 +61,10 @@ def _signal_form() -> SignalForm:
 def new():
     form = _signal_form()
     regulations = reference.list_regulations(db.session)
+    if request.method == "POST" and "controleer" in request.form:
+        # without JavaScript: show similar signals for what is typed so far, store nothing
+        similar = similar_to_draft(db.session, current_user, form.title.data or "", form.description.data or "")
+        return render_template("intake/new.html", form=form, regulations=regulations, label=reference.regulation_label, similar=similar, checked=True)
     if form.validate_on_submit():
         codes, unknown = [], False
         for name, typed in form.regulation_inputs():
@@ -107,7 +111,7 @@ def index():
     frontline = permissions.is_role(current_user, permissions.FRONTLINE)
     # the frontline chooses between its own reports and the organisation's; "actie nodig" is
     # what waits for the frontline: questions to answer and answers to rate
-    who = request.args.get("wie") if request.args.get("wie") in ("mij", "organisatie") else ("mij" if frontline else "organisatie")
+    who = request.args.get("wie") if request.args.get("wie") in ("mij", "organisatie") else "organisatie"
     action_needed = frontline and request.args.get("actie") == "ja"
     status = filters.status.data or None
     if action_needed:
@@ -193,9 +197,36 @@ def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int
             knelpunt_choices=linkable_knelpunten(db.session, current_user) if can_link and not signal.knelpunt else [],
             is_co_ministry=permissions.is_co_ministry_of(current_user, signal),
             is_frontline=permissions.is_role(current_user, permissions.FRONTLINE),
+            **_teamwork_context(signal, forms),
         ),
         status,
     )
+
+
+def _teamwork_context(signal: Signal, forms: dict) -> dict:
+    """Claim and assign, internal notes, standard answers and the next signal of the queue."""
+    from app.triage.routes import AssignForm, NoteForm
+    from signals.teamwork import list_notes, list_standard_answers, list_team, next_in_queue
+
+    context: dict = {"assign_form": None, "notes": [], "note_form": None, "standard_answers": [], "next_signal": None}
+    if permissions.may_claim(current_user, signal):
+        team = list_team(db.session, current_user.organisation_code)
+        form = AssignForm(formdata=None)
+        form.assignee.choices = [("", _("Niemand"))] + [(str(u.id), u.name or u.email) for u in team]
+        form.assignee.data = str(signal.assignee_id or "")
+        context["assign_form"] = form
+    if permissions.may_see_internal_notes(current_user, signal):
+        context["notes"] = list_notes(db.session, signal, current_user)
+        context["note_form"] = NoteForm(formdata=None)
+    if "answer" in forms and permissions.may_keep_standard_answers(current_user):
+        answers = list_standard_answers(db.session, current_user.organisation_code)
+        context["standard_answers"] = answers
+        chosen = next((a for a in answers if a.id == request.args.get("standaard", type=int)), None)
+        if chosen is not None and not forms["answer"].response.data:
+            forms["answer"].response.data = chosen.text
+            forms["answer"].outcome.data = chosen.outcome or forms["answer"].outcome.data
+    context["next_signal"] = next_in_queue(db.session, current_user, signal)
+    return context
 
 
 @bp.get("/<int:signal_id>")
@@ -379,3 +410,24 @@ def link_knelpunt(signal_id: int):
         flash(_("Signaal %(signal)s is gekoppeld aan knelpunt %(knelpunt)s.", signal=signal.reference, knelpunt=knelpunt.reference), "success")
         return redirect(url_for(".detail", signal_id=signal.id))
     return render_template("intake/link_confirm.html", signal=signal, knelpunt=knelpunt, form=form)
+
+
+@bp.post("/vergelijkbaar")
+@role_required(*SUBMITTER_ROLES)
+def similar_json():
+    """Similar signals for the text being typed on the intake form (the static script asks this)."""
+    title = (request.form.get("title") or "")[:200]
+    description = (request.form.get("description") or "")[:10_000]
+    found = similar_to_draft(db.session, current_user, title, description) if len(title + description) >= 25 else []
+    return {
+        "similar": [
+            {
+                "reference": item.signal.reference,
+                "title": item.signal.title,
+                "status": _(STATUSES[item.signal.status]),
+                "match": _("overeenkomst %(pct)s%%", pct=round(item.score * 100)),
+                "url": url_for(".detail", signal_id=item.signal.id),
+            }
+            for item in found
+        ]
+    }
