@@ -57,7 +57,6 @@ def assign_signal(session: Session, signal: Signal, actor: User, assignee: User 
         signal.id,
         action,
         actor=actor,
-        note=(assignee.name or assignee.email) if assignee is not None else "",
         data={"assignee": new, "previous_assignee": previous},
         signal_id=signal.id,
     )
@@ -261,3 +260,71 @@ def next_in_queue(session: Session, user: User, current: Signal) -> Signal | Non
         .limit(1)
     )
     return session.scalars(stmt).first()
+
+
+# --- the coordinator's unrouted queue ---
+
+
+@dataclass
+class RouteSuggestion:
+    """One suggestion of the router for an unrouted signal, with the words that led to it."""
+
+    ministry: str
+    regulation_code: str | None
+    regulation_title: str
+    confidence: float
+    reasons: list[str]
+
+
+def suggestions_for(session: Session, signal: Signal, limit: int = 3) -> list[RouteSuggestion]:
+    """The router's suggestions (stored at intake, or worked out now if none were stored)."""
+    from signals.models import Regulation
+    from signals.routing import route_by_text
+
+    raw = list(signal.routing_suggestions or [])
+    if not raw:
+        raw = route_by_text(session, f"{signal.title}\n{signal.description}", threshold=1.01).alternatives or []
+    raw = raw[:limit]
+    codes = [s.get("regulation") for s in raw if s.get("regulation")]
+    titles = dict(session.execute(select(Regulation.code, Regulation.title).where(Regulation.code.in_(codes))).all()) if codes else {}
+    result = []
+    for item in raw:
+        words = list(dict.fromkeys(w for w in item.get("matched") or [] if w))
+        code = item.get("regulation")
+        result.append(RouteSuggestion(item.get("ministry") or "", code, titles.get(code, code or ""), float(item.get("confidence") or 0), words))
+    return result
+
+
+def route_from_queue(
+    session: Session, signal: Signal, actor: User, ministry: str | None, regulation_code: str | None, note: str = ""
+) -> None:
+    """Route an unrouted signal from the coordinator's queue, optionally naming its regulation.
+
+    The regulation is recorded on the signal (audited) and, when no ministry is chosen, decides it.
+    """
+    from signals.reference import find_regulation
+    from signals.workflow import set_regulations
+
+    errors = FieldErrors()
+    regulation = None
+    if regulation_code:
+        regulation = find_regulation(session, regulation_code)
+        if regulation is None:
+            errors.add("regulation", N_("Deze regeling kennen we niet. Kies er een uit de lijst of laat het veld leeg."))
+    errors.raise_if_any()
+    if regulation is not None:
+        previous = [r.code for r in signal.regulations]
+        codes = [regulation.code] + [c for c in previous if c != regulation.code]
+        set_regulations(session, signal, codes)
+        record_event(
+            session,
+            "signal",
+            signal.id,
+            "regulation",
+            actor=actor,
+            note=f"Regeling vastgesteld: {regulation.title}.",
+            data={"regulations": codes, "previous_regulations": previous},
+            signal_id=signal.id,
+        )
+        ministry = ministry or regulation.ministry_code
+    transition_signal(session, signal, "routed", actor, note=note, ministry=ministry)

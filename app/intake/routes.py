@@ -163,8 +163,20 @@ def _transition_forms(signal: Signal) -> dict[str, TransitionForm]:
     return forms
 
 
+#: audit actions about the ministry's internal work, not shown to the frontline
+INTERNAL_ACTIONS = ("note", "claim", "assign", "unassign")
+
+
+def _visible_history(signal: Signal) -> list:
+    """The signal's events; the internal ones only for those who may see internal notes."""
+    events = list_signal_history(db.session, signal.id)
+    if permissions.may_see_internal_notes(current_user, signal):
+        return events
+    return [e for e in events if e.action not in INTERNAL_ACTIONS]
+
+
 def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int = 200, feedback_form=None, split_form=None):
-    history = list_signal_history(db.session, signal.id)
+    history = _visible_history(signal)
     # the rating form closes or asks to reopen; the bare steps would only confuse. Once the
     # frontline asked to look again, the form goes away until the ministry answers anew.
     rating_open = signal.status == "answered" and signal.reopen_requested_at is None
@@ -348,7 +360,7 @@ def history(signal_id: int):
         "audit.html",
         subject=signal.reference,
         title=signal.title,
-        events=list_signal_history(db.session, signal.id),
+        events=_visible_history(signal),
         back=url_for(".detail", signal_id=signal.id),
         statuses={k: _(v) for k, v in STATUSES.items()},
     )

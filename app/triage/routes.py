@@ -177,6 +177,8 @@ def bulk():
         first, second = sorted(signals, key=lambda s: s.created_at)
         # the newer one goes into the older; the confirmation shows both texts and offers the other way round
         return redirect(url_for("intake.merge_confirm", signal_id=second.id, met=first.reference)), 303
+    elif step == "knelpunt":
+        return redirect(url_for("knelpunten.new", signalen=" ".join(s.reference for s in signals))), 303
     else:
         flash(_("Kies wat u met de gekozen signalen wilt doen."), "error")
         return redirect(back), 303
