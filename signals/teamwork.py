@@ -28,7 +28,9 @@ NOTE_MAX = 5000
 def list_team(session: Session, ministry_code: str) -> list[User]:
     """The active triage staff of a ministry, by name."""
     users = session.scalars(
-        select(User).where(User.organisation_code == ministry_code, User.is_active.is_(True)).order_by(User.name, User.email)
+        select(User)
+        .where(User.organisation_code == ministry_code, User.is_active.is_(True))
+        .order_by(User.name, User.email)
     )
     return [u for u in users if permissions.works_a_queue(u)]
 
@@ -50,7 +52,11 @@ def assign_signal(session: Session, signal: Signal, actor: User, assignee: User 
     if previous == new:
         return
     signal.assignee_id = new
-    action = "claim" if assignee is not None and assignee.id == actor.id else ("assign" if assignee is not None else "unassign")
+    action = (
+        "claim"
+        if assignee is not None and assignee.id == actor.id
+        else ("assign" if assignee is not None else "unassign")
+    )
     record_event(
         session,
         "signal",
@@ -75,10 +81,23 @@ def add_note(session: Session, signal: Signal, actor: User, text: str) -> Signal
         errors.add("text", N_("Een notitie mag hoogstens 5.000 tekens lang zijn."))
     errors.raise_if_any()
     masked_fields, masked = mask_fields({"text": text})
-    note = SignalNote(signal_id=signal.id, author_id=actor.id, organisation_code=actor.organisation_code or "", text=masked_fields["text"])
+    note = SignalNote(
+        signal_id=signal.id,
+        author_id=actor.id,
+        organisation_code=actor.organisation_code or "",
+        text=masked_fields["text"],
+    )
     session.add(note)
     session.flush()
-    record_event(session, "signal", signal.id, "note", actor=actor, data={"note": note.id, "masked": list(masked)}, signal_id=signal.id)
+    record_event(
+        session,
+        "signal",
+        signal.id,
+        "note",
+        actor=actor,
+        data={"note": note.id, "masked": list(masked)},
+        signal_id=signal.id,
+    )
     session.flush()
     return note
 
@@ -87,7 +106,11 @@ def list_notes(session: Session, signal: Signal, user: User) -> list[SignalNote]
     """The signal's internal notes, oldest first; none at all for whoever may not see them."""
     if not permissions.may_see_internal_notes(user, signal):
         return []
-    return list(session.scalars(select(SignalNote).where(SignalNote.signal_id == signal.id).order_by(SignalNote.created_at, SignalNote.id)))
+    return list(
+        session.scalars(
+            select(SignalNote).where(SignalNote.signal_id == signal.id).order_by(SignalNote.created_at, SignalNote.id)
+        )
+    )
 
 
 # --- standard answers ---
@@ -97,7 +120,11 @@ def list_standard_answers(session: Session, ministry_code: str | None) -> list[S
     """A ministry's standard answers by title."""
     if not ministry_code:
         return []
-    return list(session.scalars(select(StandardAnswer).where(StandardAnswer.ministry_code == ministry_code).order_by(StandardAnswer.title)))
+    return list(
+        session.scalars(
+            select(StandardAnswer).where(StandardAnswer.ministry_code == ministry_code).order_by(StandardAnswer.title)
+        )
+    )
 
 
 def _check_answer_fields(title: str, text: str, outcome: str | None) -> tuple[str, str]:
@@ -118,7 +145,12 @@ def _check_answer_fields(title: str, text: str, outcome: str | None) -> tuple[st
 
 
 def save_standard_answer(
-    session: Session, actor: User, title: str, text: str, outcome: str | None = None, answer: StandardAnswer | None = None
+    session: Session,
+    actor: User,
+    title: str,
+    text: str,
+    outcome: str | None = None,
+    answer: StandardAnswer | None = None,
 ) -> StandardAnswer:
     """Create or change a standard answer of the actor's ministry."""
     if not permissions.may_keep_standard_answers(actor):
@@ -134,7 +166,14 @@ def save_standard_answer(
     answer.title, answer.text, answer.outcome = title, masked_fields["text"], outcome or None
     answer.updated_at = utcnow()
     session.flush()
-    record_event(session, "standard_answer", answer.id, "created" if created else "updated", actor=actor, data={"ministry": answer.ministry_code, "title": title})
+    record_event(
+        session,
+        "standard_answer",
+        answer.id,
+        "created" if created else "updated",
+        actor=actor,
+        data={"ministry": answer.ministry_code, "title": title},
+    )
     session.flush()
     return answer
 
@@ -143,7 +182,14 @@ def delete_standard_answer(session: Session, actor: User, answer: StandardAnswer
     """Remove a standard answer of the actor's ministry."""
     if not permissions.may_keep_standard_answers(actor) or answer.ministry_code != actor.organisation_code:
         raise PermissionDenied(N_("Dit standaardantwoord is van een ander ministerie."))
-    record_event(session, "standard_answer", answer.id, "deleted", actor=actor, data={"ministry": answer.ministry_code, "title": answer.title})
+    record_event(
+        session,
+        "standard_answer",
+        answer.id,
+        "deleted",
+        actor=actor,
+        data={"ministry": answer.ministry_code, "title": answer.title},
+    )
     session.delete(answer)
     session.flush()
 
@@ -214,17 +260,25 @@ def queue_counts(session: Session, user: User) -> QueueCounts:
     """Counts for the triage menu: routed (new), in progress, waiting for the frontline, the user's own."""
     if not permissions.works_a_queue(user):
         return QueueCounts()
-    lead = select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == user.organisation_code, SignalMinistry.is_lead.is_(True))
+    lead = select(SignalMinistry.signal_id).where(
+        SignalMinistry.ministry_code == user.organisation_code, SignalMinistry.is_lead.is_(True)
+    )
     base = visible_signals(user).where(Signal.id.in_(lead)).subquery()
     rows = dict(session.execute(select(base.c.status, func.count()).group_by(base.c.status)).all())
     mine = session.scalar(
         select(func.count()).select_from(base).where(base.c.assignee_id == user.id, base.c.status.in_(OPEN_STATUSES))
     )
     reopen = session.scalar(
-        select(func.count()).select_from(base).where(base.c.status == "answered", base.c.reopen_requested_at.is_not(None))
+        select(func.count())
+        .select_from(base)
+        .where(base.c.status == "answered", base.c.reopen_requested_at.is_not(None))
     )
     return QueueCounts(
-        new=rows.get("routed", 0), in_progress=rows.get("in_progress", 0), waiting=rows.get("needs_info", 0), mine=mine or 0, reopen=reopen or 0
+        new=rows.get("routed", 0),
+        in_progress=rows.get("in_progress", 0),
+        waiting=rows.get("needs_info", 0),
+        mine=mine or 0,
+        reopen=reopen or 0,
     )
 
 
@@ -232,7 +286,12 @@ def unrouted_count(session: Session, user: User) -> int:
     """Signals the coordinator still has to route."""
     if not permissions.may_route_any(user):
         return 0
-    return session.scalar(select(func.count()).select_from(visible_signals(user).where(Signal.status == "received").subquery())) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(visible_signals(user).where(Signal.status == "received").subquery())
+        )
+        or 0
+    )
 
 
 def age_in_days(signal: Signal, now: dt.datetime | None = None) -> int:
@@ -247,13 +306,16 @@ def next_in_queue(session: Session, user: User, current: Signal) -> Signal | Non
     """The signal to open after ``current``: the oldest of the queue that is the user's own or nobody's."""
     if not permissions.works_a_queue(user):
         return None
-    lead = select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == user.organisation_code, SignalMinistry.is_lead.is_(True))
+    lead = select(SignalMinistry.signal_id).where(
+        SignalMinistry.ministry_code == user.organisation_code, SignalMinistry.is_lead.is_(True)
+    )
     stmt = (
         visible_signals(user)
         .where(
             Signal.id.in_(lead),
             Signal.id != current.id,
-            Signal.status.in_(("routed", "in_progress")) | ((Signal.status == "answered") & Signal.reopen_requested_at.is_not(None)),
+            Signal.status.in_(("routed", "in_progress"))
+            | ((Signal.status == "answered") & Signal.reopen_requested_at.is_not(None)),
             (Signal.assignee_id.is_(None)) | (Signal.assignee_id == user.id),
         )
         .order_by(Signal.created_at, Signal.id)
@@ -286,12 +348,24 @@ def suggestions_for(session: Session, signal: Signal, limit: int = 3) -> list[Ro
         raw = route_by_text(session, f"{signal.title}\n{signal.description}", threshold=1.01).alternatives or []
     raw = raw[:limit]
     codes = [s.get("regulation") for s in raw if s.get("regulation")]
-    titles = dict(session.execute(select(Regulation.code, Regulation.title).where(Regulation.code.in_(codes))).all()) if codes else {}
+    titles = (
+        dict(session.execute(select(Regulation.code, Regulation.title).where(Regulation.code.in_(codes))).all())
+        if codes
+        else {}
+    )
     result = []
     for item in raw:
         words = list(dict.fromkeys(w for w in item.get("matched") or [] if w))
         code = item.get("regulation")
-        result.append(RouteSuggestion(item.get("ministry") or "", code, titles.get(code, code or ""), float(item.get("confidence") or 0), words))
+        result.append(
+            RouteSuggestion(
+                item.get("ministry") or "",
+                code,
+                titles.get(code, code or ""),
+                float(item.get("confidence") or 0),
+                words,
+            )
+        )
     return result
 
 
@@ -310,7 +384,9 @@ def route_from_queue(
     if regulation_code:
         regulation = find_regulation(session, regulation_code)
         if regulation is None:
-            errors.add("regulation", N_("Deze regeling kennen we niet. Kies er een uit de lijst of laat het veld leeg."))
+            errors.add(
+                "regulation", N_("Deze regeling kennen we niet. Kies er een uit de lijst of laat het veld leeg.")
+            )
     errors.raise_if_any()
     if regulation is not None:
         previous = [r.code for r in signal.regulations]

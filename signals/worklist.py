@@ -91,7 +91,11 @@ def linkable_knelpunten(session: Session, user: User) -> list[Knelpunt]:
     from signals.knelpunten import visible_knelpunten
 
     stmt = visible_knelpunten(user).where(Knelpunt.status.in_(LINKABLE_KNELPUNT_STATUSES))
-    return [k for k in session.scalars(stmt.order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc())) if may_edit_knelpunt(user, k.ministry_code)]
+    return [
+        k
+        for k in session.scalars(stmt.order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc()))
+        if may_edit_knelpunt(user, k.ministry_code)
+    ]
 
 
 def similar_to_draft(session: Session, user: User, title: str, description: str, limit: int = 5):

@@ -25,7 +25,9 @@ from signals.models import (
     Signal,
     SignalContact,
     SignalMinistry,
+    SignalNote,
     SignalRegulation,
+    StandardAnswer,
     User,
 )
 from signals.reference import load_reference_data
@@ -35,7 +37,7 @@ from signals.workflow import transition_signal
 PASSWORD = "correct-horse-battery"
 
 #: tables emptied after each test; reference data stays for the whole session
-PER_TEST_TABLES = (SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
+PER_TEST_TABLES = (SignalNote, StandardAnswer, SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
 
 
 @pytest.fixture(scope="session")

@@ -57,7 +57,10 @@ def route(signal_id: int):
         flash(signal.reference + ": " + " ".join(translate(m) for ms in error.fields.values() for m in ms), "error")
         return redirect(back), 303
     commit_and_deliver()
-    flash(_("%(ref)s is doorgezet naar %(ministry)s.", ref=signal.reference, ministry=signal.lead_ministry_code), "success")
+    flash(
+        _("%(ref)s is doorgezet naar %(ministry)s.", ref=signal.reference, ministry=signal.lead_ministry_code),
+        "success",
+    )
     return redirect(back), 303
 
 

@@ -48,7 +48,9 @@ def step_title(action: str, user) -> str:
         "reroute": _("Doorzetten naar een ander ministerie"),
         "accept": _("In behandeling nemen"),
         "request_info": _("Aanvulling vragen aan de melder"),
-        "provide_info": _("Aanvulling geven") if permissions.is_role(user, permissions.FRONTLINE) else _("Verder zonder aanvulling"),
+        "provide_info": _("Aanvulling geven")
+        if permissions.is_role(user, permissions.FRONTLINE)
+        else _("Verder zonder aanvulling"),
         "answer": _("Beantwoorden"),
         "close": _("Afsluiten"),
         "reopen": _("Heropenen"),
@@ -80,11 +82,17 @@ def whats_next(signal: Signal, user, question=None) -> str:
         return _("De coördinator zoekt uit welk ministerie over deze regel gaat en zet het signaal door.")
     if status == "routed":
         if due:
-            return _("%(ministry)s beslist of het het signaal in behandeling neemt, uiterlijk op %(date)s.", ministry=ministry, date=due)
+            return _(
+                "%(ministry)s beslist of het het signaal in behandeling neemt, uiterlijk op %(date)s.",
+                ministry=ministry,
+                date=due,
+            )
         return _("%(ministry)s beslist of het het signaal in behandeling neemt.", ministry=ministry)
     if status == "in_progress":
         if due:
-            return _("%(ministry)s onderzoekt het signaal en antwoordt uiterlijk op %(date)s.", ministry=ministry, date=due)
+            return _(
+                "%(ministry)s onderzoekt het signaal en antwoordt uiterlijk op %(date)s.", ministry=ministry, date=due
+            )
         return _("%(ministry)s onderzoekt het signaal.", ministry=ministry)
     if status == "needs_info":
         if frontline and question is not None:
@@ -94,20 +102,32 @@ def whats_next(signal: Signal, user, question=None) -> str:
                 date=format_date(question.reply_by, "long"),
             )
         if question is not None:
-            return _("Wacht op een aanvulling van de melder, gevraagd op %(date)s. De termijn staat zolang stil.", date=format_date(question.asked_at, "long"))
+            return _(
+                "Wacht op een aanvulling van de melder, gevraagd op %(date)s. De termijn staat zolang stil.",
+                date=format_date(question.asked_at, "long"),
+            )
         return _("Wacht op een aanvulling van de melder.")
     if status == "answered":
         if signal.reopen_requested_at is not None:
             if frontline:
                 return _("U vond het antwoord niet bruikbaar. %(ministry)s kijkt er opnieuw naar.", ministry=ministry)
-            return _("De melder vindt het antwoord niet bruikbaar: heropen het signaal of sluit het af met een toelichting.")
+            return _(
+                "De melder vindt het antwoord niet bruikbaar: heropen het signaal of sluit het af met een toelichting."
+            )
         if frontline:
-            return _("%(ministry)s heeft geantwoord. Lees het antwoord en laat weten of het bruikbaar is.", ministry=ministry)
-        return _("Beantwoord. Wacht op de beoordeling van de melder; zonder reactie sluit het signaal na 30 dagen vanzelf.")
+            return _(
+                "%(ministry)s heeft geantwoord. Lees het antwoord en laat weten of het bruikbaar is.", ministry=ministry
+            )
+        return _(
+            "Beantwoord. Wacht op de beoordeling van de melder; zonder reactie sluit het signaal na 30 dagen vanzelf."
+        )
     if status == "closed":
         return _("Afgesloten. Er hoeft niets meer te gebeuren.")
     if status == "merged" and signal.merged_into is not None:
-        return _("Samengevoegd met %(ref)s: dit signaal volgt de status en het antwoord daarvan.", ref=signal.merged_into.reference)
+        return _(
+            "Samengevoegd met %(ref)s: dit signaal volgt de status en het antwoord daarvan.",
+            ref=signal.merged_into.reference,
+        )
     return ""
 
 
@@ -120,9 +140,17 @@ def next_step_short(signal: Signal, user) -> str:
     if status == "received":
         return _("De coördinator kiest het ministerie")
     if status == "routed":
-        return _("%(ministry)s neemt het op vóór %(date)s", ministry=ministry, date=due) if due else _("%(ministry)s neemt het op", ministry=ministry)
+        return (
+            _("%(ministry)s neemt het op vóór %(date)s", ministry=ministry, date=due)
+            if due
+            else _("%(ministry)s neemt het op", ministry=ministry)
+        )
     if status == "in_progress":
-        return _("%(ministry)s antwoordt vóór %(date)s", ministry=ministry, date=due) if due else _("%(ministry)s werkt eraan", ministry=ministry)
+        return (
+            _("%(ministry)s antwoordt vóór %(date)s", ministry=ministry, date=due)
+            if due
+            else _("%(ministry)s werkt eraan", ministry=ministry)
+        )
     if status == "needs_info":
         return _("Uw antwoord op een vraag is nodig") if frontline else _("Wacht op de melder")
     if status == "answered":
@@ -140,7 +168,10 @@ def register(app) -> None:
 
     @app.context_processor
     def inject_next_step():
-        return {"next_step_of": lambda signal: next_step_short(signal, current_user), "nav_counts": lambda: nav_counts(current_user)}
+        return {
+            "next_step_of": lambda signal: next_step_short(signal, current_user),
+            "nav_counts": lambda: nav_counts(current_user),
+        }
 
 
 def nav_counts(user) -> dict:

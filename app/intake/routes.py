@@ -25,8 +25,8 @@ from signals.models import Signal, utcnow
 from signals.privacy import MASKS
 from signals.similarity import find_similar
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES, THEMES
-from signals.worklist import linkable_knelpunten, merged_into, open_question, similar_to_draft
 from signals.workflow import allowed_transitions, followed_signal, transition_signal
+from signals.worklist import linkable_knelpunten, merged_into, open_question, similar_to_draft
 
 SIGNAL_ROLES = ("frontline", "triage", "coordinator")
 

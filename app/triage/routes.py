@@ -40,7 +40,9 @@ WHO = ("alle", "mij", "niemand")
 
 class QueueFilterForm(FilterForm):
     late = BooleanField(_l("Alleen signalen over de termijn"))
-    order = SelectField(_l("Volgorde"), choices=[("oldest", _l("Oudste eerst")), ("due", _l("Termijn eerst"))], default="oldest")
+    order = SelectField(
+        _l("Volgorde"), choices=[("oldest", _l("Oudste eerst")), ("due", _l("Termijn eerst"))], default="oldest"
+    )
     wie = SelectField(
         _l("Behandelaar"),
         choices=[("alle", _l("Iedereen")), ("mij", _l("Door mij opgepakt")), ("niemand", _l("Nog niet opgepakt"))],
@@ -55,13 +57,27 @@ class AssignForm(FlaskForm):
 
 
 class NoteForm(FlaskForm):
-    text = TextAreaField(_l("Interne notitie"), validators=[DataRequired(_l("Schrijf de notitie.")), Length(max=5000)], render_kw={"rows": 3})
+    text = TextAreaField(
+        _l("Interne notitie"),
+        validators=[DataRequired(_l("Schrijf de notitie.")), Length(max=5000)],
+        render_kw={"rows": 3},
+    )
 
 
 class StandardAnswerForm(FlaskForm):
-    title = StringField(_l("Naam"), validators=[DataRequired(_l("Geef het standaardantwoord een naam.")), Length(min=3, max=200, message=_l("Tussen 3 en 200 tekens."))])
+    title = StringField(
+        _l("Naam"),
+        validators=[
+            DataRequired(_l("Geef het standaardantwoord een naam.")),
+            Length(min=3, max=200, message=_l("Tussen 3 en 200 tekens.")),
+        ],
+    )
     outcome = SelectField(_l("Past bij uitkomst"), validators=[Optional()])
-    text = TextAreaField(_l("Tekst voor de melder"), validators=[DataRequired(_l("Schrijf de tekst van het antwoord.")), Length(max=10_000)], render_kw={"rows": 6})
+    text = TextAreaField(
+        _l("Tekst voor de melder"),
+        validators=[DataRequired(_l("Schrijf de tekst van het antwoord.")), Length(max=10_000)],
+        render_kw={"rows": 6},
+    )
 
 
 def _queue_query(filters: QueueFilterForm) -> dict:
@@ -83,7 +99,9 @@ def _queue_query(filters: QueueFilterForm) -> dict:
 
 def _filters() -> QueueFilterForm:
     filters = QueueFilterForm(request.args)
-    filters.status.choices = [("", _("Alle open statussen"))] + [(k, _(STATUSES[k])) for k in QUEUE_STATUSES + ("answered", "closed")]
+    filters.status.choices = [("", _("Alle open statussen"))] + [
+        (k, _(STATUSES[k])) for k in QUEUE_STATUSES + ("answered", "closed")
+    ]
     return filters
 
 
@@ -100,7 +118,10 @@ def _filter_args(filters: QueueFilterForm) -> dict:
 
 
 def _team_choices() -> list[tuple[str, str]]:
-    return [(str(u.id), (u.name or u.email) + (" " + _("(ikzelf)") if u.id == current_user.id else "")) for u in list_team(db.session, current_user.organisation_code)]
+    return [
+        (str(u.id), (u.name or u.email) + (" " + _("(ikzelf)") if u.id == current_user.id else ""))
+        for u in list_team(db.session, current_user.organisation_code)
+    ]
 
 
 @bp.get("/")
@@ -108,7 +129,9 @@ def _team_choices() -> list[tuple[str, str]]:
 def queue():
     filters = _filters()
     now = utcnow()
-    page = list_signals_for(db.session, current_user, page=request.args.get("page", 1, type=int), **_queue_query(filters))
+    page = list_signals_for(
+        db.session, current_user, page=request.args.get("page", 1, type=int), **_queue_query(filters)
+    )
     return render_template(
         "triage/queue.html",
         page=page,
@@ -264,7 +287,9 @@ def standard_answers():
     form = _answer_form(editing)
     if form.validate_on_submit():
         try:
-            save_standard_answer(db.session, current_user, form.title.data, form.text.data, form.outcome.data or None, editing)
+            save_standard_answer(
+                db.session, current_user, form.title.data, form.text.data, form.outcome.data or None, editing
+            )
         except InvalidInput as error:
             db.session.rollback()
             add_domain_errors(form, error)

@@ -32,7 +32,9 @@ def upgrade():
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["author_id"], ["user_account.id"], name=op.f("fk_signal_note_author_id_user_account")),
-        sa.ForeignKeyConstraint(["signal_id"], ["signal.id"], name=op.f("fk_signal_note_signal_id_signal"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["signal_id"], ["signal.id"], name=op.f("fk_signal_note_signal_id_signal"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_signal_note")),
     )
     op.create_index(op.f("ix_signal_note_signal_id"), "signal_note", ["signal_id"], unique=False)
@@ -45,7 +47,9 @@ def upgrade():
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["ministry_code"], ["ministry.code"], name=op.f("fk_standard_answer_ministry_code_ministry")),
+        sa.ForeignKeyConstraint(
+            ["ministry_code"], ["ministry.code"], name=op.f("fk_standard_answer_ministry_code_ministry")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_standard_answer")),
     )
     op.create_index(op.f("ix_standard_answer_ministry_code"), "standard_answer", ["ministry_code"], unique=False)

@@ -54,7 +54,9 @@ def no_sideways_scroll(page) -> None:
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
-def test_triage_accepts_asks_and_frontline_answers_and_rates(page, live_server, login_as, check_a11y, screenshot_dir, viewport):
+def test_triage_accepts_asks_and_frontline_answers_and_rates(
+    page, live_server, login_as, check_a11y, screenshot_dir, viewport
+):
     """Accept, ask, answer the question, answer the signal, rate it 'not useful': each step is where one looks."""
     page.set_viewport_size(viewport)
     width = viewport["width"]
@@ -118,7 +120,9 @@ def test_triage_accepts_asks_and_frontline_answers_and_rates(page, live_server, 
     expect(answer).to_have_class(re.compile("kp-action--primary"))
     expect(answer.locator("label", has_text="Reden")).to_contain_text("verplicht bij Niet opgepakt")
     answer.get_by_label("Uitkomst").select_option("further_study")
-    answer.get_by_label("Antwoord aan de frontlijn").fill("We zoeken uit hoe vaak een korte opname tot stopzetting leidt.")
+    answer.get_by_label("Antwoord aan de frontlijn").fill(
+        "We zoeken uit hoe vaak een korte opname tot stopzetting leidt."
+    )
     clicks.click(answer.get_by_role("button", name="Beantwoorden"))
     expect(page.locator(".utrecht-alert--ok").first).to_contain_text("Het antwoord is vastgelegd")
     triage_clicks += clicks.count
@@ -140,4 +144,6 @@ def test_triage_accepts_asks_and_frontline_answers_and_rates(page, live_server, 
     expect(page.locator("main")).not_to_contain_text("Heropen het signaal")
     shot(page, screenshot_dir, "frontline-rated")
     check_a11y(page, f"frontline: after rating not useful ({width})")
-    print(f"CLICKS {width}: triage accept+ask+answer={triage_clicks}, frontline answer question={frontline_answer_clicks}, frontline rate={clicks.count}")
+    print(
+        f"CLICKS {width}: triage accept+ask+answer={triage_clicks}, frontline answer question={frontline_answer_clicks}, frontline rate={clicks.count}"
+    )
