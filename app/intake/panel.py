@@ -176,15 +176,18 @@ def register(app) -> None:
 
 def nav_counts(user) -> dict:
     """Counts beside menu items: new and waiting work for triage, unrouted signals for the coordinator."""
-    from flask import g
+    from flask import g, request
 
     from app.extensions import db
     from signals.teamwork import queue_counts, unrouted_count
 
     if not getattr(user, "is_authenticated", False):
         return {}
-    if "kp_nav_counts" in g:
-        return g.kp_nav_counts
+    # once per request (tests keep one app context, so ``g`` alone would outlive a request)
+    key = id(request._get_current_object())
+    cached = g.get("kp_nav_counts")
+    if cached and cached[0] == key:
+        return cached[1]
     counts: dict = {}
     if permissions.works_a_queue(user):
         queue = queue_counts(db.session, user)
@@ -201,5 +204,5 @@ def nav_counts(user) -> dict:
         waiting = len(open_questions_for(db.session, user)) + len(answers_to_rate(db.session, user))
         if waiting:
             counts["intake.index"] = {"number": waiting, "label": _("wacht op u")}
-    g.kp_nav_counts = counts
+    g.kp_nav_counts = (key, counts)
     return counts
