@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Flask
 from flask_login import current_user
 
+from app.converters import BoundedIntConverter
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.mail import init_mail
 from config import Config, config_from_env
@@ -35,6 +36,7 @@ def create_app(config: Config | None = None) -> Flask:
     """Build the application with ``config`` (default: from the environment)."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config or config_from_env())
+    app.url_map.converters["int"] = BoundedIntConverter  # before any route is added
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY must be set outside development (KNELPUNT_ENV=development for local use).")
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
