@@ -100,7 +100,7 @@ _PHONE_PREFIX_BEFORE_RE = re.compile(r"(?:\+|\b00)\d{1,3}[\s-]*(?:\(0\)[\s-]*)?$
 
 def _find_bsns(text: str) -> Iterator[Span]:
     for match in _BSN_RE.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
+        before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() : match.end() + 8]
         if _AMOUNT_BEFORE_RE.search(before) or _AMOUNT_AFTER_RE.search(after):
             continue
         if _PHONE_PREFIX_BEFORE_RE.search(before):
@@ -198,6 +198,7 @@ def _trim_brackets(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+_INTERNATIONAL_RE = re.compile(r"(?<![\w+])(?:\+|00)(?!31)[1-9]")
 _IBAN_HEAD_RE = re.compile(r"[A-Za-z]{2}\d{2}\s?[A-Za-z]{4}\s?$")
 
 
@@ -205,11 +206,16 @@ def _find_phones(text: str) -> Iterator[Span]:
     for match in _NL_PHONE_RE.finditer(text):
         if not _IBAN_HEAD_RE.search(text[max(0, match.start() - 12) : match.start()]):
             yield match.span()
-    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=Leniency.VALID):
-        if phonenumbers.is_valid_number(match.number) and not _is_service_number(
-            match.number
-        ):
-            yield _trim_brackets(text, match.start, match.end)
+    # Other countries' numbers start with + or 00; libphonenumber reads only a window after each.
+    for candidate in _INTERNATIONAL_RE.finditer(text):
+        lo = max(0, candidate.start() - 1)
+        window = text[lo : candidate.start() + 30]
+        for match in phonenumbers.PhoneNumberMatcher(window, "NL", leniency=Leniency.VALID):
+            if match.start > candidate.start() - lo + 1:
+                break
+            if phonenumbers.is_valid_number(match.number) and not _is_service_number(match.number):
+                yield _trim_brackets(text, lo + match.start, lo + match.end)
+            break
 
 
 # --- Date of birth -----------------------------------------------------------
@@ -272,8 +278,15 @@ _POSTCODE_NUMBER_RE = re.compile(
 # with a house number does it point to one household.
 
 
+_POSTCODE_ONLY_RE = re.compile(_POSTCODE)
+
+
 def _find_addresses(text: str) -> Iterator[Span]:
-    spans = [m.span() for pattern in (_STREET_NUMBER_POSTCODE_RE, _POSTCODE_NUMBER_RE) for m in pattern.finditer(text)]
+    spans = []
+    for postcode in _POSTCODE_ONLY_RE.finditer(text):  # the patterns run only around a postcode
+        lo, hi = max(0, postcode.start() - 90), min(len(text), postcode.end() + 30)
+        for pattern in (_STREET_NUMBER_POSTCODE_RE, _POSTCODE_NUMBER_RE):
+            spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
     spans.extend(find_street_addresses(text))
     # one address found by two patterns ("Dorpsstraat 12, 1234 AB 12") is one span
     merged: list[list[int]] = []

@@ -165,11 +165,11 @@ class _Tokens:
     def __init__(self, text: str):
         self.text = text
         self.items = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-        protected = [False] * len(text)
-        for m in _PLACE_RE.finditer(text):
-            for i in range(m.start(), m.end()):
-                protected[i] = True
-        self.protected = [protected[s] for s, _e, _w in self.items]
+        places = [m.span() for m in _PLACE_RE.finditer(text)]
+        if places:
+            self.protected = [any(p_start <= s < p_end for p_start, p_end in places) for s, _e, _w in self.items]
+        else:
+            self.protected = [False] * len(self.items)
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""
@@ -244,6 +244,9 @@ def find_names(text: str) -> Iterator[Span]:
     while i < n:
         word = items[i][2]
         lower = word.lower()
+        if not word[0].isupper() and lower not in TITLES and lower not in ("heer", "naam", "achternaam", "voornaam", "namen"):
+            i += 1  # most words: lower case, digits, punctuation
+            continue
         end = None
         start_index = i
         if (
@@ -345,10 +348,29 @@ _LOWER_STREET_RE = re.compile(
 )
 
 
+# A word followed by a number: where a street address can end. The full
+# patterns run only in a window before each such place, which keeps masking fast.
+_WORD_NUMBER_RE = re.compile(
+    r"(?:(?<![^\W\d_])[A-ZÀ-ÖØ-Þ'][\w'’-]*|[^\W\d_]*(?:straat|laan|plein|gracht|kade|singel|weg))\.?\s+(?:nr\.?\s*|nummer\s+)?[1-9]"
+)
+_WINDOW = 90
+
+
+def _street_matches(text: str) -> Iterator[re.Match]:
+    seen = set()
+    for candidate in _WORD_NUMBER_RE.finditer(text):
+        lo, hi = max(0, candidate.start() - _WINDOW), min(len(text), candidate.end() + 40)
+        for pattern in (_STREET_ADDRESS_RE, _LOWER_STREET_RE):
+            for match in pattern.finditer(text, lo, hi):
+                if match.span() not in seen and match.start() <= candidate.start() < match.end():
+                    seen.add(match.span())
+                    yield match
+
+
 def find_street_addresses(text: str) -> Iterator[Span]:
     """Street + house number, with the postcode when it follows; the town stays."""
-    for pattern in (_STREET_ADDRESS_RE, _LOWER_STREET_RE):
-        for match in pattern.finditer(text):
+    for match in _street_matches(text):
+        if True:
             start, end = match.span()
             value = match.group()
             # a lead word of the sentence ("De Dorpsstraat 12") is not part of the street
@@ -376,6 +398,8 @@ _PLATE_LABELLED_RE = re.compile(r"\bkenteken(?:nummer)?\s*[:.]?\s*(?P<plate>[A-Z
 
 
 def find_plates(text: str) -> Iterator[Span]:
+    if "-" not in text and "kenteken" not in text.lower():
+        return
     for match in _PLATE_RE.finditer(text):
         yield match.span()
     for match in _PLATE_LABELLED_RE.finditer(text):
