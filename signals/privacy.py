@@ -375,16 +375,25 @@ def mask_fields(
     return masked_fields, tuple(kind for kind in PERSONAL_DATA_KINDS if kind in found)
 
 
-def text_for_matching(text: str | None) -> str:
+def mask_texts(*texts: str | None) -> tuple[list[str], tuple[str, ...]]:
+    """Mask several texts (a note and an answer, say); returns them in order and the kinds found."""
+    fields, kinds = mask_fields({str(i): (text or "") for i, text in enumerate(texts)})
+    return [fields[str(i)] or "" for i in range(len(texts))], kinds
+
+
+def text_for_matching(text: str | None, already_masked: bool = False) -> str:
     """What routing and similarity read: the text without masks or the data they stand for.
 
     Stored texts are masked already; a mask (and its label, e.g. the word "BSN"
     before "[BSN]") says nothing about which rule hurts, so it must not route a
-    signal to the owner of the Wet BRP. Unmasked input is masked first.
+    signal to the owner of the Wet BRP. Unmasked input is searched first;
+    ``already_masked`` skips that for stored texts (similarity reads thousands).
     """
     if not text:
         return ""
-    spans = [m.span() for m in _MASK_RE.finditer(text)] + [(s, e) for s, e, _k in find_personal_data(text)]
+    spans = [m.span() for m in _MASK_RE.finditer(text)]
+    if not already_masked:
+        spans += [(s, e) for s, e, _k in find_personal_data(text)]
     out, pos = [], 0
     for start, end in sorted(spans):
         if start < pos:
