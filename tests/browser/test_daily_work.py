@@ -147,3 +147,134 @@ def test_triage_accepts_asks_and_frontline_answers_and_rates(
     print(
         f"CLICKS {width}: triage accept+ask+answer={triage_clicks}, frontline answer question={frontline_answer_clicks}, frontline rate={clicks.count}"
     )
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_frontline_reports_and_sees_similar_signals_while_typing(
+    page, live_server, login_as, check_a11y, screenshot_dir, viewport
+):
+    """Does the intake form show similar signals while typing, and is it usable at phone width?"""
+    page.set_viewport_size(viewport)
+    width = viewport["width"]
+    login_as(page, "frontline")
+    clicks = Clicks(page)
+    clicks.click(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Signaal melden"))
+    no_sideways_scroll(page)
+    page.get_by_label("Kanaal").select_option("GEM-BL")
+    page.get_by_label("Korte titel").fill(f"Kostendelersnorm bij mantelzorg {width}")
+    page.get_by_label("Wat ging er mis?").fill(
+        "Een zoon trekt in bij zijn zieke moeder om voor haar te zorgen; haar bijstand gaat omlaag."
+    )
+    live = page.locator("#similar-live")
+    expect(live).to_contain_text("Kostendelersnorm raakt mantelzorgers")  # a background signal of the seed
+    shot(page, screenshot_dir, "intake-similar")
+    check_a11y(page, f"intake form with similar signals ({width})")
+    clicks.click(page.get_by_role("button", name="Signaal versturen"))
+    page.wait_for_url(re.compile(r"/signalen/\d+$"))
+    expect(page.locator(".kp-flash")).to_contain_text("Uw signaal is ontvangen")
+    check_a11y(page, f"frontline: signal just reported ({width})")
+    print(f"CLICKS {width}: frontline report={clicks.count}")
+
+
+def test_similar_signals_without_javascript(browser, live_server, login_as):
+    """Without JavaScript, does 'Controleer op vergelijkbare signalen' show them, storing nothing?
+
+    (axe-core needs JavaScript in the page; the same form is checked with it in the test above.)
+    """
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, java_script_enabled=False, locale="nl-NL")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        login_as(page, "frontline")
+        page.goto("/signalen/nieuw")
+        page.get_by_label("Korte titel").fill("Mantelzorger verlaagt bijstand")
+        page.get_by_label("Wat ging er mis?").fill(
+            "Een zoon trekt in bij zijn zieke moeder om voor haar te zorgen; haar bijstand gaat omlaag."
+        )
+        page.get_by_role("button", name="Controleer op vergelijkbare signalen").click()
+        expect(page.locator("#similar-live")).to_contain_text("Kostendelersnorm raakt mantelzorgers")
+        expect(page.get_by_label("Korte titel")).to_have_value("Mantelzorger verlaagt bijstand")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_triage_merges_from_lijkt_op_and_bulk_assigns(
+    page, live_server, login_as, check_a11y, screenshot_dir, viewport
+):
+    """Merge a duplicate straight from 'Lijkt op' after seeing both texts; then tick rows and assign them."""
+    page.set_viewport_size(viewport)
+    width = viewport["width"]
+    text = "Een vrouw in de bijstand kreeg van haar broer geld voor een wasmachine en moet alles terugbetalen."
+    _id, original, _s = live_server.make_signal(f"Wasmachine van broer {width}", text, regulations=["BWBR0015703"])
+    dup_id, duplicate, _s = live_server.make_signal(
+        f"Wasmachine van broer, dubbel {width}", text, regulations=["BWBR0015703"]
+    )
+
+    login_as(page, "triage")
+    clicks = Clicks(page)
+    clicks.click(page.get_by_role("link", name=f"Wasmachine van broer, dubbel {width}"))
+    similar = page.get_by_role("region", name="Lijkt op")
+    clicks.click(similar.get_by_role("link", name=f"Samenvoegen met {original}").first)
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{duplicate} samenvoegen met {original}?")
+    expect(page.locator(".kp-compare")).to_contain_text("geld voor een wasmachine")
+    shot(page, screenshot_dir, "merge-confirm")
+    check_a11y(page, f"triage: merge confirmation with both texts ({width})")
+    no_sideways_scroll(page)
+    clicks.click(page.get_by_role("button", name="Ja, samenvoegen"))
+    expect(page.get_by_role("region", name="Samengevoegde signalen")).to_contain_text(duplicate)
+    assert live_server.signal_status(dup_id) == "merged"
+    check_a11y(page, f"triage: merge target lists the merged signal ({width})")
+    merge_clicks = clicks.count
+
+    # Bulk: tick two rows of the queue and assign them to oneself.
+    clicks = Clicks(page)
+    clicks.click(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=re.compile("^Werkvoorraad")))
+    queue = page.locator("form.kp-queue")
+    boxes = queue.locator("input[name=signaal]")
+    expect(boxes.first).to_be_visible()
+    clicks.click(boxes.nth(0))
+    clicks.click(boxes.nth(1))
+    shot(page, screenshot_dir, "queue-selected")
+    check_a11y(page, f"triage queue with rows selected ({width})")
+    no_sideways_scroll(page)
+    clicks.click(queue.get_by_role("button", name="Toewijzen", exact=True))
+    expect(page.locator(".kp-flash")).to_contain_text("Gedaan voor")
+    page.get_by_label("Behandelaar").select_option("mij")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page.locator("form.kp-queue tbody tr")).to_have_count(2)
+    print(f"CLICKS {width}: merge from Lijkt op={merge_clicks}, bulk-assign two={clicks.count}")
+    # back to nobody, so the other width starts from the same queue
+    for box in range(2):
+        page.locator("form.kp-queue input[name=signaal]").nth(box).check()
+    page.get_by_label("Toewijzen aan").select_option("")
+    page.locator("form.kp-queue").get_by_role("button", name="Toewijzen", exact=True).click()
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_coordinator_routes_from_the_queue(page, live_server, login_as, check_a11y, screenshot_dir, viewport):
+    """Does the unrouted queue show age and reasons, and route a signal (with its regulation) in one click?"""
+    page.set_viewport_size(viewport)
+    width = viewport["width"]
+    title = f"Brief over toeslag onbegrijpelijk {width}"
+    signal_id, reference, status = live_server.make_signal(
+        title, "Mensen snappen de brief over hun toeslag niet en betalen te veel terug."
+    )
+    login_as(page, "coordinator")
+    clicks = Clicks(page)
+    row = page.locator("tr", has=page.get_by_role("link", name=title))
+    expect(row).to_contain_text("dag")
+    shot(page, screenshot_dir, "coordinator-queue")
+    check_a11y(page, f"coordinator: unrouted queue with suggestions ({width})")
+    no_sideways_scroll(page)
+    menu = page.get_by_role("navigation", name="Hoofdmenu").locator("ul")
+    if width == 1366:  # the coordinator's menu fits one line
+        heights = menu.evaluate("ul => [...ul.children].map(li => Math.round(li.getBoundingClientRect().top))")
+        assert len(set(heights)) == 1, heights
+    row.get_by_label("Ministerie").select_option("FIN")
+    row.get_by_label("Regeling (optioneel)").select_option(label="Algemene wet inkomensafhankelijke regelingen")
+    clicks.click(row.get_by_role("button", name=re.compile("^Doorzetten")))
+    expect(page.locator(".kp-flash")).to_contain_text(f"{reference} is doorgezet naar FIN")
+    assert live_server.signal_status(signal_id) == "routed"
+    check_a11y(page, f"coordinator: after routing from the queue ({width})")
+    print(f"CLICKS {width}: coordinator route={clicks.count}")
