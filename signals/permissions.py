@@ -149,3 +149,17 @@ def may_see_dashboards(user: Actor) -> bool:
 def may_administer(user: Actor) -> bool:
     """Users, tokens, reference data, deadlines and mail texts."""
     return is_role(user, ADMIN)
+
+
+#: statuses in which the submitter may still correct or withdraw a signal (before the ministry accepts it)
+CORRECTABLE_STATUSES = ("received", "routed")
+
+
+def may_correct_signal(user: Actor, signal) -> bool:
+    """The submitter corrects or withdraws their own signal until the ministry accepts it."""
+    return (
+        is_role(user, *SUBMITTER_ROLES)
+        and getattr(user, "id", None) is not None
+        and user.id == signal.submitter_id
+        and signal.status in CORRECTABLE_STATUSES
+    )

@@ -186,6 +186,43 @@ def transition(signal_id: int):
     return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
+@bp.patch("/signals/<int:signal_id>")
+def correct_signal_api(signal_id: int):
+    """The submitter corrects the texts until the ministry accepts the signal (masked like the intake)."""
+    from signals.correction import TEXT_FIELDS, correct_signal
+
+    user = _user()
+    signal = get_signal_for(db.session, user, signal_id)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise InvalidInput({"": ["Stuur een JSON-object met de velden die u aanpast."]})
+    unknown = sorted(set(data) - set(TEXT_FIELDS))
+    if unknown:
+        raise InvalidInput({name: ["Dit veld kan niet worden aangepast."] for name in unknown})
+    for name, value in data.items():
+        if not isinstance(value, str):
+            raise InvalidInput({name: ["Moet tekst zijn."]})
+    removed = correct_signal(db.session, signal, user, **data)
+    commit_and_deliver()
+    return jsonify({**out.signal_json(signal), "removed_personal_data": list(removed)})
+
+
+@bp.post("/signals/<int:signal_id>/withdraw")
+def withdraw_signal_api(signal_id: int):
+    """The submitter withdraws the signal until the ministry accepts it."""
+    from signals.correction import withdraw_signal
+
+    user = _user()
+    signal = get_signal_for(db.session, user, signal_id)
+    data = request.get_json(silent=True) or {}
+    reason = data.get("reason") if isinstance(data, dict) else None
+    if reason is not None and not isinstance(reason, str):
+        raise InvalidInput({"reason": ["Moet tekst zijn."]})
+    event = withdraw_signal(db.session, signal, user, reason or "")
+    commit_and_deliver()
+    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
+
+
 @bp.post("/routing/suggest")
 def suggest():
     data = _load(SuggestInSchema())
