@@ -296,13 +296,14 @@ def _letter_job(url: str, what: str, year: int, queue) -> None:
             )
             size = len(response.get_data())
         else:
-            exporter = getattr(render, "stream_annex", None)
-            if what in ("csv", "xlsx") and exporter is not None:
+            letter = build_bottleneck_letter(db.session, period)
+            if what in ("csv", "xlsx"):
+                from reports.export import WRITERS, annex_source
+
                 sink = _CountingSink()
-                exporter(db.session, period, None, what, sink)
+                WRITERS[what](letter, sink, annex_source(db.session, letter))
                 size = sink.size
             else:
-                letter = build_bottleneck_letter(db.session, period)
                 size = len(render.render(letter, what))
         elapsed = time.perf_counter() - started
         growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - max(before, peak_before)
