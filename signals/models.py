@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -207,10 +208,19 @@ class Signal(Base):
     """One frontline observation that a rule works out harshly."""
 
     __tablename__ = "signal"
+    __table_args__ = (
+        # a channel's own reference is unique within that channel: imports and API calls repeat safely
+        UniqueConstraint("channel_code", "external_id", name="uq_signal_channel_external_id"),
+        # the screens' lists: per organisation newest first, per status oldest first (queue, unrouted)
+        Index("ix_signal_organisation_created", "organisation_code", "created_at"),
+        Index("ix_signal_status_created", "status", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: human-readable reference, e.g. SIG-2026-000042
     reference: Mapped[str | None] = mapped_column(String(32), unique=True)
+    #: the channel's own reference for this signal (import, API), unique per channel
+    external_id: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(20), default="received", index=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text)
@@ -282,7 +292,10 @@ class SignalRegulation(Base):
     """A regulation a signal is about; position 0 is the lead regulation."""
 
     __tablename__ = "signal_regulation"
-    __table_args__ = (UniqueConstraint("signal_id", "regulation_id"),)
+    __table_args__ = (
+        UniqueConstraint("signal_id", "regulation_id"),
+        Index("ix_signal_regulation_regulation", "regulation_id", "signal_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
@@ -297,7 +310,11 @@ class SignalMinistry(Base):
     """A ministry a signal is routed to: the lead, or co-responsible (samenloop)."""
 
     __tablename__ = "signal_ministry"
-    __table_args__ = (UniqueConstraint("signal_id", "ministry_code"),)
+    __table_args__ = (
+        UniqueConstraint("signal_id", "ministry_code"),
+        # "signals led by ministry X" without touching the table: queue, dashboards, letter scope
+        Index("ix_signal_ministry_lead", "ministry_code", "is_lead", "signal_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)

@@ -74,8 +74,14 @@ def build_openapi() -> dict:
         operations={
             "post": {
                 "summary": "Meld een signaal",
+                "description": "Met external_id (de eigen referentie van het kanaal, uniek per kanaal) is melden "
+                "herhaalbaar: een tweede melding met hetzelfde external_id maakt niets nieuws en geeft het al "
+                "opgeslagen signaal terug met status 200.",
                 "requestBody": _body("SignalIn"),
-                "responses": _responses(201, "Opgeslagen en gerouteerd", 400, 401, 403, 413, 422),
+                "responses": {
+                    **_responses(201, "Opgeslagen en gerouteerd", 400, 401, 403, 413, 422),
+                    "200": {"description": "Dit external_id was al gemeld: het bestaande signaal"},
+                },
             },
             "get": {
                 "summary": "Signalen die u mag zien",
