@@ -83,6 +83,13 @@ class BulkWriter:
         self.engine = engine
         self.dialect = engine.dialect
         self.raw = engine.raw_connection()
+        if self.dialect.name == "sqlite":
+            # a bulk load that can be redone: no fsync per batch, a large page cache; WAL so that
+            # bench.run's gunicorn workers read while one of them writes
+            cursor = self.raw.cursor()
+            for pragma in ("journal_mode=WAL", "synchronous=OFF", "cache_size=-262144"):
+                cursor.execute(f"PRAGMA {pragma}")
+            cursor.close()
 
     def columns(self, table, names: list[str]):
         processors = []
