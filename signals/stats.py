@@ -87,3 +87,54 @@ def lead_totals_per_ministry(session: Session) -> list[tuple[str, int, int]]:
         .order_by(SignalMinistry.ministry_code)
     ).all()
     return [(code, total, int(open_ or 0)) for code, total, open_ in rows]
+
+
+@dataclass
+class PeriodRecord:
+    """The record of one ministry as lead over a period: what came in and how it was handled, by the one lateness rule."""
+
+    code: str
+    name: str
+    #: signals received (created) in the period
+    received: int
+    #: of those, late (answered late, or still open past the deadline; see signals.deadlines)
+    received_late: int
+    #: signals answered in the period
+    answered: int
+    #: of those, answered within the deadline
+    answered_on_time: int
+
+    @property
+    def pct_answered_on_time(self) -> float | None:
+        return round(100.0 * self.answered_on_time / self.answered, 1) if self.answered else None
+
+
+def period_record_per_ministry(
+    session: Session, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
+) -> list[PeriodRecord]:
+    """Per current ministry as lead: received in [start, end) and how many of those are late; answered in [start, end) and how many on time."""
+    now = now or utcnow()
+
+    def count_if(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    received = (Signal.created_at >= start) & (Signal.created_at < end)
+    answered = Signal.answered_at.is_not(None) & (Signal.answered_at >= start) & (Signal.answered_at < end)
+    rows = session.execute(
+        select(
+            SignalMinistry.ministry_code,
+            count_if(received),
+            count_if(received & deadlines.late_condition(now)),
+            count_if(answered),
+            count_if(answered & deadlines.on_time_condition(now)),
+        )
+        .join(Signal, Signal.id == SignalMinistry.signal_id)
+        .where(SignalMinistry.is_lead.is_(True))
+        .group_by(SignalMinistry.ministry_code)
+    ).all()
+    by_code = {row[0]: row for row in rows}
+    result = []
+    for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
+        row = by_code.get(ministry.code, (ministry.code, 0, 0, 0, 0))
+        result.append(PeriodRecord(ministry.code, ministry.name, *(int(v or 0) for v in row[1:])))
+    return result

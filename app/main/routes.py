@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from app.extensions import db
 from app.main import bp
-from signals.access import list_signals_for
 from signals import permissions
+from signals.access import list_signals_for
 from signals.deadlines import PAUSED_STATUSES, deadline_state
 from signals.models import utcnow
 from signals.stats import lead_totals_per_ministry, status_counts
@@ -127,6 +127,12 @@ def register_context(app: Flask) -> None:
             "deadline_labels": {k: _(v) for k, v in DEADLINE_STATES.items()},
             "deadline_of": lambda signal: deadline_state(signal, utcnow()),
             "deadline_paused": lambda signal: signal.status in PAUSED_STATUSES,
+            "deadline_filter_labels": {
+                "on_time": _("op tijd"),
+                "late": _("te laat (ook ruim te laat)"),
+                "only_late": _("te laat, niet ruim te laat"),
+                "very_late": _("ruim te laat"),
+            },
         }
 
     # the permission questions, so templates ask ``may_split(current_user, signal)`` instead of comparing roles
