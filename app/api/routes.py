@@ -14,6 +14,7 @@ from app.api.openapi import build_openapi
 from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
 from app.errors import json_error
 from app.extensions import db
+from app.intake.checks import signal_list_checks
 from app.mail import commit_and_deliver
 from app.security import bearer_user
 from signals import reference
@@ -124,10 +125,13 @@ def list_signals():
         raise InvalidInput({"status": ["Onbekende status."]})
     page_number = _int_arg("page", 1, 1, 1_000_000)
     per_page = _int_arg("per_page", 25, 1, 100)
+    checks = signal_list_checks(request.args, lead_arg="lead_ministry")
+    backlog = checks.pop("statuses", None)
     page = list_signals_for(
         db.session,
         _user(),
-        status=statuses,
+        status=statuses or backlog,
+        **checks,
         ministry=request.args.get("ministry") or None,
         channel=request.args.get("channel") or None,
         query=request.args.get("q") or None,

@@ -20,14 +20,17 @@ DEADLINE_FILTERS = (deadlines.ON_TIME, deadlines.LATE, "only_late", deadlines.VE
 CHECK_ARGS = ("ministry", "backlog", "deadline", "received", "answered")
 
 
-def signal_list_checks(args) -> dict:
-    """Keyword arguments for ``list_signals_for`` from the query string; InvalidInput naming the field on bad values."""
+def signal_list_checks(args, lead_arg: str = "ministry") -> dict:
+    """Keyword arguments for ``list_signals_for`` from the query string; InvalidInput naming the field on bad values.
+
+    ``lead_arg`` names the lead-ministry argument (the API keeps ``ministry`` for lead or co-responsible).
+    """
     from app.extensions import db
 
     checks: dict = {}
-    ministry = args.get("ministry")
+    ministry = args.get(lead_arg)
     if ministry:
-        checks["lead_ministry"] = validate_ministry(db.session, ministry)
+        checks["lead_ministry"] = validate_ministry(db.session, ministry, field=lead_arg)
     if args.get("backlog") == "1":
         checks["statuses"] = list(deadlines.BACKLOG_STATUSES)
     deadline = args.get("deadline")
