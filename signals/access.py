@@ -45,6 +45,8 @@ def get_signal_for(session: Session, user: User, signal_id: int) -> Signal:
     """The signal if ``user`` may see it; otherwise NotFound, so its existence does not leak."""
     if not can_work_with_signals(user):
         raise PermissionDenied(N_("Uw rol geeft geen toegang tot afzonderlijke signalen."))
+    if not is_valid_id(signal_id):
+        raise NotFound(N_("Dit signaal bestaat niet of u hebt er geen toegang toe."))
     signal = session.scalars(visible_signals(user).where(Signal.id == signal_id)).first()
     if signal is None:
         raise NotFound(N_("Dit signaal bestaat niet of u hebt er geen toegang toe."))
@@ -180,7 +182,18 @@ def find_signal_by_reference(session: Session, user: User, reference: str) -> Si
     reference = (reference or "").strip().upper()
     stmt = visible_signals(user)
     if reference.isdigit():
+        if not is_valid_id(int(reference)):
+            return None
         stmt = stmt.where(Signal.id == int(reference))
     else:
         stmt = stmt.where(Signal.reference == reference)
     return session.scalars(stmt).first()
+
+
+#: the largest key a BIGINT (PostgreSQL) or INTEGER (SQLite) column holds
+MAX_ID = 2**63 - 1
+
+
+def is_valid_id(value: object) -> bool:
+    """Whether ``value`` can be a database key at all (a positive 64-bit integer); others are simply not found."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID

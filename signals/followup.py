@@ -15,7 +15,7 @@ from signals.intake import SignalDraft, assign_reference, validate_draft
 from signals.models import Signal, SignalContact, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
 from signals.permissions import may_rate, may_see_contact, may_split
-from signals.privacy import mask_fields
+from signals.privacy import mask_fields, mask_texts
 from signals.vocabulary import OPEN_STATUSES
 from signals.workflow import SYSTEM, route_signal, set_regulations, transition_signal
 
@@ -33,10 +33,12 @@ def give_feedback(session: Session, signal: Signal, actor: User, useful: bool | 
     errors.raise_if_any()
     if signal.status != "answered":
         raise TransitionNotAllowed(N_("Alleen een beantwoord signaal kan worden beoordeeld."), {"useful": [N_("Het signaal is nog niet beantwoord.")]})
+    (comment,), removed = mask_texts(comment)
+    signal.removed_personal_data = removed
     now = utcnow()
     signal.feedback_useful, signal.feedback_comment, signal.feedback_at = useful, comment, now
     record_event(
-        session, "signal", signal.id, "feedback", actor=actor, note=comment, data={"useful": useful}, signal_id=signal.id
+        session, "signal", signal.id, "feedback", actor=actor, note=comment, data={"useful": useful, **({"masked": list(removed)} if removed else {})}, signal_id=signal.id
     )
     if useful:
         transition_signal(session, signal, "closed", actor, note="Antwoord bruikbaar.")
@@ -82,7 +84,8 @@ def split_signal(session: Session, signal: Signal, actor: User, title: str, desc
     session.flush()
     assign_reference(part, now)
     set_regulations(session, part, [r.code for r in validated] or [r.code for r in signal.regulations])
-    split_from = record_event(session, "signal", part.id, "split_from", actor=actor, to_state="received", note=f"Afgesplitst van {signal.reference}.", data={"source": signal.id}, signal_id=part.id)
+    part.removed_personal_data = masked
+    split_from = record_event(session, "signal", part.id, "split_from", actor=actor, to_state="received", note=f"Afgesplitst van {signal.reference}.", data={"source": signal.id, "masked": list(masked)}, signal_id=part.id)
     split_from.created_at = now
     ministry = validated[0].ministry_code if validated else signal.lead_ministry_code
     if ministry:

@@ -11,7 +11,7 @@ from signals import permissions
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, PermissionDenied
 from signals.models import Channel, Regulation, Signal, SignalContact, User, utcnow
-from signals.privacy import mask_fields
+from signals.privacy import mask_fields, text_for_matching
 from signals.reference import find_regulation
 from signals.routing import DEFAULT_THRESHOLD, RoutingDecision, route_by_regulations, route_by_text
 from signals.vocabulary import THEMES
@@ -91,10 +91,10 @@ def validate_draft(session: Session, draft: SignalDraft, today: dt.date | None =
 
 
 def decide_routing(session: Session, regulations: list, text: str, threshold: float) -> RoutingDecision:
-    """Route by the named regulations, or else by the text."""
+    """Route by the named regulations, or else by the text (never by masks or personal data)."""
     if regulations:
         return route_by_regulations(session, regulations)
-    return route_by_text(session, text, threshold)
+    return route_by_text(session, text_for_matching(text), threshold)
 
 
 def assign_reference(signal: Signal, at: dt.datetime) -> None:

@@ -20,6 +20,7 @@ from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied, Tran
 from signals.models import Ministry, Signal, SignalMinistry, SignalRegulation, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
 from signals.permissions import SYSTEM_ROLE, may_take_step
+from signals.privacy import mask_texts
 from signals.reference import find_regulation, resolve_lead_and_co_ministries
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES
 
@@ -204,6 +205,7 @@ def transition_signal(
 
     note = (note or "").strip()
     response = (response or "").strip()
+    (note, response), removed = mask_texts(note, response)  # personal data never reaches a ministry
     values = {"ministry": ministry, "note": note, "outcome": outcome, "response": response, "target": target}
     errors = FieldErrors()
     for name in rule.requires:
@@ -232,6 +234,8 @@ def transition_signal(
         event = route_signal(
             session, signal, lead.code, co, actor, "manual", note=note, explanation=explanation, action=rule.action, at=at
         )
+        if removed:
+            event.data = {**(event.data or {}), "masked": list(removed)}
         session.flush()
         return event
     if rule.action in ("accept", "reopen"):
@@ -278,6 +282,8 @@ def transition_signal(
         signal_id=signal.id,
     )
     event.created_at = at
+    if removed:
+        event.data = {**(event.data or {}), "masked": list(removed)}
     _notify(session, signal, rule.action, note, at)
     session.flush()
     return event

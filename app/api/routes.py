@@ -16,6 +16,7 @@ from app.errors import json_error
 from app.extensions import db
 from app.intake.checks import signal_list_checks
 from app.mail import commit_and_deliver
+from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
@@ -101,6 +102,7 @@ def create_signal():
     signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
     commit_and_deliver()
     body = out.signal_json(signal)
+    body["removed_personal_data"] = list(signal.masked or [])
     body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
     response = jsonify(body)
     response.status_code = 201
@@ -185,7 +187,7 @@ def transition(signal_id: int):
         target=target,
     )
     commit_and_deliver()
-    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event)})
+    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
 @bp.post("/routing/suggest")
