@@ -7,6 +7,7 @@ from flask import Response, jsonify, request, send_file, url_for
 from app.api import bp
 from app.api.routes import _user
 from app.extensions import db
+from app.headers import allow_inline_scripts
 from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import parse_period
@@ -58,6 +59,9 @@ def bottleneck_letter():
         )
         response.headers["Content-Type"] = render.FORMATS[fmt]
         return response
-    response = Response(render.render(letter, fmt), content_type=render.FORMATS[fmt])
+    content = render.render(letter, fmt)
+    if fmt == "html":
+        allow_inline_scripts(content)
+    response = Response(content, content_type=render.FORMATS[fmt])
     response.headers["Content-Disposition"] = f'{"inline" if fmt == "html" else "attachment"}; filename="{name}"'
     return response

@@ -1,7 +1,7 @@
 """performance: external id per channel, indexes that fit the screens
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-01 00:10:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0012'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
