@@ -386,15 +386,15 @@ def measure_import(url: str, count: int) -> Row:
         user = db.session.query(User).filter_by(email="coordinator@example.org").one()
         statements = [0]
 
-        def count(*_args):
+        def count_statement(*_args):
             statements[0] += 1
 
-        event.listen(db.engine, "before_cursor_execute", count)
+        event.listen(db.engine, "before_cursor_execute", count_statement)
         started = time.perf_counter()
         report = import_signals(db.session, user, data, threshold=0.5, commit=db.session.commit)
         db.session.commit()
         elapsed = time.perf_counter() - started
-        event.remove(db.engine, "before_cursor_execute", count)
+        event.remove(db.engine, "before_cursor_execute", count_statement)
         imported = len(report.imported)
         # the ceiling: the same number of rows in one executemany INSERT, committed
         rows = [
