@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, distinct, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from signals.access import get_signal_for, visible_signals
+from signals.access import get_signal_for, is_valid_id, visible_signals
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import AuditEvent, Knelpunt, KnelpuntRegulation, Signal, User, utcnow
@@ -70,6 +70,8 @@ def visible_knelpunten(user: User) -> Select[tuple[Knelpunt]]:
 
 def get_knelpunt_for(session: Session, user: User, knelpunt_id: int) -> Knelpunt:
     """The knelpunt if ``user`` may see it; otherwise NotFound."""
+    if not is_valid_id(knelpunt_id):
+        raise NotFound(N_("Dit knelpunt bestaat niet of u hebt er geen toegang toe."))
     knelpunt = session.scalars(visible_knelpunten(user).where(Knelpunt.id == knelpunt_id)).first()
     if knelpunt is None:
         raise NotFound(N_("Dit knelpunt bestaat niet of u hebt er geen toegang toe."))
