@@ -9,11 +9,13 @@ from app.extensions import db
 from app.form_errors import translate
 from app.mail import commit_and_deliver
 from app.security import role_required
+from reports.periods import parse_period, recent_periods
 from signals import reference
 from signals.access import get_signal_for, list_signals_for
+from signals.deadlines import local_now_date
 from signals.errors import InvalidInput
 from signals.models import utcnow
-from signals.stats import open_counts_per_ministry
+from signals.stats import open_counts_per_ministry, period_record_per_ministry
 from signals.teamwork import age_in_days, route_from_queue, suggestions_for
 
 
@@ -67,4 +69,14 @@ def route(signal_id: int):
 @bp.get("/overzicht")
 @role_required("coordinator")
 def overview():
-    return render_template("coordinator/overview.html", rows=open_counts_per_ministry(db.session))
+    """Two questions, answered apart: the backlog now, and the record of a period (default: this quarter)."""
+    now = utcnow()
+    periods = recent_periods(local_now_date(now))
+    period = parse_period(request.args.get("periode") or periods[0].code, field="periode")
+    return render_template(
+        "coordinator/overview.html",
+        rows=open_counts_per_ministry(db.session, now),
+        record=period_record_per_ministry(db.session, period.start, period.end, now),
+        period=period,
+        periods=periods,
+    )

@@ -10,8 +10,10 @@ from app.extensions import db
 from app.filters_ui import filter_panel
 from app.form_errors import add_domain_errors
 from app.intake import bp
+from app.intake.checks import check_args, signal_list_checks
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
 from app.intake.panel import build_steps, whats_next
+from app.intake.privacy_preview import privacy_step
 from app.mail import commit_and_deliver
 from app.privacy_notice import flash_masked, masked_notice, removed_from, removed_from_event
 from app.security import role_required
@@ -72,6 +74,9 @@ def new():
                 proposed_solution=form.proposed_solution.data or "",
                 contact=form.contact.data or "",
             )
+            step = privacy_step(form, draft)
+            if step is not None:
+                return step
             try:
                 signal, _decision = submit_signal(
                     db.session, current_user, draft, threshold=current_app.config["ROUTING_THRESHOLD"]
@@ -98,7 +103,9 @@ def index():
     # what waits for the frontline: questions to answer and answers to rate
     who = request.args.get("wie") if request.args.get("wie") in ("mij", "organisatie") else "organisatie"
     action_needed = frontline and request.args.get("actie") == "ja"
-    status = filters.status.data or None
+    checks = signal_list_checks(request.args)
+    backlog = checks.pop("statuses", None)
+    status = filters.status.data or backlog
     if action_needed:
         status = ["needs_info", "answered"]
     page = list_signals_for(
@@ -108,11 +115,13 @@ def index():
         query=filters.q.data or None,
         submitter_id=current_user.id if frontline and who == "mij" else None,
         page=request.args.get("page", 1, type=int),
+        **checks,
     )
     return render_template(
         "intake/index.html",
         page=page,
         filters=filters,
+        check_args=check_args(request.args),
         who=who if frontline else None,
         action_needed=action_needed,
         **filter_panel("signals"),

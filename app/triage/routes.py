@@ -18,6 +18,7 @@ from app.triage import bp
 from reports.signal_list import signals_csv, signals_xlsx
 from signals import permissions
 from signals.access import get_signal_for, list_signals_for
+from signals.deadlines import BACKLOG_STATUSES
 from signals.errors import InvalidInput, NotFound
 from signals.models import StandardAnswer, User, utcnow
 from signals.teamwork import (
@@ -32,7 +33,7 @@ from signals.teamwork import (
 )
 from signals.vocabulary import OUTCOMES, STATUSES
 
-QUEUE_STATUSES = ("routed", "in_progress", "needs_info")
+QUEUE_STATUSES = BACKLOG_STATUSES
 #: sortable columns of the queue: query value -> ordering in signals.access
 SORTS = ("reference", "-reference", "title", "-title", "status", "-status", "created", "-created", "due", "-due")
 WHO = ("alle", "mij", "niemand")
