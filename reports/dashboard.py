@@ -12,12 +12,13 @@ from reports import aggregation as agg
 from reports import charts as chart_tools
 from reports.letter import OUTCOME_LABELS, fmt_change
 from reports.periods import Period
+from signals import permissions
 from signals.access import can_work_with_signals, visible_signals
 from signals.errors import N_, PermissionDenied
 from signals.models import Signal, User, utcnow
 from signals.vocabulary import STATUSES, THEMES
 
-DASHBOARD_ROLES = ("frontline", "triage", "coordinator", "liaison")
+DASHBOARD_ROLES = permissions.DASHBOARD_ROLES
 
 
 def countable_signals(user: User):
@@ -26,7 +27,7 @@ def countable_signals(user: User):
     Signal roles count what ``visible_signals`` shows them; a liaison counts every signal,
     but only ever sees aggregates (DESIGN §1).
     """
-    if user.role == "liaison":
+    if permissions.sees_aggregates_only(user):
         return select(Signal.id)
     if can_work_with_signals(user):
         return visible_signals(user).with_only_columns(Signal.id)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from signals.errors import N_
 from signals.models import MailTemplate, Notification, Signal, User, utcnow
+from signals.permissions import role_is
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +175,7 @@ def deliver_pending(session: Session, mailer: Mailer, limit: int = 500) -> int:
 
 def team_emails(session: Session, organisation_code: str | None, role: str) -> list[str]:
     """E-mail addresses of the active users with ``role`` in an organisation (any organisation when None)."""
-    stmt = select(User.email).where(User.role == role, User.is_active.is_(True))
+    stmt = select(User.email).where(role_is(User.role, role), User.is_active.is_(True))
     if organisation_code:
         stmt = stmt.where(User.organisation_code == organisation_code)
     return list(session.scalars(stmt.order_by(User.email)))
