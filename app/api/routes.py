@@ -15,7 +15,6 @@ from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema,
 from app.errors import json_error
 from app.extensions import db
 from app.intake.checks import signal_list_checks
-from app.mail import commit_and_deliver
 from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
@@ -100,7 +99,6 @@ def create_signal():
     draft.proposed_solution = draft.proposed_solution or ""
     draft.contact = draft.contact or ""
     signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
-    commit_and_deliver()
     body = out.signal_json(signal)
     body["removed_personal_data"] = list(signal.masked or [])
     body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
@@ -186,7 +184,6 @@ def transition(signal_id: int):
         response=data.get("response"),
         target=target,
     )
-    commit_and_deliver()
     return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
