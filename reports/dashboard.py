@@ -50,9 +50,26 @@ def build_dashboard(
     previous_figures = agg.key_figures(session, previous, now)
     tables: dict[str, dict] = {}
 
+    # the backlog now: open signals whatever the period, judged now - every count links to its signals
+    backlog = agg.backlog(session, agg.signal_conditions(filters=filters, visible=visible), now)
+    tables["backlog_now"] = _table(
+        N_("Achterstand nu: open, te laat en ruim te laat per ministerie (los van de periode)"),
+        [("ministry", N_("Ministerie")), ("open", N_("Open")), ("late", N_("Nu te laat")), ("very_late", N_("Nu ruim te laat"))],
+        [[r.ministry, int(r.open), int(r.late), int(r.very_late)] for r in backlog.itertuples(index=False)],
+    )
+    if permissions.may_work_with_signals(user):
+        tables["backlog_now"]["links"] = [
+            {
+                "open": {"ministry": r.ministry, "backlog": 1},
+                "late": {"ministry": r.ministry, "backlog": 1, "deadline": "late"},
+                "very_late": {"ministry": r.ministry, "backlog": 1, "deadline": "very_late"},
+            }
+            for r in backlog.itertuples(index=False)
+        ]
+    # the period's record: signals received in the period
     punctual = agg.punctuality(session, conditions, now)
     tables["per_ministry"] = _table(
-        N_("Open en te laat per ministerie (eerstverantwoordelijk)"),
+        N_("Ontvangen in de periode: open en te laat per ministerie (eerstverantwoordelijk)"),
         [
             ("ministry", N_("Ministerie")),
             ("count", N_("Signalen")),
@@ -127,7 +144,7 @@ def build_dashboard(
     key = [
         ("total", N_("Signalen in de periode")),
         ("open", N_("Nog open")),
-        ("late", N_("Te laat of over de termijn")),
+        ("late", N_("Ontvangen in de periode en te laat")),
         ("answered", N_("Beantwoord")),
     ]
     return {

@@ -126,7 +126,7 @@ def check_deadlines(
         state = deadlines.deadline_state(signal, now)
         phase = "geaccepteerd" if signal.status == deadlines.AWAITING_ACCEPTANCE else "beantwoord"
         due = signal.due_at
-        key = f"overdue:{signal.id}:{signal.status}:{due.date().isoformat()}:{state}"
+        key = f"overdue:{signal.id}:{signal.status}:{deadlines.local_date(due).isoformat()}:{state}"
         made = queue_notification(
             session,
             "overdue",
