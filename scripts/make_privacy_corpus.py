@@ -353,7 +353,7 @@ _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
 def freeform_notes() -> list[dict]:
     """The free-written notes, all in the holdout ("[[kind:text]]" marks the personal data)."""
     notes = []
-    for number, line in enumerate(l for l in FREEFORM.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")):
+    for number, line in enumerate(line_ for line_ in FREEFORM.read_text(encoding="utf-8").splitlines() if line_ and not line_.startswith("#")):
         text, spans, pos = "", [], 0
         for match in _MARK.finditer(line):
             text += line[pos : match.start()]
