@@ -384,15 +384,23 @@ _LOWER_STREET_RE = re.compile(
 
 # A word followed by a number: where a street address can end. The full
 # patterns run only in a window before each such place, which keeps masking fast.
-_WORD_NUMBER_RE = re.compile(
-    r"(?:(?<![^\W\d_])[A-ZÀ-ÖØ-Þ'][\w'’-]*|[^\W\d_]*(?:straat|laan|plein|gracht|kade|singel|weg))\.?\s+(?:nr\.?\s*|nummer\s+)?[1-9]"
-)
-_WINDOW = 90
+_WORD_NUMBER_RE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)\.?\s+(?:nr\.?\s*|nummer\s+)?[1-9]")
+_SUFFIX_TUPLE = tuple(_STREET_SUFFIXES.split("|"))
+_SINGLE_STREETS = frozenset("Markt Brink Dam Plein Ring Kade Wal Singel Gracht Dreef Laan".split())
+_LEAD_NEARBY_RE = re.compile(r"\b(?:Laan|Plein|Kade|Weg|Singel|Gracht|Dreef|Hof|Park)\s+(?:van|de|der|den|het|'t|ter|ten|op|aan|in|bij|voor|over|tot)\b")
+_WINDOW = 60
 
 
 def _street_matches(text: str) -> Iterator[re.Match]:
     seen = set()
     for candidate in _WORD_NUMBER_RE.finditer(text):
+        word = candidate.group(1)
+        if not (
+            word.lower().endswith(_SUFFIX_TUPLE)
+            or word in _SINGLE_STREETS
+            or (word[0].isupper() and _LEAD_NEARBY_RE.search(text, max(0, candidate.start() - _WINDOW), candidate.start()))
+        ):
+            continue
         lo, hi = max(0, candidate.start() - _WINDOW), min(len(text), candidate.end() + 40)
         for pattern in (_STREET_ADDRESS_RE, _LOWER_STREET_RE):
             for match in pattern.finditer(text, lo, hi):
@@ -440,11 +448,15 @@ _PLATE_RE = re.compile(
 _PLATE_LABELLED_RE = re.compile(r"\bkenteken(?:nummer)?\s*[:.]?\s*(?P<plate>[A-Za-z0-9]{6})\b", re.IGNORECASE)
 
 
+_PLATE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\w-])")
+
+
 def find_plates(text: str) -> Iterator[Span]:
-    if "-" not in text and "kenteken" not in text.lower():
+    for candidate in _PLATE_SHAPE_RE.finditer(text):  # cheap shape first, then the side codes
+        if _PLATE_RE.fullmatch(candidate.group()):
+            yield candidate.span()
+    if "enteken" not in text:
         return
-    for match in _PLATE_RE.finditer(text):
-        yield match.span()
     for match in _PLATE_LABELLED_RE.finditer(text):
         plate = match.group("plate")
         if any(c.isdigit() for c in plate) and any(c.isalpha() for c in plate):
