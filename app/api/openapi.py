@@ -279,7 +279,12 @@ def build_openapi() -> dict:
     spec.path(
         path="/signals",
         operations={
-            "post": _post("Meld een signaal", "SignalIn", 201, "Opgeslagen en gerouteerd", schema=_ref("Signal")),
+            "post": {
+                **_post("Meld een signaal", "SignalIn", 201, "Opgeslagen en gerouteerd", schema=_ref("Signal")),
+                "description": "Met external_id (de eigen referentie van het kanaal, uniek per kanaal) is melden "
+                "herhaalbaar: een tweede melding met hetzelfde external_id maakt niets nieuws en geeft het al "
+                "opgeslagen signaal terug met status 200.",
+            },
             "get": {
                 "summary": "Signalen die u mag zien",
                 "parameters": [

@@ -84,6 +84,8 @@ class SignalInSchema(BaseSchema):
     impact = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
     proposed_solution = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
     contact = Text(max_length=500, load_default="", allow_none=True)
+    #: the channel's own reference; a repeat returns the signal already stored (200)
+    external_id = Text(max_length=100, load_default="", allow_none=True)
 
 
 class SuggestInSchema(BaseSchema):

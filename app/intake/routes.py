@@ -10,7 +10,9 @@ from app.extensions import db
 from app.filters_ui import filter_panel
 from app.form_errors import add_domain_errors
 from app.intake import bp
+from app.intake.checks import check_args, signal_list_checks
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
+from app.intake.privacy_preview import privacy_step
 from app.mail import commit_and_deliver
 from app.privacy_notice import flash_masked, masked_notice, removed_from, removed_from_event
 from app.security import role_required
@@ -66,6 +68,9 @@ def new():
                 proposed_solution=form.proposed_solution.data or "",
                 contact=form.contact.data or "",
             )
+            step = privacy_step(form, draft)
+            if step is not None:
+                return step
             try:
                 signal, _decision = submit_signal(
                     db.session, current_user, draft, threshold=current_app.config["ROUTING_THRESHOLD"]
@@ -87,14 +92,19 @@ def new():
 def index():
     filters = FilterForm(request.args)
     filters.status.choices = [("", _("Alle statussen"))] + [(k, _(v)) for k, v in STATUSES.items()]
+    checks = signal_list_checks(request.args)
+    backlog = checks.pop("statuses", None)
     page = list_signals_for(
         db.session,
         current_user,
-        status=filters.status.data or None,
+        status=filters.status.data or backlog,
         query=filters.q.data or None,
         page=request.args.get("page", 1, type=int),
+        **checks,
     )
-    return render_template("intake/index.html", page=page, filters=filters, **filter_panel("signals"))
+    return render_template(
+        "intake/index.html", page=page, filters=filters, check_args=check_args(request.args), **filter_panel("signals")
+    )
 
 
 NOTE_LABELS = {

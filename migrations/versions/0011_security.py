@@ -1,7 +1,7 @@
 """security: idempotency, rate limits, second factor, token expiry
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0012
 Create Date: 2026-12-01 00:07:26.622467
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011'
-down_revision = '0007'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -121,6 +121,13 @@ EXPECTED: dict[str, dict] = {
     "POST /signalen/nieuw": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /static/<path:filename>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},
     "POST /taal/<code>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},
+    "GET /signalen/<int:signal_id>/aanpassen": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},  # in progress: past correcting, also for its submitter
+    "POST /signalen/<int:signal_id>/aanpassen": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /signalen/nieuw/voorbeeld": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "PATCH /api/v1/signals/<int:signal_id>": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /api/v1/signals/<int:signal_id>/withdraw": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
 }
 # fmt: on
 
@@ -142,6 +149,8 @@ API_BODIES = {
         "title": "Tweede probleem",
         "description": "Ook de kostendelersnorm speelt hier een rol bij de cliënt.",
     },
+    "api.correct_signal": {"title": "Gift van moeder telt als inkomen"},
+    "api.withdraw_signal": {"reason": "Dubbel gemeld."},
     "api.suggest": {"title": "Bijstand en giften", "description": "Gift van familie telt als inkomen in de bijstand."},
 }
 
@@ -283,7 +292,7 @@ def test_authorization_matrix(app, client, world):
     mismatches = []
     checked = 0
     for key, method, rule in sorted(_requests(app), key=lambda item: item[0]):
-        if key not in EXPECTED:
+        if key not in EXPECTED and not os.environ.get("AUTHZ_MATRIX_PRINT"):
             continue
         api = rule.rule.startswith("/api/")
         url = _url(rule, values)
@@ -299,7 +308,7 @@ def test_authorization_matrix(app, client, world):
                 body = API_BODIES.get(rule.endpoint, {})
                 if body == "signal_ids":
                     body = {"signal_ids": [values["signal_id"]]}
-                kwargs = {"json": body} if api and method in ("POST", "DELETE") else {"data": {}}
+                kwargs = {"json": body} if api and method in ("POST", "PATCH", "DELETE") else {"data": {}}
                 response = requester.open(url, method=method, headers=headers, **kwargs)
                 if rule.endpoint == "auth.logout":
                     sessions.pop((role, own), None)  # logged out: log in again for the next route
@@ -311,7 +320,7 @@ def test_authorization_matrix(app, client, world):
                 answer = _classify(response)
                 observed.setdefault(key, {})[role, own] = answer
                 assert "Content-Security-Policy" in response.headers, f"{method} {url} has no CSP"
-                expected = _expected(EXPECTED[key], role, own)
+                expected = _expected(EXPECTED[key], role, own) if key in EXPECTED else "(no entry)"
                 if answer != expected:
                     mismatches.append(
                         f"{key} as {role} ({'own' if own else 'other'} organisation): expected {expected}, got {answer} ({response.status_code})"
