@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validates_schema
-
 from marshmallow.validate import Range
 
 from signals.access import MAX_ID
