@@ -258,3 +258,17 @@ def role_is(column, role: str):
 def role_of(user: Actor) -> str | None:
     """The user's role code, for look-ups by role (navigation, labels) - never to decide access."""
     return getattr(user, "role", None)
+
+
+#: statuses in which the submitter may still correct or withdraw a signal (before the ministry accepts it)
+CORRECTABLE_STATUSES = ("received", "routed")
+
+
+def may_correct_signal(user: Actor, signal) -> bool:
+    """The submitter corrects or withdraws their own signal until the ministry accepts it."""
+    return (
+        is_role(user, *SUBMITTER_ROLES)
+        and getattr(user, "id", None) is not None
+        and user.id == signal.submitter_id
+        and signal.status in CORRECTABLE_STATUSES
+    )

@@ -6,7 +6,8 @@ import datetime as dt
 import os
 
 import pytest
-from flask import g
+from flask import current_app, g, has_app_context
+from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import event
 
 from app import create_app
@@ -103,33 +104,38 @@ def db(app, request):
         _empty_all_but_reference()
         _db.session.remove()
         return
-    engines = _db._app_engines[app]
-    engine = engines[None]
     _db.session.remove()
-    connection = engine.connect()
+    connection = _db.engine.connect()
     outer = connection.begin()
-    engines[None] = connection  # Flask-SQLAlchemy's get_bind hands this connection to every session
-    factory_options = _db.session.session_factory.kw
-    factory_options["join_transaction_mode"] = "create_savepoint"
+    factory = _db.session.session_factory
+    saved_class, saved_kw = factory.class_, dict(factory.kw)
+    factory.class_ = _TestSession  # every session of the test app binds to this connection ...
+    factory.kw.update(join_transaction_mode="create_savepoint")  # ... and commits to savepoints
+    _BOUND.update(app=app, connection=connection)
     try:
         yield _db
     finally:
         _db.session.remove()
-        factory_options.pop("join_transaction_mode", None)
-        engines[None] = engine
+        _BOUND.clear()
+        factory.class_ = saved_class
+        factory.kw.clear()
+        factory.kw.update(saved_kw)
         if outer.is_active:
             outer.rollback()
         connection.close()
 
 
-#: fixtures that hand the test's data to another process (a server started by the test): such tests commit for real
-COMMITTED_FIXTURES = frozenset({"durable_database"})
+#: the test app and the connection its sessions use during one test (other apps a test creates keep their own)
+_BOUND: dict = {}
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if COMMITTED_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.committed)
+class _TestSession(FlaskSession):
+    """Flask-SQLAlchemy's session, bound to the test's connection while in the test app."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        if bind is None and _BOUND and has_app_context() and current_app._get_current_object() is _BOUND["app"]:
+            return _BOUND["connection"]
+        return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
 
 
 def _empty_all_but_reference() -> None:
