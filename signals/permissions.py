@@ -272,3 +272,8 @@ def may_correct_signal(user: Actor, signal) -> bool:
         and user.id == signal.submitter_id
         and signal.status in CORRECTABLE_STATUSES
     )
+
+
+def must_use_second_factor(user: Actor, required_roles) -> bool:
+    """Whether ``user`` must log in with a second factor (TOTP_REQUIRED_ROLES names the roles)."""
+    return is_role(user, *required_roles)
