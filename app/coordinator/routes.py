@@ -15,12 +15,13 @@ from signals.access import get_signal_for, list_signals_for
 from signals.deadlines import local_now_date
 from signals.errors import InvalidInput
 from signals.models import utcnow
+from signals.permissions import may_coordinate
 from signals.stats import open_counts_per_ministry, period_record_per_ministry
 from signals.teamwork import age_in_days, route_from_queue, suggestions_for
 
 
 @bp.get("/")
-@role_required("coordinator")
+@role_required(may_coordinate)
 def unrouted():
     page = list_signals_for(
         db.session, current_user, status="received", order="oldest", page=request.args.get("page", 1, type=int)
@@ -37,7 +38,7 @@ def unrouted():
 
 
 @bp.post("/<int:signal_id>/doorzetten")
-@role_required("coordinator")
+@role_required(may_coordinate)
 def route(signal_id: int):
     """Route one signal from the queue: the ministry, and optionally the regulation it is about."""
     from flask_wtf import FlaskForm
@@ -67,7 +68,7 @@ def route(signal_id: int):
 
 
 @bp.get("/overzicht")
-@role_required("coordinator")
+@role_required(may_coordinate)
 def overview():
     """Two questions, answered apart: the backlog now, and the record of a period (default: this quarter)."""
     now = utcnow()

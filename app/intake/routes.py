@@ -23,15 +23,19 @@ from signals.audit import list_signal_history
 from signals.deadlines import deadline_state
 from signals.errors import N_, InvalidInput
 from signals.followup import get_contact_for, give_feedback, split_signal
-from signals.intake import SUBMITTER_ROLES, SignalDraft, submit_signal
+from signals.intake import SignalDraft, submit_signal
 from signals.models import Signal, utcnow
+from signals.permissions import (
+    may_handle_signals,
+    may_rate_answers,
+    may_reroute_to_any,
+    may_submit,
+    may_work_with_signals,
+)
 from signals.similarity import find_similar
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES, THEMES
 from signals.workflow import allowed_transitions, followed_signal, transition_signal
 from signals.worklist import linkable_knelpunten, merged_into, open_question, similar_to_draft
-
-SIGNAL_ROLES = ("frontline", "triage", "coordinator")
-
 
 
 def _signal_form() -> SignalForm:
@@ -44,7 +48,7 @@ def _signal_form() -> SignalForm:
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
-@role_required(*SUBMITTER_ROLES)
+@role_required(may_submit)
 def new():
     form = _signal_form()
     regulations = reference.list_regulations(db.session)
@@ -94,7 +98,7 @@ def new():
 
 
 @bp.get("/")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def index():
     filters = FilterForm(request.args)
     filters.status.choices = [("", _("Alle statussen"))] + [(k, _(v)) for k, v in STATUSES.items()]
@@ -236,7 +240,7 @@ def _teamwork_context(signal: Signal, forms: dict) -> dict:
 
 
 @bp.get("/<int:signal_id>")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def detail(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     return _render_detail(signal, _transition_forms(signal))
@@ -256,7 +260,7 @@ ACTION_MESSAGES = {
 
 
 @bp.post("/<int:signal_id>/stap/<action>")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def transition(signal_id: int, action: str):
     signal = get_signal_for(db.session, current_user, signal_id)
     forms = _transition_forms(signal)
@@ -291,7 +295,7 @@ def transition(signal_id: int, action: str):
         commit_and_deliver()
         flash_masked(removed_from_event(event))
         flash(_(ACTION_MESSAGES[action]), "success")
-        if current_user.role == "triage" and action == "reroute":
+        if action == "reroute" and not may_reroute_to_any(current_user):  # triage handed it on: back to the queue
             return redirect(url_for("triage.queue"))
         if action == "merge" and target is not None:
             return redirect(url_for(".detail", signal_id=target.id))
@@ -300,7 +304,7 @@ def transition(signal_id: int, action: str):
 
 
 @bp.post("/<int:signal_id>/beoordeling")
-@role_required("frontline")
+@role_required(may_rate_answers)
 def feedback(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     form = FeedbackForm()
@@ -323,7 +327,7 @@ def feedback(signal_id: int):
 
 
 @bp.post("/<int:signal_id>/splitsen")
-@role_required("triage", "coordinator")
+@role_required(may_handle_signals)
 def split(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     form = SplitForm()
@@ -350,7 +354,7 @@ def split(signal_id: int):
 
 
 @bp.get("/<int:signal_id>/geschiedenis")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def history(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     return render_template(
@@ -364,7 +368,7 @@ def history(signal_id: int):
 
 
 @bp.get("/<int:signal_id>/samenvoegen")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def merge_confirm(signal_id: int):
     """Both texts side by side before a merge; the confirmation posts the merge step."""
     signal = get_signal_for(db.session, current_user, signal_id)
@@ -398,7 +402,7 @@ def merge_confirm(signal_id: int):
 
 
 @bp.route("/<int:signal_id>/knelpunt", methods=["GET", "POST"])
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def link_knelpunt(signal_id: int):
     """Link the signal to a knelpunt picked from a list, after a confirmation showing both texts."""
     from app.knelpunten.forms import ConfirmForm
@@ -422,7 +426,7 @@ def link_knelpunt(signal_id: int):
 
 
 @bp.post("/vergelijkbaar")
-@role_required(*SUBMITTER_ROLES)
+@role_required(may_submit)
 def similar_json():
     """Similar signals for the text being typed on the intake form (the static script asks this)."""
     title = (request.form.get("title") or "")[:200]

@@ -21,6 +21,7 @@ from signals.access import get_signal_for, list_signals_for
 from signals.deadlines import BACKLOG_STATUSES
 from signals.errors import InvalidInput, NotFound
 from signals.models import StandardAnswer, User, utcnow
+from signals.permissions import has_ministry_queue, may_work_with_signals
 from signals.teamwork import (
     assign_signal,
     bulk_accept,
@@ -126,7 +127,7 @@ def _team_choices() -> list[tuple[str, str]]:
 
 
 @bp.get("/")
-@role_required("triage")
+@role_required(has_ministry_queue)
 def queue():
     filters = _filters()
     now = utcnow()
@@ -145,7 +146,7 @@ def queue():
 
 
 @bp.get("/export.<fmt>")
-@role_required("triage")
+@role_required(has_ministry_queue)
 def export(fmt: str):
     """The filtered queue (all pages) as CSV or XLSX; texts as stored, so masked."""
     if fmt not in ("csv", "xlsx"):
@@ -169,7 +170,7 @@ def export(fmt: str):
 
 
 @bp.post("/bulk")
-@role_required("triage")
+@role_required(has_ministry_queue)
 def bulk():
     """A step on the selected rows: accept, assign, merge or link them to a knelpunt."""
     form = FlaskForm()
@@ -215,7 +216,7 @@ def bulk():
 
 
 @bp.post("/<int:signal_id>/toewijzen")
-@role_required("triage")
+@role_required(has_ministry_queue)
 def assign(signal_id: int):
     """Claim a signal ("Ik pak dit op") or give it to a colleague; back to the signal."""
     signal = get_signal_for(db.session, current_user, signal_id)
@@ -239,7 +240,7 @@ def assign(signal_id: int):
 
 
 @bp.post("/<int:signal_id>/notitie")
-@role_required("triage", "coordinator")
+@role_required(may_work_with_signals)
 def note(signal_id: int):
     """An internal note; the frontline never sees it."""
     from signals.teamwork import add_note
@@ -267,7 +268,7 @@ def _answer_form(answer: StandardAnswer | None = None) -> StandardAnswerForm:
 
 
 @bp.route("/standaardantwoorden", methods=["GET", "POST"])
-@role_required("triage")
+@role_required(has_ministry_queue)
 def standard_answers():
     """The ministry's standard answers: list, add, change and remove."""
     if not permissions.may_keep_standard_answers(current_user):

@@ -1,7 +1,7 @@
 """Daily work screens: assignee on signals, internal notes, standard answers, municipalities.
 
 Revision ID: 0013
-Revises: 0012
+Revises: 0011
 Create Date: 2026-12-01
 
 Loads every municipality of the CBS list (signals/data/gemeenten.csv) as an organisation,
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 revision = "0013"
-down_revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
