@@ -147,7 +147,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\n\"“”]\s*$|^\s*$")
 def _is_cap(word: str) -> bool:
     """A capitalised word (not an all-caps abbreviation, not a single letter)."""
     core = word.rstrip(".")
-    return len(core) > 1 and core[0].isupper() and not core.isupper() and core[1:].replace("-", "").replace("'", "").isalpha()
+    return len(core) > 1 and core[0].isupper() and not core.isupper() and core[1:].replace("-", "").replace("'", "").replace("’", "").isalpha()
 
 
 def _is_initial(word: str) -> bool:
@@ -281,12 +281,12 @@ def find_names(text: str) -> Iterator[Span]:
             chain = _name_chain(tokens, i, allow_single=False)
             if chain is not None and chain > i + 1:
                 end = chain
-        elif word in FIRST_NAMES and not tokens.protected[i] and not (
+        elif word.rstrip(".") in FIRST_NAMES and not tokens.protected[i] and not (
             tokens.sentence_start(i) and i + 1 < n and items[i + 1][2].lower() in _PRONOUNS
         ):
             chain = _name_chain(tokens, i, allow_single=True)
             end = chain if chain is not None else i + 1
-        elif word in AMBIGUOUS_FIRST_NAMES and not tokens.protected[i]:
+        elif word.rstrip(".") in AMBIGUOUS_FIRST_NAMES and not tokens.protected[i]:
             chain = _name_chain(tokens, i, allow_single=False)
             end = chain
         elif (
