@@ -126,8 +126,8 @@ EXPECTED: dict[str, dict] = {
     "GET /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/nieuw/voorbeeld": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "PATCH /api/v1/signals/<int:signal_id>": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /api/v1/signals/<int:signal_id>/withdraw": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /api/v1/signals/<int:signal_id>/correction": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
 }
 # fmt: on
 
@@ -149,7 +149,7 @@ API_BODIES = {
         "title": "Tweede probleem",
         "description": "Ook de kostendelersnorm speelt hier een rol bij de cliënt.",
     },
-    "api.correct_signal": {"title": "Gift van moeder telt als inkomen"},
+    "api.correct_signal_api": {"title": "Gift van moeder telt als inkomen"},
     "api.withdraw_signal": {"reason": "Dubbel gemeld."},
     "api.suggest": {"title": "Bijstand en giften", "description": "Gift van familie telt als inkomen in de bijstand."},
 }
