@@ -13,6 +13,23 @@ def _env_float(name: str, default: float) -> float:
     return float(value) if value else default
 
 
+#: who sends and signs the knelpuntenbrief; unset ones fall back to reports.letterhead.DEFAULT_LETTERHEAD
+LETTER_SETTINGS = (
+    "LETTER_SENDER",
+    "LETTER_SENDER_UNIT",
+    "LETTER_SENDER_ADDRESS",
+    "LETTER_SENDER_CONTACT",
+    "LETTER_RETURN_ADDRESS",
+    "LETTER_ADDRESSEE",
+    "LETTER_SALUTATION",
+    "LETTER_CLOSING",
+    "LETTER_SIGNATORY_TITLE",
+    "LETTER_SIGNATORY_NAME",
+    "LETTER_PLACE",
+    "LETTER_KENMERK_PREFIX",
+)
+
+
 class Config:
     """Production-ready defaults; development falls back to an embedded SQLite database."""
 
@@ -49,6 +66,9 @@ class Config:
         self.AUTO_CLOSE_DAYS = int(os.environ.get("AUTO_CLOSE_DAYS", 30))
         #: the submitter's contact details on a signal are removed this long after it closed
         self.CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", 90))
+        #: the knelpuntenbrief's letterhead per deployment (reports/letterhead.py); lists separated by "|"
+        for key in LETTER_SETTINGS:
+            setattr(self, key, os.environ.get(key))
 
 
 class DevConfig(Config):

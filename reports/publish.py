@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from reports import render
 from reports.aggregation import validate_ministry
 from reports.letter import ALL, build_bottleneck_letter
+from reports.letterhead import kenmerk
 from reports.periods import Period
 from signals.audit import record_event
 from signals.errors import N_, NotFound, PermissionDenied, TransitionNotAllowed
@@ -45,13 +46,20 @@ def check_can_read(user: User, letter: PublishedLetter) -> None:
 
 
 def publish_letter(
-    session: Session, user: User, period: Period, ministry: str | None, now: dt.datetime | None = None
+    session: Session,
+    user: User,
+    period: Period,
+    ministry: str | None,
+    now: dt.datetime | None = None,
+    letterhead: dict | None = None,
 ) -> PublishedLetter:
-    """Build, render (every format) and store a letter as a new version, with an audit event; caller commits."""
+    """Build, render (every format) and store a letter as a new version, with an audit event; caller commits.
+
+    The kenmerk of a published letter carries its version (KNP-2026-Q3-ALL-v2).
+    """
     if user.role not in PUBLISH_ROLES:
         raise PermissionDenied(N_("Alleen de coördinator of een liaison kan een brief publiceren."))
-    data = build_bottleneck_letter(session, period, ministry, now=now)
-    files = render.render_all(data)
+    data = build_bottleneck_letter(session, period, ministry, now=now, letterhead=letterhead)
     scope = ministry or ALL
     version = (
         session.scalar(
@@ -61,6 +69,10 @@ def publish_letter(
         )
         or 0
     ) + 1
+    if "sending" in data:
+        prefix = data["sending"].get("kenmerk_prefix") or "KNP"
+        data["sending"]["kenmerk"] = kenmerk(prefix, period, scope, version)
+    files = render.render_all(data)
     letter = PublishedLetter(
         period=period.code,
         scope=scope,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Response, jsonify, request
+from flask import Response, current_app, jsonify, request
 
 from app.api import bp
 from app.api.routes import _user
 from app.extensions import db
 from reports import render
 from reports.letter import ALL, build_bottleneck_letter
+from reports.letterhead import letterhead_from_config
 from reports.periods import parse_period
 from reports.publish import file_name, letter_scope_for
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied
@@ -36,7 +37,7 @@ def bottleneck_letter():
     except InvalidInput as error:
         errors.fields.update(error.fields)
     errors.raise_if_any()
-    letter = build_bottleneck_letter(db.session, period, ministry)
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=letterhead_from_config(current_app.config))
     if fmt == "json":
         return jsonify(letter)
     response = Response(render.render(letter, fmt), content_type=render.FORMATS[fmt])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Response, flash, redirect, render_template, request, send_file, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,6 +14,7 @@ from app.letters.forms import LetterForm, PublishForm
 from app.security import role_required
 from reports import render
 from reports.letter import ALL, build_bottleneck_letter
+from reports.letterhead import letterhead_from_config
 from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
 from reports.publish import (
     LETTER_ROLES,
@@ -25,7 +26,7 @@ from reports.publish import (
     list_published_letters,
     publish_letter,
 )
-from signals.errors import InvalidInput
+from signals.errors import N_, InvalidInput
 from signals.reference import list_current_ministries
 
 
@@ -47,6 +48,21 @@ def scope_choices() -> list[tuple[str, str]]:
     if current_user.role == "triage":
         return [(m.code, f"{m.code} – {m.name}") for m in ministries if m.code == current_user.organisation_code]
     return [(ALL, _("Alle ministeries"))] + [(m.code, f"{m.code} – {m.name}") for m in ministries]
+
+
+def current_letterhead() -> dict:
+    """This deployment's letterhead (LETTER_* settings)."""
+    return letterhead_from_config(current_app.config)
+
+
+#: the download buttons of a letter: format, label (a msgid)
+DOWNLOADS = (
+    ("pdf", N_("PDF (toegankelijk, om te versturen)")),
+    ("docx", N_("Word")),
+    ("xlsx", N_("Excel (alle tabellen)")),
+    ("csv", N_("CSV (alle tabellen)")),
+    ("html", N_("Losse webpagina")),
+)
 
 
 def _letter_args(source) -> tuple:
@@ -82,7 +98,7 @@ def index():
 @role_required(*LETTER_ROLES)
 def preview():
     period, ministry = _letter_args(request.args)
-    letter = build_bottleneck_letter(db.session, period, ministry)
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
     html = render.render_html(letter, plotly_js_url=url_for("letters.plotly_js"))
     return Response(html, mimetype="text/html")
 
@@ -94,7 +110,7 @@ def download():
     fmt = request.args.get("format", "html")
     if fmt not in render.FORMATS:
         raise InvalidInput({"format": [_("Kies html, pdf, docx, csv of xlsx.")]})
-    letter = build_bottleneck_letter(db.session, period, ministry)
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
     content = render.render(letter, fmt)
     return _file_response(content, fmt, file_name(period.code, ministry or ALL, fmt))
 
@@ -107,7 +123,7 @@ def publish():
         flash(_("Kies eerst een periode en een reikwijdte."), "error")
         return redirect(url_for(".index"))
     period, ministry = _letter_args(form.data)
-    letter = publish_letter(db.session, current_user, period, ministry)
+    letter = publish_letter(db.session, current_user, period, ministry, letterhead=current_letterhead())
     db.session.commit()
     flash(
         _("De brief %(title)s is gepubliceerd (versie %(version)s).", title=letter.title, version=letter.version),
@@ -120,7 +136,38 @@ def publish():
 @role_required(*LETTER_ROLES)
 def published(letter_id: int):
     letter = get_published_letter(db.session, current_user, letter_id)
-    return render_template("letters/published.html", letter=letter)
+    downloads = [
+        (f.format, _(dict(DOWNLOADS).get(f.format, f.format)), url_for(".published_file", letter_id=letter.id, fmt=f.format))
+        for f in sorted(letter.files, key=lambda f: [d[0] for d in DOWNLOADS].index(f.format) if f.format in dict(DOWNLOADS) else 99)
+    ]
+    return render_template(
+        "letters/published.html", letter=letter, body=render.render_app_html(letter.data), downloads=downloads
+    )
+
+
+@bp.get("/brief")
+@role_required(*LETTER_ROLES)
+def view():
+    """The letter of a period and scope inside the app, with a way back and a download button per format."""
+    period, ministry = _letter_args(request.args)
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
+    chosen = {"period": period.code, "ministry": ministry or ALL}
+    downloads = [(fmt, _(label), url_for(".download", format=fmt, **chosen)) for fmt, label in DOWNLOADS]
+    return render_template(
+        "letters/view.html",
+        letter=letter,
+        body=render.render_app_html(letter),
+        downloads=downloads,
+        chosen=chosen,
+        can_publish=current_user.role in PUBLISH_ROLES,
+        publish_form=PublishForm(data=chosen),
+    )
+
+
+@bp.get("/brief.css")
+def letter_css():
+    """The letter's stylesheet (with the ministry colours), as a file: pages load no inline styles."""
+    return Response(render.letter_css(), mimetype="text/css", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @bp.get("/gepubliceerd/<int:letter_id>/<fmt>")
