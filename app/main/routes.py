@@ -17,7 +17,8 @@ from app.main import bp
 from signals.access import list_signals_for
 from signals.deadlines import deadline_state
 from signals.models import utcnow
-from signals.stats import lead_totals_per_ministry, status_counts
+from signals.stats import status_counts
+from signals.knelpunten import KNELPUNT_STATUSES
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {
@@ -73,7 +74,27 @@ def index():
         return redirect(url_for("coordinator.unrouted"))
     if role == "admin":
         return redirect(url_for("admin.users"))
-    return render_template("main/start_liaison.html", totals=lead_totals_per_ministry(db.session))
+    return _liaison_start()
+
+
+def _liaison_start():
+    """The liaison's start page: letters, open and late per ministry, knelpunten by status, the trend."""
+    from reports.charts import figure_json
+    from reports.overview import liaison_overview, trend_figure
+    from reports.publish import list_published_letters
+
+    overview = liaison_overview(db.session)
+    letters = list_published_letters(db.session, current_user)
+    trend_json = figure_json(
+        trend_figure(overview["trend"], _("Signalen per maand, laatste 12 maanden"), _("Aantal signalen"))
+    )
+    return render_template(
+        "main/start_liaison.html",
+        overview=overview,
+        latest_letter=letters[0] if letters else None,
+        trend_json=trend_json,
+        knelpunt_status_labels={k: _(v) for k, v in KNELPUNT_STATUSES.items()},
+    )
 
 
 @bp.get("/healthz")
