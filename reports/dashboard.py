@@ -129,6 +129,8 @@ def build_dashboard(
         ("late", N_("Te laat of over de termijn")),
         ("answered", N_("Beantwoord")),
     ]
+    if filters is not None and filters.ministry:
+        keep_only_ministry(tables, filters.ministry)
     return {
         "period": period.code,
         "period_label": period.label,
@@ -166,3 +168,30 @@ def chart_divs(dashboard: dict, translate: Callable[[str], str] | None = None) -
             config={"displaylogo": False, "displayModeBar": False, "responsive": True},
         )
     return divs
+
+
+#: tables with one row (or row group) per ministry, and the column that names it
+MINISTRY_TABLES = {"per_ministry": "ministry", "punctuality": "ministry", "per_month": "ministry"}
+
+
+def keep_only_ministry(tables: dict, code: str) -> None:
+    """With a ministry chosen, per-ministry tables (and the charts drawn from them) show only its rows."""
+    for table_id, column in MINISTRY_TABLES.items():
+        table = tables.get(table_id)
+        if table is None:
+            continue
+        index = [c["key"] for c in table["columns"]].index(column)
+        table["rows"] = [row for row in table["rows"] if row[index] == code]
+
+
+def chart_json(dashboard: dict, translate: Callable[[str], str] | None = None) -> dict[str, str]:
+    """The dashboard's charts as plotly JSON for static/js/charts.js (no inline script; no title: the page's
+    heading names the chart once)."""
+    result = {}
+    for c in dashboard["charts"]:
+        fig = chart_tools.build_figure(c, dashboard["tables"][c["table"]])
+        if translate is not None:
+            chart_tools.translate_figure(fig, translate)
+        fig.update_layout(title=None, margin={"t": 20})
+        result[c["id"]] = chart_tools.figure_json(fig)
+    return result

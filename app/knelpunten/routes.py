@@ -11,12 +11,14 @@ from flask_login import current_user
 from app.extensions import db
 from app.form_errors import add_domain_errors
 from app.knelpunten import bp
+from app.knelpunten.filters import filter_form, filters_from
 from app.knelpunten.forms import ConfirmForm, KnelpuntForm, KnelpuntStatusForm, LinkForm
 from app.mail import commit_and_deliver
 from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference
 from signals.errors import InvalidInput
+from signals.knelpunt_search import search_knelpunten
 from signals.knelpunten import (
     INSTRUMENTS,
     KNELPUNT_STATUSES,
@@ -26,7 +28,6 @@ from signals.knelpunten import (
     knelpunt_counts,
     knelpunt_history,
     link_signals,
-    list_knelpunten_for,
     transition_knelpunt,
     unlink_signal,
     update_knelpunt,
@@ -69,10 +70,20 @@ def _knelpunt_form(obj=None) -> KnelpuntForm:
 @bp.get("/")
 @role_required(*VIEW_ROLES)
 def index():
-    status = request.args.get("status") or None
-    items = list_knelpunten_for(db.session, current_user, status=status if status in KNELPUNT_STATUSES else None)
+    form = filter_form(db.session, request.args)
+    items = search_knelpunten(db.session, current_user, filters_from(form))
     counts = knelpunt_counts(db.session, [k.id for k in items])
-    return render_template("knelpunten/index.html", items=items, counts=counts, status=status, statuses=KNELPUNT_STATUSES)
+    filtered = any(request.args.get(name) for name in ("q", "ministry", "status", "regulation", "period"))
+    return render_template(
+        "knelpunten/index.html",
+        items=items,
+        counts=counts,
+        status=form.status.data,
+        statuses=KNELPUNT_STATUSES,
+        form=form,
+        filtered=filtered,
+        ministry_names=dict(form.ministry.choices),
+    )
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
