@@ -51,6 +51,7 @@ def create_app(config: Config | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO)
 
     from app import admin, api, auth, cli, coordinator, errors, filters_ui, intake, knelpunten, letters, main, triage
+    from app import regulations
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp, url_prefix="/auth")
@@ -62,6 +63,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(filters_ui.bp, url_prefix="/filters")
     app.register_blueprint(letters.bp, url_prefix="/brieven")
     app.register_blueprint(letters.dashboard_bp, url_prefix="/dashboard")
+    app.register_blueprint(regulations.bp, url_prefix="/regelingen")
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     csrf.exempt(api.bp)
     errors.register(app)

@@ -163,4 +163,45 @@ def build_openapi() -> dict:
             }
         },
     )
+    _regulation_dossier_path(spec)
     return spec.to_dict()
+
+
+def _regulation_dossier_path(spec: APISpec) -> None:
+    """GET /regulations/{bwb_id}/dossier (issue 14): everything about one law, scoped to the caller."""
+    spec.path(
+        path="/regulations/{bwb_id}/dossier",
+        operations={
+            "get": {
+                "summary": "Dossier van één regeling: signalen, knelpunten, ontwikkeling, uitkomsten, rode draden, samenloop",
+                "description": (
+                    "Alle cijfers over de signalen die de aanroeper mag zien (signals.access); een liaison krijgt "
+                    "alleen totalen (`signals` is dan null). `regulation.url` linkt naar wetten.overheid.nl."
+                ),
+                "parameters": [
+                    {"name": "bwb_id", "in": "path", "required": True, "schema": {"type": "string", "example": "BWBR0015703"}}
+                ],
+                "responses": {
+                    **_responses(200, "Het dossier", 401, 403, 404),
+                    "200": {
+                        "description": "Het dossier",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "regulation": {"type": "object"},
+                                        "figures": {"type": "object"},
+                                        "knelpunten": {"type": "array", "items": {"type": "object"}},
+                                        "tables": {"type": "object"},
+                                        "signals": {"type": "array", "nullable": True, "items": {"type": "object"}},
+                                    },
+                                    "required": ["regulation", "figures", "knelpunten", "tables", "signals"],
+                                }
+                            }
+                        },
+                    },
+                },
+            }
+        },
+    )

@@ -45,3 +45,15 @@ def bottleneck_letter():
         f'{"inline" if fmt == "html" else "attachment"}; filename="{file_name(period.code, ministry or ALL, fmt)}"'
     )
     return response
+
+
+@bp.get("/regulations/<bwb_id>/dossier")
+def regulation_dossier(bwb_id: str):
+    """Everything about one regulation that the caller may count (aggregates only for a liaison)."""
+    from reports.dashboard import countable_signals
+    from reports.dossier import build_dossier, get_regulation_or_404
+
+    user = _user()
+    countable_signals(user)  # PermissionDenied (403) for roles without dashboards, before a 404 can leak
+    regulation = get_regulation_or_404(db.session, bwb_id)
+    return jsonify(build_dossier(db.session, user, regulation))
