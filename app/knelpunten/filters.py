@@ -45,7 +45,9 @@ def filter_form(session, args) -> KnelpuntFilterForm:
     form.regulation.choices = everything + sorted(
         ((r.code, regulation_label(r)) for r in list_regulations(session)), key=lambda c: c[1].lower()
     )
-    form.period.choices = everything + [(p.code, p.label) for p in recent_periods(dt.date.today())]
+    from app.letters.routes import period_name
+
+    form.period.choices = everything + [(p.code, period_name(p)) for p in recent_periods(dt.date.today())]
     form.sort.choices = [(key, _(label)) for key, (label, _order) in SORTS.items()]
     for field in (form.ministry, form.status, form.regulation, form.period, form.sort):
         if field.data not in {value for value, _label in field.choices}:
