@@ -128,4 +128,7 @@ def trend_figure(trend: list[dict], title: str, axis_title: str):
     )
     fig.update_layout(yaxis_title=axis_title, height=320)
     fig.update_xaxes(type="category")
-    return _layout(fig, title)
+    fig = _layout(fig, title)
+    # the page's heading names the chart; a second title inside the chart would repeat it
+    fig.update_layout(title=None, margin={"t": 20})
+    return fig
