@@ -53,7 +53,6 @@ def create_app(config: Config | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO)
 
     from app import admin, api, auth, cli, coordinator, errors, filters_ui, headers, intake, knelpunten, letters, main, triage
-    from app import regulations
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp, url_prefix="/auth")
@@ -65,7 +64,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(filters_ui.bp, url_prefix="/filters")
     app.register_blueprint(letters.bp, url_prefix="/brieven")
     app.register_blueprint(letters.dashboard_bp, url_prefix="/dashboard")
-    app.register_blueprint(regulations.bp, url_prefix="/regelingen")
+    from app.regulations import bp as regulations_bp
+
+    app.register_blueprint(regulations_bp, url_prefix="/regelingen")
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     csrf.exempt(api.bp)
     errors.register(app)

@@ -24,7 +24,16 @@ from reports.palette import ministry_colour
 from signals.access import can_work_with_signals, visible_signals
 from signals.errors import N_, NotFound
 from signals.knelpunten import KNELPUNT_STATUSES, visible_knelpunten
-from signals.models import Knelpunt, KnelpuntRegulation, Ministry, Regulation, Signal, SignalMinistry, SignalRegulation, User
+from signals.models import (
+    Knelpunt,
+    KnelpuntRegulation,
+    Ministry,
+    Regulation,
+    Signal,
+    SignalMinistry,
+    SignalRegulation,
+    User,
+)
 from signals.reference import find_regulation
 from signals.vocabulary import OPEN_STATUSES, STATUSES, THEMES
 

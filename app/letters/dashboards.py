@@ -10,10 +10,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.knelpunten.filters import regulation_label
 from app.letters import dashboard_bp as bp
 from app.letters.forms import DashboardForm
 from app.letters.routes import period_choices, period_name
-from app.knelpunten.filters import regulation_label
 from app.security import role_required
 from reports.aggregation import Filters
 from reports.dashboard import DASHBOARD_ROLES, build_dashboard, chart_json

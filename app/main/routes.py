@@ -17,9 +17,9 @@ from app.main import bp
 from signals import permissions
 from signals.access import list_signals_for
 from signals.deadlines import PAUSED_STATUSES, deadline_state
+from signals.knelpunten import KNELPUNT_STATUSES
 from signals.models import utcnow
 from signals.stats import status_counts
-from signals.knelpunten import KNELPUNT_STATUSES
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {

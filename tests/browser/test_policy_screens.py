@@ -4,7 +4,6 @@ tests/browser/screenshots/ for review."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 
