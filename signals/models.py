@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -197,6 +198,8 @@ class User(Base):
     locale: Mapped[str | None] = mapped_column(String(8))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    #: set when someone else chose this password (an admin, the CLI): the user must change it at log-in
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     organisation: Mapped[Organisation] = relationship()
 
@@ -536,4 +539,36 @@ class SignalContact(Base):
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), unique=True)
     #: how the ministry can reach the frontline worker about this signal
     contact: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class OneTimeLink(Base):
+    """An invitation or password-reset link: used once, expires; only the SHA-256 of the token is stored."""
+
+    __tablename__ = "one_time_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: invite (a new user sets a first password) or reset (an admin sent a new link)
+    purpose: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    used_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+    user: Mapped[User] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<OneTimeLink {self.purpose} user={self.user_id}>"
+
+
+class KnelpuntSubscription(Base):
+    """A user who wants an e-mail on every status change of a knelpunt."""
+
+    __tablename__ = "knelpunt_subscription"
+    __table_args__ = (UniqueConstraint("knelpunt_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    knelpunt_id: Mapped[int] = mapped_column(ForeignKey("knelpunt.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)

@@ -194,3 +194,34 @@ def signal_context(signal: Signal, **extra) -> dict:
         "url": signal_url(signal),
         **extra,
     }
+
+
+# Accounts and knelpunten (issue 14): invitations, reset links and knelpunt subscriptions.
+DEFAULT_TEMPLATES.update(
+    {
+        "invitation": (
+            "Uitnodiging voor Knelpunt",
+            "Beste {name},\n\nU bent uitgenodigd voor Knelpunt als {role} bij {organisation}.\n"
+            "Kies uw wachtwoord via deze link (één keer te gebruiken, geldig tot {expires}):\n\n{url}\n\n"
+            "Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.\n\nKnelpunt",
+        ),
+        "password_reset": (
+            "Nieuw wachtwoord kiezen voor Knelpunt",
+            "Beste {name},\n\nDe beheerder van Knelpunt heeft een nieuwe link voor u gemaakt om een wachtwoord te kiezen.\n"
+            "De link werkt één keer en is geldig tot {expires}:\n\n{url}\n\nUw oude wachtwoord werkt niet meer.\n\nKnelpunt",
+        ),
+        "knelpunt_status": (
+            "Knelpunt {reference}: {status}",
+            "Beste collega,\n\nHet knelpunt „{title}” ({reference}) heeft een nieuwe status: {status} (was: {previous}).\n"
+            "{note}\n\nBekijk het knelpunt: {url}\n\nU krijgt dit bericht omdat u dit knelpunt volgt; "
+            "stoppen kan op dezelfde pagina.\n\nKnelpunt",
+        ),
+    }
+)
+TEMPLATE_LABELS.update(
+    {
+        "invitation": N_("Aan een nieuwe gebruiker: uitnodiging met link"),
+        "password_reset": N_("Aan een gebruiker: link voor een nieuw wachtwoord"),
+        "knelpunt_status": N_("Aan volgers van een knelpunt: nieuwe status"),
+    }
+)

@@ -140,7 +140,7 @@ def test_admin_creates_user_and_token(client, db, make_user):
 
 
 def test_each_role_lands_on_its_start_page(client, make_user):
-    expected = {"frontline": "Signaal melden", "triage": "Werkvoorraad", "coordinator": "Niet gerouteerde", "liaison": "Signalen per ministerie", "admin": "Gebruikers"}
+    expected = {"frontline": "Signaal melden", "triage": "Werkvoorraad", "coordinator": "Niet gerouteerde", "liaison": "Overzicht voor de Kamer", "admin": "Gebruikers"}
     for role, text in expected.items():
         user = make_user(role, "SZW" if role == "triage" else "BZK" if role != "frontline" else "GEM")
         login(client, user)
