@@ -47,12 +47,19 @@ def reference_load():
 @click.option("--org", "organisation", required=True, help="Code of the organisation, e.g. SZW or UWV.")
 @click.option("--password", default=None, help="At least 8 characters; generated and printed when left out.")
 @click.option("--name", default="")
-def user_create(email, role, organisation, password, name):
+@click.option(
+    "--must-change/--no-must-change",
+    default=None,
+    help="Ask for a new password at the first log-in (default: yes when the password is generated).",
+)
+def user_create(email, role, organisation, password, name, must_change):
     """Create a user."""
     try:
         user, plain = create_user(db.session, email, role, organisation, password=password, name=name)
     except InvalidInput as error:
         _fail(error)
+    # a password someone else chose (printed here) is changed at the first log-in (issue 14)
+    user.must_change_password = password is None if must_change is None else must_change
     db.session.commit()
     click.echo(f"Gebruiker {user.email} ({user.role}, {user.organisation_code}) aangemaakt.")
     if password is None:

@@ -17,8 +17,8 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('user_account', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(), nullable=False))
+    # a plain ADD COLUMN (with its default) also on SQLite: no table copy, so foreign keys to users stay intact
+    op.add_column('user_account', sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(), nullable=False))
     op.create_table('one_time_link',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -56,5 +56,4 @@ def downgrade():
     with op.batch_alter_table('one_time_link', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_one_time_link_user_id'))
     op.drop_table('one_time_link')
-    with op.batch_alter_table('user_account', schema=None) as batch_op:
-        batch_op.drop_column('must_change_password')
+    op.drop_column('user_account', 'must_change_password')
