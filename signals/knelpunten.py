@@ -300,6 +300,9 @@ def transition_knelpunt(session: Session, knelpunt: Knelpunt, to: str, actor: Us
         data={"masked": list(removed)} if removed else None,
     )
     session.flush()
+    from signals.subscriptions import notify_followers  # followers hear of every status change (issue 14)
+
+    notify_followers(session, knelpunt, event)
     return event
 
 

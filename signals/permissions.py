@@ -196,3 +196,8 @@ def template_questions() -> dict:
         for name, value in globals().items()
         if inspect.isfunction(value) and value.__module__ == __name__ and not name.startswith("_") and name != "template_questions"
     }
+
+
+def may_follow_knelpunten(user: Actor) -> bool:
+    """Follow a knelpunt (an e-mail on each status change): everyone who may read knelpunten."""
+    return is_role(user, FRONTLINE, TRIAGE, COORDINATOR, LIAISON)

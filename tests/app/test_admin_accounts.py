@@ -130,3 +130,31 @@ def test_reference_data_filters_and_retirement_says_what_will_move(client, db, m
     confirm = client.get("/beheer/referentie/ministerie/SZW/opheffen").get_data(as_text=True)
     assert "Wat gaat er naar de opvolger" in confirm and "Participatiewet" in confirm
     assert "1 open signaal waarvoor SZW eerstverantwoordelijk is" in confirm
+
+
+def test_following_a_knelpunt_mails_every_status_change(client, db, make_user, make_signal):
+    """Does a follower get an e-mail on each status change, and none after they stop following?"""
+    import datetime as dt
+
+    from tests.reports.factories import make_knelpunt
+
+    knelpunt = make_knelpunt(db, "Giften tellen als inkomen", "SZW", dt.datetime(2026, 8, 5, tzinfo=dt.UTC))
+    liaison = make_user("liaison", "BZK")
+    coordinator = make_user("coordinator", "BZK")
+    login(client, liaison)
+    page = client.post(f"/knelpunten/{knelpunt.id}/volgen", follow_redirects=True).get_data(as_text=True)
+    assert "U volgt dit knelpunt" in page and "Niet meer volgen" in page
+    client.post("/auth/logout")
+    login(client, coordinator)
+    client.post(f"/knelpunten/{knelpunt.id}/status", data={"to": "in_study", "note": "We zoeken het uit."})
+    mails = db.session.scalars(select(Notification).where(Notification.recipient == liaison.email)).all()
+    assert len(mails) == 1 and "In onderzoek" in mails[0].subject and "We zoeken het uit." in mails[0].body
+    assert mails[0].sent_at is not None  # delivered after the commit
+    assert not db.session.scalars(select(Notification).where(Notification.recipient == coordinator.email)).all()
+    client.post("/auth/logout")
+    login(client, liaison)
+    client.post(f"/knelpunten/{knelpunt.id}/niet-meer-volgen")
+    client.post("/auth/logout")
+    login(client, coordinator)
+    client.post(f"/knelpunten/{knelpunt.id}/status", data={"to": "solution_underway", "note": ""})
+    assert len(db.session.scalars(select(Notification).where(Notification.recipient == liaison.email)).all()) == 1
