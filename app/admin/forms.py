@@ -72,8 +72,8 @@ class UserSearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Zoeken op naam, e-mailadres of organisatie"), validators=[Optional(), Length(max=200)])
-    role = SelectField(_l("Rol"), validators=[Optional()])
-    active = SelectField(_l("Status"), validators=[Optional()])
+    role = SelectField(_l("Filter op rol"), validators=[Optional()])
+    active = SelectField(_l("Filter op status"), validators=[Optional()])
 
 
 class ReferenceFilterForm(FlaskForm):
