@@ -16,11 +16,10 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from signals import accounts
+from signals import accounts, notifications
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, PermissionDenied
 from signals.models import ApiToken, Ministry, OneTimeLink, Organisation, User, utcnow
-from signals import notifications
 from signals.notifications import queue_notification
 from signals.vocabulary import ROLES
 
