@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, request
+from flask import abort, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
@@ -27,6 +27,28 @@ def bearer_user() -> User | None:
     if scheme.lower() != "bearer" or not token.strip():
         return None
     return user_for_token(db.session, token.strip())
+
+
+def safe_next(target: str | None, fallback: str = "main.index") -> str:
+    """Where to go after a form (``next``): only a path on this site, never another host.
+
+    Refuses absolute and protocol-relative URLs (``https://…``, ``//…``, ``/\\…``), backslashes and
+    control characters, which browsers may turn into another host; anything else becomes ``fallback``.
+    """
+    if target and _is_local_path(target):
+        return target
+    return url_for(fallback)
+
+
+def _is_local_path(target: str) -> bool:
+    from urllib.parse import urlsplit
+
+    if not target.startswith("/") or target.startswith(("//", "/\\")):
+        return False
+    if "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
 
 
 def role_required(*roles: str):

@@ -60,6 +60,8 @@ def publish_letter(
     if user.role not in PUBLISH_ROLES:
         raise PermissionDenied(N_("Alleen de coördinator of een liaison kan een brief publiceren."))
     data = build_bottleneck_letter(session, period, ministry, now=now, letterhead=letterhead)
+    from reports.export import annex_source
+
     scope = ministry or ALL
     version = (
         session.scalar(
@@ -72,7 +74,7 @@ def publish_letter(
     if "sending" in data:
         prefix = data["sending"].get("kenmerk_prefix") or "KNP"
         data["sending"]["kenmerk"] = kenmerk(prefix, period, scope, version)
-    files = render.render_all(data)
+    files = render.render_all(data, annex=annex_source(session, data))
     letter = PublishedLetter(
         period=period.code,
         scope=scope,

@@ -198,6 +198,20 @@ def template_questions() -> dict:
     }
 
 
+#: statuses in which the submitter may still correct or withdraw a signal (before the ministry accepts it)
+CORRECTABLE_STATUSES = ("received", "routed")
+
+
+def may_correct_signal(user: Actor, signal) -> bool:
+    """The submitter corrects or withdraws their own signal until the ministry accepts it."""
+    return (
+        is_role(user, *SUBMITTER_ROLES)
+        and getattr(user, "id", None) is not None
+        and user.id == signal.submitter_id
+        and signal.status in CORRECTABLE_STATUSES
+    )
+
+
 def may_follow_knelpunten(user: Actor) -> bool:
     """Follow a knelpunt (an e-mail on each status change): everyone who may read knelpunten."""
     return is_role(user, FRONTLINE, TRIAGE, COORDINATOR, LIAISON)

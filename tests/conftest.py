@@ -15,18 +15,21 @@ from signals.intake import SignalDraft, submit_signal
 from signals.models import (
     ApiToken,
     AuditEvent,
+    IdempotencyRecord,
     Knelpunt,
     KnelpuntRegulation,
     LetterFile,
     MailTemplate,
     Notification,
     PublishedLetter,
+    RateLimitCounter,
     SavedFilter,
     Signal,
     SignalContact,
     SignalMinistry,
     SignalRegulation,
     User,
+    UserSecurity,
 )
 from signals.reference import load_reference_data
 from signals.search import drop_fulltext, install_fulltext
@@ -36,6 +39,8 @@ PASSWORD = "correct-horse-battery"
 
 #: tables emptied after each test; reference data stays for the whole session
 PER_TEST_TABLES = (SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
+#: issue 11's tables: log-in counters, second factors, idempotent answers
+PER_TEST_TABLES += (RateLimitCounter, UserSecurity, IdempotencyRecord)
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, jsonify, request, send_file, url_for
 
 from app.api import bp
 from app.api.routes import _user
 from app.extensions import db
 from app.headers import allow_inline_scripts
-from reports import render
+from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.letterhead import letterhead_from_config
 from reports.periods import parse_period
@@ -40,14 +40,31 @@ def bottleneck_letter():
     errors.raise_if_any()
     letter = build_bottleneck_letter(db.session, period, ministry, letterhead=letterhead_from_config(current_app.config))
     if fmt == "json":
+        annex = letter["tables"]["annex"]
+        links = {
+            f: url_for(".bottleneck_letter", period=period.code, ministry=ministry or ALL, format=f, _external=False)
+            for f in export.WRITERS
+        }
+        annex["links"] = links
+        if request.args.get("annex") in ("1", "true", "yes") and not annex["complete"]:
+            annex["rows"] = list(export.annex_source(db.session, letter)())
+            annex["complete"] = True
         return jsonify(letter)
+    name = file_name(period.code, ministry or ALL, fmt)
+    if fmt in export.WRITERS:  # the whole annex, streamed from the database through a spooled file
+        response = send_file(
+            export.export_file(db.session, letter, fmt),
+            mimetype=render.FORMATS[fmt].split(";")[0],
+            as_attachment=True,
+            download_name=name,
+        )
+        response.headers["Content-Type"] = render.FORMATS[fmt]
+        return response
     content = render.render(letter, fmt)
     if fmt == "html":
         allow_inline_scripts(content)
     response = Response(content, content_type=render.FORMATS[fmt])
-    response.headers["Content-Disposition"] = (
-        f'{"inline" if fmt == "html" else "attachment"}; filename="{file_name(period.code, ministry or ALL, fmt)}"'
-    )
+    response.headers["Content-Disposition"] = f'{"inline" if fmt == "html" else "attachment"}; filename="{name}"'
     return response
 
 

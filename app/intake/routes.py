@@ -12,6 +12,7 @@ from app.form_errors import add_domain_errors
 from app.intake import bp
 from app.intake.checks import check_args, signal_list_checks
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
+from app.intake.privacy_preview import privacy_step
 from app.mail import commit_and_deliver
 from app.privacy_notice import flash_masked, masked_notice, removed_from, removed_from_event
 from app.security import role_required
@@ -67,6 +68,9 @@ def new():
                 proposed_solution=form.proposed_solution.data or "",
                 contact=form.contact.data or "",
             )
+            step = privacy_step(form, draft)
+            if step is not None:
+                return step
             try:
                 signal, _decision = submit_signal(
                     db.session, current_user, draft, threshold=current_app.config["ROUTING_THRESHOLD"]

@@ -13,7 +13,7 @@ from app.headers import allow_inline_scripts
 from app.letters import bp
 from app.letters.forms import LetterForm, PublishForm
 from app.security import role_required
-from reports import render
+from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.letterhead import letterhead_from_config
 from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
@@ -113,8 +113,10 @@ def download():
     if fmt not in render.FORMATS:
         raise InvalidInput({"format": [_("Kies html, pdf, docx, csv of xlsx.")]})
     letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
-    content = render.render(letter, fmt)
-    return _file_response(content, fmt, file_name(period.code, ministry or ALL, fmt))
+    name = file_name(period.code, ministry or ALL, fmt)
+    if fmt in export.WRITERS:  # the whole annex, streamed from the database through a spooled file
+        return _stream_response(export.export_file(db.session, letter, fmt), fmt, name)
+    return _file_response(render.render(letter, fmt), fmt, name)
 
 
 @bp.post("/publiceren")
@@ -186,6 +188,12 @@ def published_file(letter_id: int, fmt: str):
 def plotly_js():
     """The plotly.js bundled with the pinned plotly package: no CDN."""
     response = send_file(render.plotly_js_path(), mimetype="text/javascript", max_age=86400)
+    return response
+
+
+def _stream_response(handle, fmt: str, name: str) -> Response:
+    response = send_file(handle, mimetype=render.FORMATS[fmt].split(";")[0], as_attachment=True, download_name=name)
+    response.headers["Content-Type"] = render.FORMATS[fmt]
     return response
 
 

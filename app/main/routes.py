@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from app.extensions import db
 from app.main import bp
+from app.security import safe_next
 from signals import permissions
 from signals.access import list_signals_for
 from signals.deadlines import PAUSED_STATUSES, deadline_state
@@ -121,14 +122,7 @@ def set_language(code: str):
         db.session.commit()
     refresh()  # the confirmation below is already in the new language
     flash(_("Taal aangepast."), "success")
-    return redirect(_same_site_path(request.form.get("next")) or url_for("main.index"))
-
-
-def _same_site_path(target: str | None) -> str | None:
-    """``target`` if it is a path on this site (no scheme, host or protocol-relative trick), else None."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")) and "\\" not in target:
-        return target
-    return None
+    return redirect(safe_next(request.form.get("next")))
 
 
 def register_context(app: Flask) -> None:
