@@ -114,6 +114,8 @@ def user_detail(user_id: int):
 def user_active(user_id: int):
     user = db.get_or_404(User, user_id)
     form = ConfirmForm()
+    if request.form.get("active") not in ("0", "1"):
+        abort(400)  # the page's button always says which way
     if form.validate_on_submit():
         active = request.form.get("active") == "1"
         set_active(db.session, user, current_user, active)
@@ -127,6 +129,8 @@ def user_active(user_id: int):
 def user_reset(user_id: int):
     user = db.get_or_404(User, user_id)
     form = ConfirmForm()
+    if request.form.get("confirm") != "1":
+        abort(400)  # only from the button on the user's page
     if form.validate_on_submit():
         send_reset_link(db.session, user, current_user, base_url=current_app.config["BASE_URL"])
         commit_and_deliver()

@@ -144,9 +144,9 @@ def published(letter_id: int):
         (f.format, _(dict(DOWNLOADS).get(f.format, f.format)), url_for(".published_file", letter_id=letter.id, fmt=f.format))
         for f in sorted(letter.files, key=lambda f: [d[0] for d in DOWNLOADS].index(f.format) if f.format in dict(DOWNLOADS) else 99)
     ]
-    return render_template(
-        "letters/published.html", letter=letter, body=render.render_app_html(letter.data), downloads=downloads
-    )
+    # letters published before the letter had its own page show their stored web version instead
+    body = render.render_app_html(letter.data) if (letter.data or {}).get("tables") else None
+    return render_template("letters/published.html", letter=letter, body=body, downloads=downloads)
 
 
 @bp.get("/brief")

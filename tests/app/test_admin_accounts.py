@@ -102,7 +102,8 @@ def test_admin_edits_deactivates_reactivates_and_resets_a_user(client, db, make_
     # you cannot lock yourself out
     assert client.post(f"/beheer/gebruikers/{admin.id}/actief", data={"active": "0"}).status_code == 403
 
-    client.post(f"/beheer/gebruikers/{other.id}/wachtwoordlink")
+    assert client.post(f"/beheer/gebruikers/{other.id}/wachtwoordlink").status_code == 400  # not without the button
+    client.post(f"/beheer/gebruikers/{other.id}/wachtwoordlink", data={"confirm": "1"})
     assert _link_in_mail(db, other.email)
     client.post("/auth/logout")
     assert client.post("/auth/login", data={"email": other.email, "password": PASSWORD}).status_code == 400  # old one stopped

@@ -126,8 +126,27 @@ EXPECTED: dict[str, dict] = {
     "GET /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/nieuw/voorbeeld": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "PATCH /api/v1/signals/<int:signal_id>": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /api/v1/signals/<int:signal_id>/withdraw": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    # correction (issue 9): only the submitter, only before the ministry accepts (the matrix's signal is in progress)
+    "POST /api/v1/signals/<int:signal_id>/correction": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    # issue 14: parliament and policy screens, accounts
+    "GET /api/v1/regulations/<bwb_id>/dossier": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},  # counts scoped by signals.access; liaison: totals only
+    "GET /regelingen/": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /regelingen/<code>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /regelingen/<code>/export/<part>.<fmt>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},  # the signal list itself: 403 for liaison (tests/app)
+    "GET /dashboard/export/<table_id>.<fmt>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /brieven/brief": {"frontline": "403", "triage": ("ok", "403"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /brieven/brief.css": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},  # a stylesheet
+    "GET /auth/wachtwoord-kiezen/<token>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},  # the one-time link is the key (an unknown one is 410)
+    "POST /auth/wachtwoord-kiezen/<token>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},
+    "GET /auth/wachtwoord-wijzigen": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "login"},
+    "POST /auth/wachtwoord-wijzigen": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "login"},
+    "GET /beheer/gebruikers/<int:user_id>": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/gebruikers/<int:user_id>": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/gebruikers/<int:user_id>/actief": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/gebruikers/<int:user_id>/wachtwoordlink": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /knelpunten/<int:knelpunt_id>/volgen": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "POST /knelpunten/<int:knelpunt_id>/niet-meer-volgen": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
 }
 # fmt: on
 
@@ -235,6 +254,11 @@ def world(app, db, make_user, make_signal):
         "key": next(iter(DEFAULT_TEMPLATES)),
         "action": "answer",
         "filename": "css/knelpunt.css",
+        # issue 14: dossier per regulation, exports, one-time links
+        "bwb_id": "BWBR0015703",
+        "part": "trend",
+        "table_id": "per_ministry",
+        "token": "no-such-link",
     }
     return users, tokens, values
 
@@ -245,11 +269,16 @@ def _url(rule, values: dict) -> str:
         value = values[argument]
         if argument == "code" and rule.endpoint == "main.set_language":
             value = "en"
+        if argument == "code" and rule.endpoint.startswith("regulations."):
+            value = "BWBR0015703"
+        if argument == "fmt" and rule.endpoint in ("regulations.export", "dashboards.export"):
+            value = "csv"
         path = path.replace(f"<{_converter(rule, argument)}{argument}>", str(value))
     query = {
         "letters.preview": "?period=2026&ministry=SZW",
         "letters.download": "?period=2026&ministry=SZW&format=csv",
         "api.bottleneck_letter": "?period=2026&ministry=SZW&format=json",
+        "letters.view": "?period=2026&ministry=SZW",
     }.get(rule.endpoint, "")
     return path + query
 
