@@ -14,10 +14,8 @@ from signals.demo import seed_demo
 from signals.errors import InvalidInput
 from signals.followup import check_deadlines
 from signals.importer import import_signals
-from signals.learning import retrain_router
 from signals.notifications import deliver_pending
 from signals.reference import load_reference_data
-from signals.routing import build_profiles
 from signals.vocabulary import ROLES
 
 
@@ -106,18 +104,7 @@ def deadlines_check(auto_close_days):
     click.echo(f"Contactgegevens verwijderd na de bewaartermijn: {run.contacts_purged}.")
 
 
-routing_cli = AppGroup("routing", help="De tekstrouter.")
-
-
-@routing_cli.command("retrain")
-def routing_retrain():
-    """Learn from every manual routing decision; prints how well the router routes them before and after."""
-    result = retrain_router(db.session, build_profiles(db.session))
-    db.session.commit()
-    click.echo(
-        f"Voorbeelden: {result.examples}; juist ministerie zonder voorbeelden: {result.accuracy_before:.0%}, "
-        f"met voorbeelden: {result.accuracy_after:.0%} (model {result.model_id})."
-    )
+from app.routing_cli import routing_cli  # noqa: E402  (routing commands live in their own module)
 
 
 @click.command("import-signals")

@@ -494,6 +494,11 @@ class RoutingModel(Base):
     accuracy_before: Mapped[float | None] = mapped_column(Float)
     accuracy_after: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    #: the trained ministry classifier (joblib), its figures on the corpus, and whether routing uses it
+    artifact: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    metrics: Mapped[dict | None] = mapped_column(JSON)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SignalContact(Base):
