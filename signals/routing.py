@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signals.classifier import RoutingClassifier, lexicon_by_ministry
+from signals.classifier import RoutingClassifier
 from signals.learning import active_classifier
 from signals.models import Regulation, RegulationTerm
 from signals.reference import current_ministry_codes
