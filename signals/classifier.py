@@ -141,7 +141,9 @@ class MinistryModel:
         from sklearn.linear_model import SGDClassifier
 
         cleaned = [_model_text(t) for t in texts]
-        self._word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, token_pattern=r"(?u)\b\w\w+\b")
+        self._word = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_features=50000, token_pattern=r"(?u)\b\w\w+\b"
+        )
         self._char = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2, max_features=self.max_char_features
         )

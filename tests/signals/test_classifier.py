@@ -111,3 +111,11 @@ def test_below_the_tuned_threshold_the_coordinator_decides(db):
     decision = route_by_text(db.session, "De regels zijn te ingewikkeld en mensen raken in de knel.")
     assert decision.ministry is None
     assert "coördinator" in decision.explanation
+
+
+def test_the_lexicon_never_reads_privacy_placeholders(db):
+    from signals.routing import get_text_router
+
+    router = get_text_router(db.session)
+    assert any("BSN" in word for s in router.suggest("Iemand maakt misbruik van mijn BSN") for word in s.matched)
+    assert router.suggest("Cliënt [BSN] belde") == []
