@@ -107,9 +107,20 @@ def read_examples(path: str | Path | io.TextIOBase, normalise: Callable[[str], s
             handle.close()
 
 
+POLICY_AREAS_PATH = DATA_DIR / "policy_areas.csv"
+
+
+def policy_areas() -> list[tuple[str, str, str]]:
+    """(ministry, area, terms) from ``policy_areas.csv``: what each ministry is about."""
+    if not POLICY_AREAS_PATH.exists():
+        return []
+    with POLICY_AREAS_PATH.open(newline="", encoding="utf-8") as fh:
+        return [(row["ministry"].strip(), row["area"].strip(), row["terms"].strip()) for row in csv.DictReader(fh)]
+
+
 def reference_documents(profiles) -> list[tuple[str, str]]:
-    """(text, ministry) per regulation: its title, abbreviation and terms, so unseen topics are not blank."""
-    documents = []
+    """(text, ministry) per regulation (title, abbreviation, terms) and per policy area, so unseen topics are not blank."""
+    documents = [(f"{area} ; {terms}", ministry) for ministry, area, terms in policy_areas()]
     for profile in profiles:
         words = [profile.title, profile.abbreviation or ""] + [term for term, _kind, _weight in profile.terms]
         documents.append((" ; ".join(w for w in words if w), profile.ministry))
@@ -267,7 +278,7 @@ class RoutingClassifier:
 def corpus_fingerprint(path: Path = CORPUS_PATH, extra: Iterable[str] = ()) -> str:
     """Hash of the corpus and reference CSVs: a shipped artifact is only used when it matches."""
     digest = hashlib.sha256()
-    for name in (path, DATA_DIR / "regulations.csv", DATA_DIR / "regulation_terms.csv"):
+    for name in (path, DATA_DIR / "regulations.csv", DATA_DIR / "regulation_terms.csv", POLICY_AREAS_PATH):
         if Path(name).exists():
             digest.update(Path(name).read_bytes())
     for item in extra:
