@@ -87,7 +87,7 @@ def main() -> None:
                     "action": "route",
                     "actor_id": coordinator.id,
                     "signal_id": index + 1,
-                    "data": {"ministry": example.ministry, "co_ministries": []},
+                    "data": {"ministry": example.ministry, "co_ministries": [], "method": "manual"},
                 }
             )
             if len(rows) == 10_000:

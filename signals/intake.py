@@ -7,17 +7,19 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from signals import permissions
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, PermissionDenied
 from signals.models import Channel, Regulation, Signal, SignalContact, User, utcnow
-from signals.privacy import mask_fields
+from signals.privacy import mask_fields, text_for_matching
 from signals.reference import find_regulation
 from signals.routing import DEFAULT_THRESHOLD, RoutingDecision, route_by_regulations, route_by_text
 from signals.vocabulary import THEMES
-from signals.workflow import set_regulations, set_routing
+from signals.workflow import route_signal, set_regulations
 
 #: roles that may log a signal
-SUBMITTER_ROLES = ("frontline", "coordinator")
+#: kept for the views' role_required; the rule itself is ``permissions.may_submit``
+SUBMITTER_ROLES = permissions.SUBMITTER_ROLES
 
 TITLE_MAX = 200
 TEXT_MAX = 10_000
@@ -89,10 +91,10 @@ def validate_draft(session: Session, draft: SignalDraft, today: dt.date | None =
 
 
 def decide_routing(session: Session, regulations: list, text: str, threshold: float) -> RoutingDecision:
-    """Route by the named regulations, or else by the text."""
+    """Route by the named regulations, or else by the text (never by masks or personal data)."""
     if regulations:
         return route_by_regulations(session, regulations)
-    return route_by_text(session, text, threshold)
+    return route_by_text(session, text_for_matching(text), threshold)
 
 
 def assign_reference(signal: Signal, at: dt.datetime) -> None:
@@ -108,7 +110,7 @@ def submit_signal(
     created_at: dt.datetime | None = None,
 ) -> tuple[Signal, RoutingDecision]:
     """Store a new signal with personal data masked, and route it; the caller commits."""
-    if submitter.role not in SUBMITTER_ROLES:
+    if not permissions.may_submit(submitter):
         raise PermissionDenied(N_("Alleen frontlijnmedewerkers en coördinatoren kunnen signalen melden."))
     regulations = validate_draft(session, draft)
     fields, masked = mask_fields(
@@ -156,20 +158,18 @@ def submit_signal(
     )
     submitted.created_at = now
     if decision.is_routed:
-        set_routing(session, signal, decision.ministry, decision.co_ministries, now)
-        signal.status = "routed"
-        routed = record_event(
+        route_signal(
             session,
-            "signal",
-            signal.id,
-            "route",
-            actor=submitter,
-            from_state="received",
-            to_state="routed",
+            signal,
+            decision.ministry,
+            decision.co_ministries,
+            submitter,
+            decision.method,
             note=decision.explanation,
-            data={"ministry": decision.ministry, "co_ministries": decision.co_ministries, "method": decision.method},
-            signal_id=signal.id,
+            explanation=decision.explanation,
+            confidence=decision.confidence,
+            action="route",
+            at=now,
         )
-        routed.created_at = now
     session.flush()
     return signal, decision

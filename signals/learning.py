@@ -52,7 +52,8 @@ def collect_decisions(session: Session) -> list[tuple[str, str]]:
     for signal_id, data in events:
         data = data or {}
         ministry = codes.get(str(data.get("ministry") or "").strip().upper())
-        if ministry and data.get("method", "manual") == "manual":
+        # only decisions people made: automatic routings (regulation, text, inherited, portfolio) teach nothing
+        if ministry and data.get("method") == "manual":
             decided[signal_id] = ministry
     if not decided:
         return []
@@ -90,8 +91,12 @@ def shipped_classifier() -> RoutingClassifier | None:
 
 def active_classifier(session: Session, profiles: Callable[[], list]) -> RoutingClassifier | None:
     """The active stored version, else the shipped artifact, else one trained now (cached per process)."""
-    active_id = session.scalar(select(RoutingModel.id).where(RoutingModel.is_active.is_(True)).order_by(RoutingModel.id.desc()).limit(1))
-    key = ("db", active_id) if active_id else ("shipped",)
+    active = session.execute(
+        select(RoutingModel.id, RoutingModel.created_at).where(RoutingModel.is_active.is_(True)).order_by(RoutingModel.id.desc()).limit(1)
+    ).first()
+    active_id = active[0] if active else None
+    # id and time together: an id can come back after a rollback (tests, restored backups)
+    key = ("db", active_id, str(active[1])) if active else ("shipped",)
     with _lock:
         if _cache["key"] == key:
             return _cache["classifier"]
@@ -189,8 +194,8 @@ def rollback(session: Session, model_id: int | None = None) -> RoutingModel | No
     ).all()
     if model_id is None:
         active = next((v for v in versions if v.is_active), None)
-        older = [v for v in versions if active is None or v.id < active.id]
-        target = older[0] if older else None
+        older = [v for v in versions if active is not None and v.id < active.id]
+        target = older[0] if older else None  # nothing older than the version in use: the shipped model
     else:
         target = next((v for v in versions if v.id == model_id), None)
         if target is None:

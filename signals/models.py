@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -40,7 +41,35 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-Timestamp = DateTime(timezone=True)
+class UTCDateTime(TypeDecorator):
+    """A moment in time, stored in UTC and always handed back timezone-aware (UTC) on every database.
+
+    SQLite keeps no zone, so a naive value read back would be taken for server-local time by
+    ``.astimezone()``; this type converts aware values to UTC on the way in (naive ones are taken
+    to be UTC already) and marks values coming out as UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None or not isinstance(value, dt.datetime):
+            return value
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        value = value.astimezone(dt.UTC)
+        # SQLite stores the text without a zone; keep it naive UTC there so comparisons stay textual
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+Timestamp = UTCDateTime()
 
 
 class Ministry(Base):
@@ -239,6 +268,8 @@ class Signal(Base):
     due_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, index=True)
     #: when the running deadline started (routing or acceptance), to tell late from very late
     deadline_started_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: when the frontline was asked for more information (set while needs_info): the ministry's clock is paused since
+    needs_info_since: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: the frontline's rating of the answer
     feedback_useful: Mapped[bool | None] = mapped_column(Boolean)
     feedback_comment: Mapped[str] = mapped_column(Text, default="")

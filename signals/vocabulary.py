@@ -49,6 +49,8 @@ ROUTING_METHODS = {
     "regulation": N_("op regeling"),
     "text": N_("op tekst"),
     "manual": N_("handmatig"),
+    "portfolio": N_("bij herverdeling van portefeuilles"),
+    "inherited": N_("overgenomen van het oorspronkelijke signaal"),
 }
 
 #: what each audit action means, for history screens

@@ -21,6 +21,7 @@ from signals.models import (
     MailTemplate,
     Notification,
     PublishedLetter,
+    RoutingModel,
     SavedFilter,
     Signal,
     SignalContact,
@@ -35,7 +36,7 @@ from signals.workflow import transition_signal
 PASSWORD = "correct-horse-battery"
 
 #: tables emptied after each test; reference data stays for the whole session
-PER_TEST_TABLES = (SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
+PER_TEST_TABLES = (SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter, RoutingModel)
 
 
 @pytest.fixture(scope="session")

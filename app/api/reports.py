@@ -7,6 +7,7 @@ from flask import Response, jsonify, request
 from app.api import bp
 from app.api.routes import _user
 from app.extensions import db
+from app.headers import allow_inline_scripts
 from reports import render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import parse_period
@@ -39,7 +40,10 @@ def bottleneck_letter():
     letter = build_bottleneck_letter(db.session, period, ministry)
     if fmt == "json":
         return jsonify(letter)
-    response = Response(render.render(letter, fmt), content_type=render.FORMATS[fmt])
+    content = render.render(letter, fmt)
+    if fmt == "html":
+        allow_inline_scripts(content)
+    response = Response(content, content_type=render.FORMATS[fmt])
     response.headers["Content-Disposition"] = (
         f'{"inline" if fmt == "html" else "attachment"}; filename="{file_name(period.code, ministry or ALL, fmt)}"'
     )

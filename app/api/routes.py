@@ -14,7 +14,9 @@ from app.api.openapi import build_openapi
 from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
 from app.errors import json_error
 from app.extensions import db
+from app.intake.checks import signal_list_checks
 from app.mail import commit_and_deliver
+from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
@@ -100,6 +102,7 @@ def create_signal():
     signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
     commit_and_deliver()
     body = out.signal_json(signal)
+    body["removed_personal_data"] = list(signal.masked or [])
     body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
     response = jsonify(body)
     response.status_code = 201
@@ -124,10 +127,13 @@ def list_signals():
         raise InvalidInput({"status": ["Onbekende status."]})
     page_number = _int_arg("page", 1, 1, 1_000_000)
     per_page = _int_arg("per_page", 25, 1, 100)
+    checks = signal_list_checks(request.args, lead_arg="lead_ministry")
+    backlog = checks.pop("statuses", None)
     page = list_signals_for(
         db.session,
         _user(),
-        status=statuses,
+        status=statuses or backlog,
+        **checks,
         ministry=request.args.get("ministry") or None,
         channel=request.args.get("channel") or None,
         query=request.args.get("q") or None,
@@ -181,7 +187,7 @@ def transition(signal_id: int):
         target=target,
     )
     commit_and_deliver()
-    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event)})
+    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
 @bp.post("/routing/suggest")

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.headers import allow_inline_scripts
 from app.letters import bp
 from app.letters.forms import LetterForm, PublishForm
 from app.security import role_required
@@ -84,6 +85,7 @@ def preview():
     period, ministry = _letter_args(request.args)
     letter = build_bottleneck_letter(db.session, period, ministry)
     html = render.render_html(letter, plotly_js_url=url_for("letters.plotly_js"))
+    allow_inline_scripts(html)
     return Response(html, mimetype="text/html")
 
 
@@ -142,7 +144,9 @@ def plotly_js():
 
 def _file_response(content: bytes, fmt: str, name: str) -> Response:
     response = Response(content, mimetype=render.FORMATS[fmt].split(";")[0])
-    if fmt != "html":
+    if fmt == "html":
+        allow_inline_scripts(content)  # the letter's own charts (and inlined plotly.js) may run
+    else:
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Content-Type"] = render.FORMATS[fmt]
     return response
