@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import String, and_, case, cast, false, func, literal, select
+from sqlalchemy import String, and_, case, cast, false, func, literal, select, text
 from sqlalchemy.orm import Session, aliased
 
 from reports.periods import Period
@@ -319,7 +319,12 @@ def punctuality(session: Session, conditions: list, now: dt.datetime | None = No
     return frame
 
 
-def annex_rows(session: Session, conditions: list):
+def count_signals(session: Session, conditions: list) -> int:
+    """How many signals meet ``conditions``."""
+    return int(session.scalar(select(func.count(Signal.id)).where(*conditions)) or 0)
+
+
+def annex_rows(session: Session, conditions: list, limit: int | None = None):
     """The annex: one tuple per signal, only the columns the letter may show.
 
     Yields (reference, created_at, channel, lead ministry, lead regulation, status, outcome, title).
@@ -344,11 +349,38 @@ def annex_rows(session: Session, conditions: list):
         .where(*conditions)
         .order_by(Signal.created_at, Signal.id)
     )
-    # No yield_per: a server-side cursor makes PostgreSQL plan for the first rows (nested loops),
-    # which is far slower for the whole annex; the rows are small tuples of the columns above.
-    yield from session.execute(stmt)
+    if limit is not None:
+        yield from session.execute(stmt.limit(limit))
+        return
+    if _dialect(session) == "postgresql":
+        # A server-side cursor keeps memory constant; without this PostgreSQL would plan it for the
+        # first rows (nested loops), which is far slower for the whole annex.
+        session.execute(text("SET LOCAL cursor_tuple_fraction = 1.0"))
+        yield from session.execute(stmt.execution_options(yield_per=2000))
+        return
+    yield from session.execute(stmt)  # sqlite3 steps through its cursor row by row
 
 
 def padded(codes_column):
     """' ' + codes + ' ', so a LIKE '% CODE %' finds one code in a space-separated list."""
     return literal(" ") + codes_column + literal(" ")
+
+
+def backlog(session: Session, conditions: list, now: dt.datetime | None = None) -> pd.DataFrame:
+    """The backlog now, whatever the period: per lead ministry the open signals and how many are
+    late and very late now (``signals.deadlines``) — columns ministry, open, late, very_late."""
+    now = now or utcnow()
+    lead = _lead()
+    rows = session.execute(
+        _base(
+            lead,
+            lead.ministry_code,
+            func.count(Signal.id),
+            _count_if(deadlines.late_condition(now)),
+            _count_if(deadlines.very_late_condition(now)),
+        )
+        .where(*conditions, Signal.status.in_(deadlines.BACKLOG_STATUSES), lead.ministry_code.is_not(None))
+        .group_by(lead.ministry_code)
+        .order_by(lead.ministry_code)
+    ).all()
+    return pd.DataFrame([(m, int(o), int(la), int(v)) for m, o, la, v in rows], columns=["ministry", "open", "late", "very_late"])

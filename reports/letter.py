@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reports import aggregation as agg
 from reports.periods import Period
+from signals.deadlines import local_date
 from signals.errors import N_
 from signals.knelpunten import INSTRUMENTS, KNELPUNT_STATUSES
 from signals.models import AuditEvent, Channel, Knelpunt, KnelpuntRegulation, Ministry, Signal, utcnow
@@ -20,6 +21,20 @@ from signals.vocabulary import OUTCOMES, STATUSES, THEMES
 
 SCHEMA_VERSION = 1
 ALL = "ALL"
+#: the letter's data holds at most this many annex rows (what PDF and DOCX print); CSV and XLSX
+#: stream the whole annex from the database (reports/export.py), so no letter carries it in memory
+ANNEX_EXTRACT = 1000
+ANNEX_TITLE = "Bijlage: overzicht van de signalen"
+ANNEX_COLUMNS = [
+    ("reference", "Kenmerk"),
+    ("date", "Datum"),
+    ("channel", "Kanaal"),
+    ("ministry", "Ministerie"),
+    ("regulation", "Regeling"),
+    ("status", "Status"),
+    ("outcome", "Uitkomst"),
+    ("title", "Titel (zonder persoonsgegevens)"),
+]
 
 #: the groups of DESIGN §7 for earlier knelpunten, in the letter's order
 FOLLOW_UP_GROUPS = (
@@ -58,10 +73,10 @@ def fmt_change(current: float | None, previous: float | None) -> str:
 
 
 def fmt_date(value: dt.datetime | dt.date | None) -> str:
-    """ISO date (yyyy-mm-dd), unambiguous in every format."""
+    """ISO date (yyyy-mm-dd), unambiguous in every format; a moment counts on its Dutch calendar day."""
     if value is None:
         return ""
-    return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    return local_date(value).isoformat() if isinstance(value, dt.datetime) else value.isoformat()
 
 
 def _table(title: str, columns: list[tuple[str, str]], rows: list[list]) -> dict:
@@ -125,7 +140,7 @@ def build_bottleneck_letter(
         [k for group in follow_up for k in group["items"]],
         with_changes=True,
     )
-    tables["annex"] = _annex(session, conditions, channel_names)
+    tables["annex"] = _annex(session, conditions, channel_names, limit=ANNEX_EXTRACT)
 
     title = f"Knelpuntenbrief {period.label} – {scope_name if ministry else 'alle ministeries'}"
     return {
@@ -466,34 +481,36 @@ def _masked_title(title: str | None) -> str:
     return title
 
 
-def _annex(session: Session, conditions: list, channel_names: dict) -> dict:
-    rows = []
-    for reference, created_at, channel, ministry, regulation, status, outcome, title in agg.annex_rows(
-        session, conditions
-    ):
-        rows.append(
-            [
-                reference,
-                fmt_date(created_at),
-                channel,
-                ministry or agg.NO_MINISTRY,
-                regulation or "",
-                STATUSES.get(status, status),
-                OUTCOMES.get(outcome, "") if outcome else "",
-                _masked_title(title),
-            ]
-        )
-    return _table(
-        "Bijlage: overzicht van de signalen",
-        [
-            ("reference", "Kenmerk"),
-            ("date", "Datum"),
-            ("channel", "Kanaal"),
-            ("ministry", "Ministerie"),
-            ("regulation", "Regeling"),
-            ("status", "Status"),
-            ("outcome", "Uitkomst"),
-            ("title", "Titel (zonder persoonsgegevens)"),
-        ],
-        rows,
-    )
+def annex_row(reference, created_at, channel, ministry, regulation, status, outcome, title) -> list:
+    """One annex row as the letter shows it (labels, ISO date, masked title)."""
+    return [
+        reference,
+        fmt_date(created_at),
+        channel,
+        ministry or agg.NO_MINISTRY,
+        regulation or "",
+        STATUSES.get(status, status),
+        OUTCOMES.get(outcome, "") if outcome else "",
+        _masked_title(title),
+    ]
+
+
+def iter_annex(session: Session, conditions: list, limit: int | None = None):
+    """The annex rows, streamed from the database (constant memory), oldest first."""
+    for row in agg.annex_rows(session, conditions, limit=limit):
+        yield annex_row(*row)
+
+
+def annex_conditions(period: Period, ministry: str | None) -> list:
+    """Which signals the annex of a letter lists."""
+    return agg.signal_conditions(period, ministry)
+
+
+def _annex(session: Session, conditions: list, channel_names: dict, limit: int | None = ANNEX_EXTRACT) -> dict:
+    """The annex as a capped extract: ``rows`` holds the first ``limit``, ``count`` how many there are in all."""
+    rows = list(iter_annex(session, conditions, limit=limit))
+    count = len(rows) if limit is None or len(rows) < limit else agg.count_signals(session, conditions)
+    table = _table(ANNEX_TITLE, ANNEX_COLUMNS, rows)
+    table["count"] = count
+    table["complete"] = count == len(rows)
+    return table

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Response, jsonify, request
+from flask import Response, jsonify, request, send_file, url_for
 
 from app.api import bp
 from app.api.routes import _user
 from app.extensions import db
 from app.headers import allow_inline_scripts
-from reports import render
+from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import parse_period
 from reports.publish import file_name, letter_scope_for
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied
+from signals.permissions import may_read_letters
 
 API_FORMATS = ("json", *render.FORMATS)
 
@@ -21,7 +22,7 @@ API_FORMATS = ("json", *render.FORMATS)
 def bottleneck_letter():
     """The bottleneck letter for ?period=&ministry=&format=."""
     user = _user()
-    if user.role not in ("coordinator", "liaison", "triage"):
+    if not may_read_letters(user):
         raise PermissionDenied(N_("Uw rol geeft geen toegang tot knelpuntenbrieven."))
     errors = FieldErrors()
     period = ministry = None
@@ -39,12 +40,29 @@ def bottleneck_letter():
     errors.raise_if_any()
     letter = build_bottleneck_letter(db.session, period, ministry)
     if fmt == "json":
+        annex = letter["tables"]["annex"]
+        links = {
+            f: url_for(".bottleneck_letter", period=period.code, ministry=ministry or ALL, format=f, _external=False)
+            for f in export.WRITERS
+        }
+        annex["links"] = links
+        if request.args.get("annex") in ("1", "true", "yes") and not annex["complete"]:
+            annex["rows"] = list(export.annex_source(db.session, letter)())
+            annex["complete"] = True
         return jsonify(letter)
+    name = file_name(period.code, ministry or ALL, fmt)
+    if fmt in export.WRITERS:  # the whole annex, streamed from the database through a spooled file
+        response = send_file(
+            export.export_file(db.session, letter, fmt),
+            mimetype=render.FORMATS[fmt].split(";")[0],
+            as_attachment=True,
+            download_name=name,
+        )
+        response.headers["Content-Type"] = render.FORMATS[fmt]
+        return response
     content = render.render(letter, fmt)
     if fmt == "html":
         allow_inline_scripts(content)
     response = Response(content, content_type=render.FORMATS[fmt])
-    response.headers["Content-Disposition"] = (
-        f'{"inline" if fmt == "html" else "attachment"}; filename="{file_name(period.code, ministry or ALL, fmt)}"'
-    )
+    response.headers["Content-Disposition"] = f'{"inline" if fmt == "html" else "attachment"}; filename="{name}"'
     return response

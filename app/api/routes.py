@@ -6,16 +6,24 @@ from flask import current_app, g, jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from marshmallow import Schema, ValidationError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import BadRequest
 
 from app.api import bp
 from app.api import serializers as out
 from app.api.openapi import build_openapi
-from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
+from app.api.schemas import (
+    CorrectionInSchema,
+    SignalInSchema,
+    SuggestInSchema,
+    TransitionInSchema,
+    WithdrawInSchema,
+    flatten_errors,
+)
 from app.errors import json_error
 from app.extensions import db
-from app.intake.checks import signal_list_checks
 from app.mail import commit_and_deliver
+from app.intake.checks import signal_list_checks
 from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
@@ -23,7 +31,7 @@ from signals.access import find_signal_by_reference, get_signal_for, list_signal
 from signals.audit import list_signal_history
 from signals.errors import FieldErrors, InvalidInput, NotFound
 from signals.followup import get_contact_for
-from signals.intake import SignalDraft, decide_routing, resolve_regulation_codes, submit_signal
+from signals.intake import SignalDraft, decide_routing, find_by_external_id, resolve_regulation_codes, submit_signal
 from signals.routing import ministry_alternatives
 from signals.vocabulary import STATUSES
 from signals.workflow import transition_signal
@@ -99,13 +107,38 @@ def create_signal():
     draft.impact = draft.impact or ""
     draft.proposed_solution = draft.proposed_solution or ""
     draft.contact = draft.contact or ""
-    signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
-    commit_and_deliver()
+    draft.external_id = (draft.external_id or "").strip()
+    existing = _existing_by_external_id(draft)
+    if existing is not None:
+        return existing
+    try:
+        signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
+        commit_and_deliver()
+    except IntegrityError:
+        # the same external id arrived twice at once: the other request stored it first
+        db.session.rollback()
+        existing = _existing_by_external_id(draft)
+        if existing is None:
+            raise
+        return existing
     body = out.signal_json(signal)
     body["removed_personal_data"] = list(signal.masked or [])
     body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
     response = jsonify(body)
     response.status_code = 201
+    response.headers["Location"] = url_for(".get_signal", signal_id=signal.id)
+    return response
+
+
+def _existing_by_external_id(draft: SignalDraft):
+    """200 with the signal the channel already sent under this external id, if the caller may see it."""
+    if not draft.external_id:
+        return None
+    found = find_by_external_id(db.session, draft.channel, draft.external_id)
+    if found is None:
+        return None
+    signal = get_signal_for(db.session, _user(), found.id)  # NotFound when it is not the caller's to see
+    response = jsonify(out.signal_json(signal))
     response.headers["Location"] = url_for(".get_signal", signal_id=signal.id)
     return response
 
@@ -186,6 +219,31 @@ def transition(signal_id: int):
         response=data.get("response"),
         target=target,
     )
+    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
+
+
+@bp.post("/signals/<int:signal_id>/correction")
+def correct_signal_api(signal_id: int):
+    """The submitter corrects the texts until the ministry accepts the signal (masked like the intake)."""
+    from signals.correction import TEXT_FIELDS, correct_signal
+
+    user = _user()
+    signal = get_signal_for(db.session, user, signal_id)
+    data = _load(CorrectionInSchema())
+    removed = correct_signal(db.session, signal, user, **{name: data[name] for name in TEXT_FIELDS if data.get(name) is not None})
+    commit_and_deliver()
+    return jsonify({**out.signal_json(signal), "removed_personal_data": list(removed)})
+
+
+@bp.post("/signals/<int:signal_id>/withdraw")
+def withdraw_signal_api(signal_id: int):
+    """The submitter withdraws the signal until the ministry accepts it."""
+    from signals.correction import withdraw_signal
+
+    user = _user()
+    signal = get_signal_for(db.session, user, signal_id)
+    data = _load(WithdrawInSchema())
+    event = withdraw_signal(db.session, signal, user, data.get("reason") or "")
     commit_and_deliver()
     return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
