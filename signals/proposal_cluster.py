@@ -1,0 +1,157 @@
+"""Grouping signals by meaning: pairwise similarity over feature vectors and average-linkage clustering.
+
+Pure functions over plain data (no database): the domain module ``signals.proposals`` feeds
+them the window of open and recent signals, and the benchmark feeds them a million.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+#: weight of each feature block in a signal's vector: words, concepts, regulations
+BLOCKS = {"w": 1.0, "c": 0.55, "r": 0.45}
+#: pairs below this similarity are not kept at all
+EDGE_FLOOR = 0.12
+#: two groups merge while the average similarity between their members is at least this
+LINK_THRESHOLD = 0.24
+#: a proposal needs this many signals
+MIN_SIZE = 3
+#: and never grows beyond this many in one clustering pass
+MAX_SIZE = 60
+#: a member whose average similarity to the rest of its group is below this is dropped (purity)
+MIN_COHESION = 0.18
+#: ... or below this fraction of the group's mean cohesion
+RELATIVE_COHESION = 0.75
+#: how many neighbours per signal are kept in the similarity graph
+NEIGHBOURS = 30
+
+
+@dataclass
+class Vocabulary:
+    """Feature -> column, and document frequencies over a window, for IDF."""
+
+    index: dict[str, int] = field(default_factory=dict)
+    df: Counter = field(default_factory=Counter)
+    documents: int = 0
+
+    def idf(self) -> dict[str, float]:
+        n = max(self.documents, 1)
+        return {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in self.df.items()}
+
+    def default_idf(self) -> float:
+        return math.log(1 + max(self.documents, 1)) + 1.0
+
+
+def build_vocabulary(bags: list[dict]) -> Vocabulary:
+    vocabulary = Vocabulary()
+    for bag in bags:
+        vocabulary.df.update(bag.keys())
+    vocabulary.documents = len(bags)
+    for feature in vocabulary.df:
+        vocabulary.index[feature] = len(vocabulary.index)
+    return vocabulary
+
+
+def to_matrix(vectors: list[dict[str, float]], vocabulary: Vocabulary) -> sparse.csr_matrix:
+    rows, cols, values = [], [], []
+    for i, vector in enumerate(vectors):
+        for feature, value in vector.items():
+            col = vocabulary.index.get(feature)
+            if col is not None:
+                rows.append(i)
+                cols.append(col)
+                values.append(value)
+    return sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float32), (rows, cols)), shape=(len(vectors), max(len(vocabulary.index), 1))
+    )
+
+
+def similarity_graph(matrix: sparse.csr_matrix, floor: float = EDGE_FLOOR, neighbours: int = NEIGHBOURS) -> dict[int, dict[int, float]]:
+    """Cosine similarities >= ``floor``, at most ``neighbours`` per row (made symmetric)."""
+    graph: dict[int, dict[int, float]] = {i: {} for i in range(matrix.shape[0])}
+    step = 2000
+    for start in range(0, matrix.shape[0], step):
+        block = (matrix[start : start + step] @ matrix.T).tocsr()
+        for offset in range(block.shape[0]):
+            i = start + offset
+            row = block.getrow(offset)
+            cols, vals = row.indices, row.data
+            keep = vals >= floor
+            cols, vals = cols[keep], vals[keep]
+            if len(cols) > neighbours + 1:
+                top = np.argpartition(-vals, neighbours + 1)[: neighbours + 1]
+                cols, vals = cols[top], vals[top]
+            for j, v in zip(cols.tolist(), vals.tolist(), strict=True):
+                if j != i:
+                    graph[i][j] = max(graph[i].get(j, 0.0), v)
+                    graph[j][i] = max(graph[j].get(i, 0.0), v)
+    return graph
+
+
+def average_linkage(graph: dict[int, dict[int, float]], threshold: float = LINK_THRESHOLD, max_size: int = MAX_SIZE) -> list[list[int]]:
+    """Agglomerative clustering with average linkage on a sparse graph (missing pairs count as 0)."""
+    members: dict[int, list[int]] = {i: [i] for i in graph}
+    links: dict[int, dict[int, float]] = {i: dict(neighbours) for i, neighbours in graph.items()}
+    heap = []
+    for a, neighbours in links.items():
+        for b, s in neighbours.items():
+            if a < b and s >= threshold:
+                heap.append((-s, a, b, 1, 1))
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, size_a, size_b = heapq.heappop(heap)
+        if a not in members or b not in members or len(members[a]) != size_a or len(members[b]) != size_b:
+            continue  # stale entry: one of the two has merged since
+        if size_a + size_b > max_size:
+            continue
+        # merge b into a
+        members[a].extend(members.pop(b))
+        link_b = links.pop(b)
+        link_a = links[a]
+        link_a.pop(b, None)
+        for c, total in link_b.items():
+            if c == a:
+                continue
+            link_a[c] = link_a.get(c, 0.0) + total
+            links[c][a] = link_a[c]
+            links[c].pop(b, None)
+        size = len(members[a])
+        for c, total in link_a.items():
+            average = total / (size * len(members[c]))
+            if average >= threshold:
+                x, y = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-average, x, y, len(members[x]), len(members[y])))
+    return [sorted(m) for m in members.values()]
+
+
+def prune(cluster: list[int], graph: dict[int, dict[int, float]], min_cohesion: float = MIN_COHESION) -> list[int]:
+    """Drop members whose average similarity to the others is too low (absolutely, or compared
+    with how close the group is on average), weakest first."""
+    kept = list(cluster)
+    while len(kept) > 2:
+        scores = [(sum(graph[i].get(j, 0.0) for j in kept if j != i) / (len(kept) - 1), i) for i in kept]
+        mean = sum(score for score, _ in scores) / len(scores)
+        worst, who = min(scores)
+        if worst >= max(min_cohesion, RELATIVE_COHESION * mean):
+            break
+        kept.remove(who)
+    return kept
+
+
+def cluster(matrix: sparse.csr_matrix) -> tuple[list[list[int]], dict[int, dict[int, float]]]:
+    """Groups of row numbers that describe the same problem, biggest first, and the graph used."""
+    graph = similarity_graph(matrix)
+    groups = []
+    for group in average_linkage(graph):
+        if len(group) >= MIN_SIZE:
+            group = prune(group, graph)
+            if len(group) >= MIN_SIZE:
+                groups.append(group)
+    groups.sort(key=len, reverse=True)
+    return groups, graph
