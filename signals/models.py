@@ -506,3 +506,68 @@ class SignalContact(Base):
     #: how the ministry can reach the frontline worker about this signal
     contact: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class SignalFeatures(Base):
+    """A signal's words, concepts and regulations as weighted features: the index proposals compare against."""
+
+    __tablename__ = "signal_features"
+
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), primary_key=True)
+    #: feature -> count (w: stems, c: concepts, r: regulations); IDF is applied when comparing
+    bag: Mapped[dict] = mapped_column(JSON, default=dict)
+    computed_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+
+
+class Proposal(Base):
+    """Signals that describe the same problem: a proposed knelpunt, or an offer to add them to one."""
+
+    __tablename__ = "proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: open, dismissed, adopted (became or joined a knelpunt) or gone (the group fell apart)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    lead_ministry_code: Mapped[str | None] = mapped_column(ForeignKey("ministry.code"), index=True)
+    #: the other ministries the signals are routed to (samenloop), space separated
+    co_ministry_codes: Mapped[str] = mapped_column(String(200), default="")
+    #: set when the signals resemble those of an existing knelpunt: offered to that one instead
+    knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"), index=True)
+    #: ids of the signals proposed, strongest first
+    signal_ids: Mapped[list] = mapped_column(JSON, default=list)
+    #: [{code, title, abbreviation, ministry, signals, words}]
+    regulations: Mapped[list] = mapped_column(JSON, default=list)
+    channels: Mapped[list] = mapped_column(JSON, default=list)
+    organisations: Mapped[list] = mapped_column(JSON, default=list)
+    people_affected: Mapped[int] = mapped_column(Integer, default=0)
+    #: signals of the last four weeks, and of before
+    recent_count: Mapped[int] = mapped_column(Integer, default=0)
+    earlier_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: how alike the signals are on average (0..1) and the resulting ranking score
+    cohesion: Mapped[float] = mapped_column(Float, default=0.0)
+    strength: Mapped[float] = mapped_column(Float, default=0.0, index=True)
+    #: the most common words and concepts, to explain the grouping
+    top_terms: Mapped[list] = mapped_column(JSON, default=list)
+    dismissed_reason: Mapped[str] = mapped_column(Text, default="")
+    dismissed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    dismissed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    #: how many signals it had when dismissed: it comes back only once it has grown by half
+    dismissed_count: Mapped[int] = mapped_column(Integer, default=0)
+    adopted_knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    #: when a signal last joined
+    grown_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+    knelpunt: Mapped[Knelpunt | None] = relationship(foreign_keys=[knelpunt_id])
+
+    @property
+    def signal_count(self) -> int:
+        return len(self.signal_ids or [])
+
+    @property
+    def co_ministries(self) -> list[str]:
+        return self.co_ministry_codes.split()
+
+    def __repr__(self) -> str:
+        return f"<Proposal {self.id} {self.status} n={self.signal_count}>"

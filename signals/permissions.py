@@ -149,3 +149,23 @@ def may_see_dashboards(user: Actor) -> bool:
 def may_administer(user: Actor) -> bool:
     """Users, tokens, reference data, deadlines and mail texts."""
     return is_role(user, ADMIN)
+
+
+# -- proposed knelpunten (issue 15) -------------------------------------------------------------
+
+
+def may_see_proposals(user: Actor) -> bool:
+    """The "Mogelijke knelpunten" screen: the coordinator, and triage for its ministry's proposals."""
+    return is_role(user, COORDINATOR, TRIAGE)
+
+
+def sees_all_proposals(user: Actor) -> bool:
+    """The coordinator sees every proposal; triage only those its ministry leads."""
+    return is_role(user, COORDINATOR)
+
+
+def may_act_on_proposal(user: Actor, lead_ministry_code: str | None) -> bool:
+    """Make a knelpunt of a proposal or dismiss it: the coordinator, or triage of the lead ministry."""
+    if is_role(user, COORDINATOR):
+        return True
+    return is_role(user, TRIAGE) and lead_ministry_code is not None and lead_ministry_code == user.organisation_code

@@ -155,3 +155,138 @@ def cluster(matrix: sparse.csr_matrix) -> tuple[list[list[int]], dict[int, dict[
                 groups.append(group)
     groups.sort(key=len, reverse=True)
     return groups, graph
+
+
+#: features in more than this share of the window are not used to find candidates (they are
+#: still counted when the candidates are scored); keeps a search at a million signals fast
+RETRIEVAL_MAX_SHARE = 0.02
+#: how many candidates are scored exactly per new signal
+CANDIDATES = 300
+
+
+@dataclass
+class Placement:
+    """Where a new signal went: an existing group, a new group with earlier signals, or nowhere."""
+
+    row: int
+    group: object | None = None
+    new_group: list[int] | None = None
+    similarity: float = 0.0
+
+
+class GroupIndex:
+    """The vectors of a window of signals and the groups they form, to place a new signal
+    without clustering again: candidates come from an inverted index over the rarer features,
+    are scored exactly, and the signal joins the group it is on average closest to."""
+
+    def __init__(self, vocabulary: Vocabulary, matrix: sparse.csr_matrix, groups: dict[object, list[int]] | None = None):
+        self.vocabulary = vocabulary
+        self.idf = vocabulary.idf()
+        self.default_idf = vocabulary.default_idf()
+        self.csr = matrix.tocsr()
+        self.csc = self.csr.tocsc()
+        self.base_rows, self.base_cols = self.csr.shape
+        self.col_df = np.diff(self.csc.indptr)
+        self.cap = max(25, int(RETRIEVAL_MAX_SHARE * self.base_rows))
+        self.extra: list[dict[int, float]] = []
+        self.groups: dict[object, list[int]] = {g: list(rows) for g, rows in (groups or {}).items()}
+        self.group_of: dict[int, object] = {r: g for g, rows in self.groups.items() for r in rows}
+
+    # -- vectors ---------------------------------------------------------------------------
+
+    def vector(self, bag: dict) -> dict[int, float]:
+        from signals.proposal_features import weigh
+
+        weighted = weigh(bag, self.idf, self.default_idf, BLOCKS)
+        vector = {}
+        for feature, value in weighted.items():
+            col = self.vocabulary.index.get(feature)
+            if col is None:
+                col = self.vocabulary.index[feature] = len(self.vocabulary.index)
+            vector[col] = value
+        return vector
+
+    def _row(self, row: int) -> dict[int, float]:
+        if row >= self.base_rows:
+            return self.extra[row - self.base_rows]
+        start, end = self.csr.indptr[row], self.csr.indptr[row + 1]
+        return dict(zip(self.csr.indices[start:end].tolist(), self.csr.data[start:end].tolist(), strict=True))
+
+    def _dot_rows(self, vector: dict[int, float], rows: list[int]) -> dict[int, float]:
+        """Exact similarity of ``vector`` to each of ``rows``."""
+        result: dict[int, float] = {}
+        base = [r for r in rows if r < self.base_rows]
+        if base:
+            cols = np.fromiter((c for c in vector if c < self.base_cols), dtype=np.int64)
+            if len(cols):
+                vals = np.fromiter((vector[c] for c in cols.tolist()), dtype=np.float32)
+                scores = self.csr[base][:, cols] @ vals
+                result.update(zip(base, np.asarray(scores).ravel().tolist(), strict=True))
+            else:
+                result.update((r, 0.0) for r in base)
+        for r in rows:
+            if r >= self.base_rows:
+                other = self.extra[r - self.base_rows]
+                result[r] = sum(v * other.get(c, 0.0) for c, v in vector.items())
+        return result
+
+    def neighbours(self, vector: dict[int, float], limit: int = CANDIDATES) -> dict[int, float]:
+        """Rows most similar to ``vector``, scored exactly, above the edge floor."""
+        rare = [(c, v) for c, v in vector.items() if c < self.base_cols and self.col_df[c] <= self.cap]
+        candidates: list[int] = []
+        if rare and self.base_rows:
+            cols = np.array([c for c, _ in rare], dtype=np.int64)
+            vals = np.array([v for _, v in rare], dtype=np.float32)
+            partial = np.asarray(self.csc[:, cols] @ vals).ravel()
+            hits = np.flatnonzero(partial)
+            if len(hits) > limit:
+                hits = hits[np.argpartition(-partial[hits], limit)[:limit]]
+            candidates = hits.tolist()
+        candidates.extend(range(self.base_rows, self.base_rows + len(self.extra)))
+        scores = self._dot_rows(vector, candidates)
+        return {r: s for r, s in scores.items() if s >= EDGE_FLOOR}
+
+    # -- placing ---------------------------------------------------------------------------
+
+    def add(self, bag: dict, joinable=None) -> Placement:
+        """Add a signal's features; join a group (``joinable(group)`` says which may grow), form a
+        new one with unassigned neighbours, or stay alone."""
+        vector = self.vector(bag)
+        row = self.base_rows + len(self.extra)
+        self.extra.append(vector)
+        near = self.neighbours(vector)
+        near.pop(row, None)
+        best_group, best = None, 0.0
+        for group in {self.group_of[r] for r in near if r in self.group_of}:
+            if joinable is not None and not joinable(group):
+                continue
+            members = self.groups[group]
+            if len(members) >= MAX_SIZE:
+                continue
+            sims = self._dot_rows(vector, members)
+            average = sum(sims.values()) / len(members)
+            if average > best:
+                best_group, best = group, average
+        if best_group is not None and best >= LINK_THRESHOLD:
+            self.groups[best_group].append(row)
+            self.group_of[row] = best_group
+            return Placement(row, group=best_group, similarity=best)
+        loose = sorted((r for r, s in near.items() if r not in self.group_of and s >= LINK_THRESHOLD), key=lambda r: -near[r])[:NEIGHBOURS]
+        if len(loose) + 1 >= MIN_SIZE:
+            rows = [row, *loose]
+            graph: dict[int, dict[int, float]] = {r: {} for r in rows}
+            for r in rows:
+                sims = self._dot_rows(self._row(r), [o for o in rows if o != r])
+                graph[r] = {o: s for o, s in sims.items() if s >= EDGE_FLOOR}
+            for group in average_linkage(graph):
+                if row in group and len(group) >= MIN_SIZE:
+                    group = prune(group, graph)
+                    if row in group and len(group) >= MIN_SIZE:
+                        return Placement(row, new_group=group, similarity=best)
+        return Placement(row, similarity=best)
+
+    def register(self, group: object, rows: list[int]) -> None:
+        """Record a group formed from ``rows`` (after ``add`` proposed it)."""
+        self.groups[group] = list(rows)
+        for r in rows:
+            self.group_of[r] = group
