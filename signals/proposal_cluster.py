@@ -10,6 +10,7 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -48,14 +49,38 @@ class Vocabulary:
         return math.log(1 + max(self.documents, 1)) + 1.0
 
 
-def build_vocabulary(bags: list[dict]) -> Vocabulary:
+def build_vocabulary(bags: list[dict], background: bool = True) -> Vocabulary:
+    """Columns and document frequencies of ``bags``; with ``background`` the frequencies also count a
+    fixed set of typical signals, so a small window (a new installation) still knows which words are common."""
     vocabulary = Vocabulary()
     for bag in bags:
         vocabulary.df.update(bag.keys())
     vocabulary.documents = len(bags)
+    if background:
+        df, documents = background_frequencies()
+        vocabulary.df.update(df)
+        vocabulary.documents += documents
     for feature in vocabulary.df:
         vocabulary.index[feature] = len(vocabulary.index)
     return vocabulary
+
+
+@lru_cache(maxsize=1)
+def background_frequencies() -> tuple[Counter, int]:
+    """Document frequencies of the words and concepts of the shipped example signals (signals/data)."""
+    import json
+    from pathlib import Path
+
+    from signals.proposal_features import text_features
+
+    path = Path(__file__).parent / "data" / "demo_signals.json"
+    if not path.exists():
+        return Counter(), 0
+    items = json.loads(path.read_text(encoding="utf-8"))
+    df: Counter = Counter()
+    for item in items:
+        df.update(text_features(item.get("title", ""), item.get("description", ""), item.get("impact", "")).keys())
+    return df, len(items)
 
 
 def to_matrix(vectors: list[dict[str, float]], vocabulary: Vocabulary) -> sparse.csr_matrix:

@@ -130,6 +130,25 @@ def _ensure_features(session: Session, signals: list[Signal], now: dt.datetime) 
     return bags, new
 
 
+def pending_signals(session: Session, now: dt.datetime | None = None) -> int:
+    """How many signals of the window were not yet considered (one cheap query)."""
+    from sqlalchemy import func
+
+    from signals.vocabulary import OPEN_STATUSES
+
+    now = now or utcnow()
+    since = now - dt.timedelta(days=WINDOW_DAYS)
+    return session.scalar(
+        select(func.count(Signal.id))
+        .outerjoin(SignalFeatures, SignalFeatures.signal_id == Signal.id)
+        .where(
+            SignalFeatures.signal_id.is_(None),
+            Signal.status != "merged",
+            or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)),
+        )
+    ) or 0
+
+
 def forget_features(session: Session, signal: Signal) -> None:
     """Drop a signal's stored features after its text or regulations changed, so they are computed again."""
     row = session.get(SignalFeatures, signal.id)
@@ -163,6 +182,8 @@ def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bo
     the existing proposals and the recent signals. The caller commits.
     """
     now = now or utcnow()
+    if not full and not pending_signals(session, now):
+        return RefreshResult(mode="incremental")
     signals = list(session.scalars(_window_query(now)))
     by_id = {s.id: s for s in signals}
     bags, new = _ensure_features(session, signals, now)
@@ -536,3 +557,72 @@ def dismiss_proposal(session: Session, actor: User, proposal: Proposal, reason: 
         data={"signals": list(proposal.signal_ids or [])},
     )
     session.flush()
+
+
+# -- weekly digest ---------------------------------------------------------------------------
+
+DIGEST_DAYS = 7
+
+
+def proposals_url(proposal: Proposal | None = None) -> str:
+    from signals import notifications
+
+    base = f"{notifications.BASE_URL.rstrip('/')}/knelpunten/voorstellen"
+    return f"{base}/{proposal.id}" if proposal is not None else base
+
+
+def _digest_line(proposal: Proposal, now: dt.datetime) -> str:
+    since = now - dt.timedelta(days=DIGEST_DAYS)
+    fresh = "nieuw" if _aware(proposal.created_at) >= since else "gegroeid"
+    target = f" (toevoegen aan {proposal.knelpunt.reference})" if proposal.knelpunt is not None else ""
+    return (
+        f"- {proposal.title}{target}: {proposal.signal_count} signalen, {proposal.recent_count} in de laatste 4 weken, "
+        f"{len(proposal.channels or [])} kanalen; {fresh}. {proposals_url(proposal)}"
+    )
+
+
+def queue_proposal_digest(session: Session, now: dt.datetime | None = None) -> int:
+    """Once a week: mail coordinators every new or grown proposal, and each ministry's triage team
+    those it leads, through the outbox (one dedup key per week and scope). Returns rows queued."""
+    from signals.notifications import queue_notification, team_emails
+
+    now = now or utcnow()
+    since = now - dt.timedelta(days=DIGEST_DAYS)
+    year, week, _ = now.isocalendar()
+    fresh = [
+        p
+        for p in session.scalars(select(Proposal).where(Proposal.status == "open"))
+        if p.signal_count and (_aware(p.created_at) >= since or (p.grown_at is not None and _aware(p.grown_at) >= since))
+    ]
+    fresh.sort(key=lambda p: (-(p.strength + p.recent_count), p.id))
+    queued = 0
+    scopes: list[tuple[str, list[str], list[Proposal]]] = [("ALL", team_emails(session, None, "coordinator"), fresh)]
+    for ministry in sorted({p.lead_ministry_code for p in fresh if p.lead_ministry_code}):
+        scopes.append((ministry, team_emails(session, ministry, "triage"), [p for p in fresh if p.lead_ministry_code == ministry]))
+    for scope, recipients, items in scopes:
+        if not items or not recipients:
+            continue
+        context = {
+            "week": f"{year}-W{week:02d}",
+            "count": len(items),
+            "items": "\n".join(_digest_line(p, now) for p in items[:25]),
+            "url": proposals_url(),
+        }
+        queued += len(queue_notification(session, "proposal_digest", f"proposals:{year}-W{week:02d}:{scope}", recipients, context))
+    return queued
+
+
+def refresh_up_to_date(session: Session) -> RefreshResult | None:
+    """Consider new signals before showing proposals (on read); a concurrent refresh that wins
+    the race is fine, so a clash rolls back and shows what is stored."""
+    from sqlalchemy.exc import IntegrityError
+
+    if not pending_signals(session):
+        return None
+    try:
+        result = refresh_proposals(session)
+        session.commit()
+        return result
+    except IntegrityError:
+        session.rollback()
+        return None

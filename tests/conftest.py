@@ -20,10 +20,12 @@ from signals.models import (
     LetterFile,
     MailTemplate,
     Notification,
+    Proposal,
     PublishedLetter,
     SavedFilter,
     Signal,
     SignalContact,
+    SignalFeatures,
     SignalMinistry,
     SignalRegulation,
     User,
@@ -35,7 +37,7 @@ from signals.workflow import transition_signal
 PASSWORD = "correct-horse-battery"
 
 #: tables emptied after each test; reference data stays for the whole session
-PER_TEST_TABLES = (SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
+PER_TEST_TABLES = (Proposal, SignalFeatures, SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
 
 
 @pytest.fixture(scope="session")

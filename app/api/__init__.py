@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__)
 
-from app.api import followup, reports, routes  # noqa: E402,F401
+from app.api import followup, proposals, reports, routes  # noqa: E402,F401

@@ -32,6 +32,70 @@ def _body(schema: str) -> dict:
     return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
+def _proposal_paths(spec: APISpec) -> None:
+    """Proposed knelpunten (issue 15): list, one, adopt, dismiss."""
+    from app.api.proposals import AdoptInSchema, DismissInSchema
+
+    spec.components.schema("AdoptIn", schema=AdoptInSchema)
+    spec.components.schema("DismissIn", schema=DismissInSchema)
+    regulation = {
+        "type": "object",
+        "properties": {
+            "code": {"type": "string"},
+            "title": {"type": "string"},
+            "signals": {"type": "integer", "description": "Hoeveel signalen van het voorstel over deze regeling gaan"},
+            "evidence": {"type": "array", "items": {"type": "string"}, "description": "De woorden die op de regeling wezen"},
+        },
+    }
+    spec.components.schema(
+        "Proposal",
+        {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "status": {"type": "string", "enum": ["open", "dismissed", "adopted", "gone"]},
+                "title": {"type": "string", "description": "Voorgestelde titel: die van het meest centrale signaal"},
+                "signal_ids": {"type": "array", "items": {"type": "integer"}, "description": "Sterkste eerst"},
+                "signal_count": {"type": "integer"},
+                "regulations": {"type": "array", "items": regulation},
+                "lead_ministry": {"type": "string", "nullable": True},
+                "co_ministries": {"type": "array", "items": {"type": "string"}},
+                "channels": {"type": "array", "items": {"type": "string"}},
+                "organisations": {"type": "array", "items": {"type": "string"}},
+                "people_affected": {"type": "integer"},
+                "growth": {"type": "object", "properties": {"last_4_weeks": {"type": "integer"}, "before": {"type": "integer"}}},
+                "strength": {"type": "number"},
+                "cohesion": {"type": "number", "description": "Gemiddelde gelijkenis van de signalen (0-1)"},
+                "terms": {"type": "array", "items": {"type": "string"}},
+                "add_to_knelpunt": {"type": "object", "nullable": True, "description": "Gezet als de signalen bij een bestaand knelpunt horen"},
+                "created_at": {"type": "string", "format": "date-time"},
+            },
+        },
+    )
+    proposal_id = [{"name": "proposal_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    ok_list = {"description": "Mogelijke knelpunten, sterkste en snelst groeiende eerst", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Proposal"}}, "total": {"type": "integer"}}}}}}
+    spec.path(
+        path="/knelpunten/proposals",
+        operations={
+            "get": {
+                "summary": "Mogelijke knelpunten: signalen die over hetzelfde probleem lijken te gaan",
+                "description": "Nieuwe signalen worden eerst (incrementeel) meegewogen. De coördinator ziet alle voorstellen, een beleidsmedewerker die van het eigen ministerie.",
+                "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "dismissed", "adopted", "gone"], "default": "open"}}],
+                "responses": {"200": ok_list, **{k: v for k, v in _responses(200, "", 401, 403).items() if k != "200"}},
+            }
+        },
+    )
+    spec.path(path="/knelpunten/proposals/{proposal_id}", operations={"get": {"parameters": proposal_id, "responses": _responses(200, "Het voorstel", 401, 403, 404)}})
+    spec.path(
+        path="/knelpunten/proposals/{proposal_id}/adopt",
+        operations={"post": {"summary": "Maak er in één stap een knelpunt van (of voeg toe aan het voorgestelde knelpunt)", "parameters": proposal_id, "requestBody": _body("AdoptIn"), "responses": _responses(201, "Knelpunt vastgelegd", 400, 401, 403, 404, 409, 422)}},
+    )
+    spec.path(
+        path="/knelpunten/proposals/{proposal_id}/dismiss",
+        operations={"post": {"summary": "Wijs het voorstel af met een reden; het komt pas terug als het met de helft groeit", "parameters": proposal_id, "requestBody": _body("DismissIn"), "responses": _responses(200, "Afgewezen", 400, 401, 403, 404, 409, 422)}},
+    )
+
+
 @lru_cache(maxsize=1)
 def build_openapi() -> dict:
     """The API description served at /api/v1/openapi.json."""
@@ -149,6 +213,7 @@ def build_openapi() -> dict:
         operations={"post": {"parameters": knelpunt_id, "requestBody": _body("StatusIn"), "responses": _responses(200, "Status gewijzigd", 400, 401, 403, 404, 409, 422)}},
     )
     spec.path(path="/knelpunten/{knelpunt_id}/history", operations={"get": {"parameters": knelpunt_id, "responses": _responses(200, "Geschiedenis", 401, 404)}})
+    _proposal_paths(spec)
     spec.path(
         path="/reports/bottleneck-letter",
         operations={

@@ -11,8 +11,6 @@ import datetime as dt
 import random
 from collections import Counter
 
-import pytest
-
 from signals.intake import SignalDraft, submit_signal
 from signals.models import Proposal, utcnow
 from signals.proposals import list_proposals_for, refresh_proposals
@@ -74,8 +72,7 @@ def _measure(proposals: list[Proposal], truth: dict[int, str | None], held_out: 
     return {"groups": len(keys), "found": len(found), "in_proposals": in_proposals, "foreign": foreign}
 
 
-@pytest.mark.slow
-def test_planted_groups_are_proposed_whole_and_pure(db, make_user, make_user_coordinator=None):
+def test_planted_groups_are_proposed_whole_and_pure(db, make_user):
     now = utcnow()
     truth = _plant(db, make_user, now)
     result = refresh_proposals(db.session, now=now, full=True)
