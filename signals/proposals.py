@@ -58,17 +58,6 @@ PROPOSAL_STATUSES = {
     "gone": N_("Vervallen"),
 }
 
-CONCEPT_LABELS = {
-    "terugvordering": N_("terugvordering"),
-    "schuld": N_("schulden"),
-    "stopzetting": N_("stopzetting"),
-    "boete": N_("boete"),
-    "korting": N_("korting"),
-    "wachten": N_("wachttijd"),
-    "termijn": N_("termijnen"),
-    "weigering": N_("weigering"),
-    "geen_inkomen": N_("geen inkomen"),
-}
 
 
 @dataclass

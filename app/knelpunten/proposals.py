@@ -21,7 +21,6 @@ from signals.access import visible_signals
 from signals.errors import InvalidInput
 from signals.models import Signal
 from signals.proposals import (
-    CONCEPT_LABELS,
     adopt_proposal,
     dismiss_proposal,
     get_proposal_for,
@@ -62,7 +61,7 @@ def proposals():
     _check_reader()
     refresh_up_to_date(db.session)
     items = list_proposals_for(db.session, current_user)
-    return render_template("knelpunten/proposals.html", items=items, concept_labels=CONCEPT_LABELS)
+    return render_template("knelpunten/proposals.html", items=items)
 
 
 def _render_proposal(proposal, adopt_form=None, dismiss_form=None, code=200):
