@@ -26,9 +26,12 @@ MIN_SIZE = 3
 #: and never grows beyond this many in one clustering pass
 MAX_SIZE = 60
 #: a member whose average similarity to the rest of its group is below this is dropped (purity)
-MIN_COHESION = 0.18
+MIN_COHESION = 0.2
 #: ... or below this fraction of the group's mean cohesion
-RELATIVE_COHESION = 0.75
+RELATIVE_COHESION = 0.8
+#: two groups of several signals merge only if they are this alike compared with the tighter one
+MERGE_RATIO = 0.6
+TYPICAL = "median"
 #: how many neighbours per signal are kept in the similarity graph
 NEIGHBOURS = 30
 
@@ -97,8 +100,10 @@ def to_matrix(vectors: list[dict[str, float]], vocabulary: Vocabulary) -> sparse
     )
 
 
-def similarity_graph(matrix: sparse.csr_matrix, floor: float = EDGE_FLOOR, neighbours: int = NEIGHBOURS) -> dict[int, dict[int, float]]:
+def similarity_graph(matrix: sparse.csr_matrix, floor: float | None = None, neighbours: int | None = None) -> dict[int, dict[int, float]]:
     """Cosine similarities >= ``floor``, at most ``neighbours`` per row (made symmetric)."""
+    floor = EDGE_FLOOR if floor is None else floor
+    neighbours = NEIGHBOURS if neighbours is None else neighbours
     graph: dict[int, dict[int, float]] = {i: {} for i in range(matrix.shape[0])}
     step = 2000
     for start in range(0, matrix.shape[0], step):
@@ -119,10 +124,14 @@ def similarity_graph(matrix: sparse.csr_matrix, floor: float = EDGE_FLOOR, neigh
     return graph
 
 
-def average_linkage(graph: dict[int, dict[int, float]], threshold: float = LINK_THRESHOLD, max_size: int = MAX_SIZE) -> list[list[int]]:
+def average_linkage(graph: dict[int, dict[int, float]], threshold: float | None = None, max_size: int | None = None) -> list[list[int]]:
     """Agglomerative clustering with average linkage on a sparse graph (missing pairs count as 0)."""
+    threshold = LINK_THRESHOLD if threshold is None else threshold
+    max_size = MAX_SIZE if max_size is None else max_size
     members: dict[int, list[int]] = {i: [i] for i in graph}
     links: dict[int, dict[int, float]] = {i: dict(neighbours) for i, neighbours in graph.items()}
+    #: sum of the similarities inside each cluster, to compare a merge with how tight both parts are
+    inside: dict[int, float] = {i: 0.0 for i in graph}
     heap = []
     for a, neighbours in links.items():
         for b, s in neighbours.items():
@@ -135,7 +144,10 @@ def average_linkage(graph: dict[int, dict[int, float]], threshold: float = LINK_
             continue  # stale entry: one of the two has merged since
         if size_a + size_b > max_size:
             continue
+        if size_a > 1 and size_b > 1 and -negative < MERGE_RATIO * max(_mean_inside(inside[a], size_a), _mean_inside(inside[b], size_b)):
+            continue  # two tight groups only loosely alike: two problems, not one
         # merge b into a
+        inside[a] += inside.pop(b) + links[a].get(b, 0.0)
         members[a].extend(members.pop(b))
         link_b = links.pop(b)
         link_a = links[a]
@@ -155,12 +167,27 @@ def average_linkage(graph: dict[int, dict[int, float]], threshold: float = LINK_
     return [sorted(m) for m in members.values()]
 
 
-def prune(cluster: list[int], graph: dict[int, dict[int, float]], min_cohesion: float = MIN_COHESION) -> list[int]:
+def _typical(values: list[float]) -> float:
+    """How close a member is to the others: the mean, or with TYPICAL="median" the median, which one
+    very similar neighbour cannot pull up."""
+    if TYPICAL == "median":
+        ordered = sorted(values)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return sum(values) / len(values)
+
+
+def _mean_inside(total: float, size: int) -> float:
+    return total / (size * (size - 1) / 2) if size > 1 else 0.0
+
+
+def prune(cluster: list[int], graph: dict[int, dict[int, float]], min_cohesion: float | None = None) -> list[int]:
     """Drop members whose average similarity to the others is too low (absolutely, or compared
     with how close the group is on average), weakest first."""
+    min_cohesion = MIN_COHESION if min_cohesion is None else min_cohesion
     kept = list(cluster)
     while len(kept) > 2:
-        scores = [(sum(graph[i].get(j, 0.0) for j in kept if j != i) / (len(kept) - 1), i) for i in kept]
+        scores = [(_typical([graph[i].get(j, 0.0) for j in kept if j != i]), i) for i in kept]
         mean = sum(score for score, _ in scores) / len(scores)
         worst, who = min(scores)
         if worst >= max(min_cohesion, RELATIVE_COHESION * mean):
@@ -282,15 +309,16 @@ class GroupIndex:
         near = self.neighbours(vector)
         near.pop(row, None)
         best_group, best = None, 0.0
-        for group in {self.group_of[r] for r in near if r in self.group_of}:
-            if joinable is not None and not joinable(group):
-                continue
+        touched = [
+            g
+            for g in {self.group_of[r] for r in near if r in self.group_of}
+            if (joinable is None or joinable(g)) and len(self.groups[g]) < MAX_SIZE
+        ]
+        sims = self._dot_rows(vector, sorted({r for g in touched for r in self.groups[g]}))  # one product for all
+        for group in touched:
             members = self.groups[group]
-            if len(members) >= MAX_SIZE:
-                continue
-            sims = self._dot_rows(vector, members)
-            average = sum(sims.values()) / len(members)
-            if average > best:
+            average = sum(sims[r] for r in members) / len(members)
+            if average > best or (average == best and best_group is not None and str(group) < str(best_group)):
                 best_group, best = group, average
         if best_group is not None and best >= LINK_THRESHOLD:
             self.groups[best_group].append(row)

@@ -96,7 +96,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 _GENERIC = frozenset({"gemeente", "regel", "regels", "regeling", "uitvoering", "dienst", "overheid", "nederland"})
 
 #: rare words say more about which problem it is than IDF alone credits
-IDF_POWER = 2.0
+IDF_POWER = 2.5
 
 _SUFFIXES = ("heden", "ingen", "ende", "ing", "tje", "tjes", "jes", "je", "en", "es", "s", "e")
 
