@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 #: weight of each feature block in a signal's vector: words, concepts, regulations
-BLOCKS = {"w": 1.0, "c": 0.55, "r": 0.45}
+BLOCKS = {"w": 1.0, "c": 0.7, "r": 0.45}
 #: pairs below this similarity are not kept at all
 EDGE_FLOOR = 0.12
 #: two groups merge while the average similarity between their members is at least this
