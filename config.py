@@ -34,6 +34,10 @@ class Config:
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
         self.WTF_CSRF_TIME_LIMIT = None
+        #: behind a TLS-terminating proxy: the number of proxies whose X-Forwarded-* headers to trust
+        self.PROXY_HOPS = int(os.environ.get("PROXY_HOPS", 0))
+        #: "https" when users reach the app over HTTPS (then HSTS is sent on every answer)
+        self.PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
         self.DEVELOPMENT = os.environ.get("KNELPUNT_ENV", "production") == "development"
         #: where links in e-mails point
         self.BASE_URL = os.environ.get("KNELPUNT_BASE_URL", "http://127.0.0.1:5000")

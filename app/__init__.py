@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from flask import Flask, request
+from flask import Flask
 from flask_login import current_user
 
+from app.converters import BoundedIntConverter
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.mail import init_mail
 from config import Config, config_from_env
@@ -35,6 +36,7 @@ def create_app(config: Config | None = None) -> Flask:
     """Build the application with ``config`` (default: from the environment)."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config or config_from_env())
+    app.url_map.converters["int"] = BoundedIntConverter  # before any route is added
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY must be set outside development (KNELPUNT_ENV=development for local use).")
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
@@ -50,7 +52,7 @@ def create_app(config: Config | None = None) -> Flask:
     init_mail(app)
     logging.basicConfig(level=logging.INFO)
 
-    from app import admin, api, auth, cli, coordinator, errors, filters_ui, intake, knelpunten, letters, main, triage
+    from app import admin, api, auth, cli, coordinator, errors, filters_ui, headers, intake, knelpunten, letters, main, triage
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp, url_prefix="/auth")
@@ -68,14 +70,7 @@ def create_app(config: Config | None = None) -> Flask:
     cli.register(app)
     main.register_context(app)
 
-    @app.after_request
-    def security_headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if request.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    headers.init_app(app)
 
     return app
 

@@ -13,7 +13,7 @@ from signals.accounts import create_token, create_user, get_user_by_email
 from signals.demo import seed_demo
 from signals.errors import InvalidInput
 from signals.followup import check_deadlines
-from signals.importer import import_signals
+from signals.importer import import_rows, read_rows, read_xlsx_rows
 from signals.learning import retrain_router
 from signals.notifications import deliver_pending
 from signals.proposals import queue_proposal_digest, refresh_proposals
@@ -129,16 +129,28 @@ def routing_retrain():
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--as", "submitter_email", required=True, help="E-mail of the frontline or coordinator user the signals are logged for.")
 def import_signals_command(file, submitter_email):
-    """Import signals from CSV (columns: channel,title,description[,regulations,observed_on,people_affected,themes,impact,proposed_solution])."""
+    """Import signals from CSV or XLSX (columns: channel,title,description[,regulations,observed_on,people_affected,themes,impact,proposed_solution,external_id]).
+
+    Rows whose external_id (the channel's own reference) is already stored are skipped: importing
+    the same file again creates nothing new. Committed per batch of 500 rows.
+    """
     submitter = get_user_by_email(db.session, submitter_email)
     if submitter is None:
         click.echo(f"Onbekende gebruiker: {submitter_email}", err=True)
         raise SystemExit(1)
-    with open(file, encoding="utf-8-sig", newline="") as fh:
-        text = fh.read()
-    total = max(0, len(text.splitlines()) - 1)
-    with click.progressbar(length=total, label="Signalen importeren", file=sys.stderr) as bar:
-        report = import_signals(db.session, submitter, text, current_app.config["ROUTING_THRESHOLD"], progress=bar.update)
+    if file.lower().endswith(".xlsx"):
+        with open(file, "rb") as fh:
+            header, rows = read_xlsx_rows(fh.read())
+        rows = list(rows)
+    else:
+        with open(file, encoding="utf-8-sig", newline="") as fh:
+            header, rows = read_rows(fh.read())
+        rows = list(rows)
+    with click.progressbar(length=len(rows), label="Signalen importeren", file=sys.stderr) as bar:
+        report = import_rows(
+            db.session, submitter, header, rows, current_app.config["ROUTING_THRESHOLD"],
+            progress=bar.update, commit=db.session.commit,
+        )  # fmt: skip
     db.session.commit()
     deliver_pending(db.session, current_app.extensions["knelpunt_mailer"])
     db.session.commit()
@@ -147,9 +159,27 @@ def import_signals_command(file, submitter_email):
     click.echo(
         f"Geïmporteerd: {len(report.imported)}; geweigerd: {report.failed_rows}; "
         f"met verwijderde persoonsgegevens: {report.masked_rows}."
+        + (f" Al aanwezig (zelfde external_id), niet opnieuw: {len(report.skipped)}." if report.skipped else "")
     )
     if report.errors:
         raise SystemExit(1)
+
+
+privacy_cli = AppGroup("privacy", help="Privacy guard over stored data.")
+
+
+@privacy_cli.command("rescan")
+@click.option("--dry-run", is_flag=True, help="Only count what would be masked; change nothing.")
+def privacy_rescan_command(dry_run):
+    """Run the current privacy guard over stored texts and mask what it finds (idempotent)."""
+    from signals.privacy_rescan import rescan
+
+    report = rescan(db.session, dry_run=dry_run)
+    if not dry_run:
+        db.session.commit()
+    click.echo(("Proefdraai, niets gewijzigd." if dry_run else "Klaar.") + " Gevonden per soort:")
+    for line in report.lines() or ["niets gevonden"]:
+        click.echo(f"  {line}")
 
 
 def register(app: Flask) -> None:
@@ -161,6 +191,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(deadlines_cli)
     app.cli.add_command(routing_cli)
     app.cli.add_command(import_signals_command)
+    app.cli.add_command(privacy_cli)
 
     from app.letters.cli import report_cli
 

@@ -42,7 +42,11 @@ def register(app: Flask) -> None:
     def domain_error(error: DomainError):
         if wants_json():
             return json_error(error.status, translate(error.message), error.code, error.fields)
-        return render_template("error.html", status=error.status, message=translate(error.message)), error.status
+        field_messages = [(name, translate(m)) for name, messages in (error.fields or {}).items() for m in messages]
+        return (
+            render_template("error.html", status=error.status, message=translate(error.message), field_messages=field_messages),
+            error.status,
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

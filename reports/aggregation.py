@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import String, and_, case, cast, false, func, literal, or_, select
+from sqlalchemy import String, and_, case, cast, false, func, literal, select, text
 from sqlalchemy.orm import Session, aliased
 
 from reports.periods import Period
+from signals import deadlines
 from signals.errors import N_, InvalidInput, Message
 from signals.models import Ministry, Regulation, Signal, SignalMinistry, SignalRegulation, utcnow
 from signals.vocabulary import OPEN_STATUSES, THEMES
@@ -134,14 +135,14 @@ def _base(lead, *columns):
 
 
 def late_condition(now: dt.datetime):
-    """Late: answered after ``due_at``, or still open past it; no ``due_at`` means no deadline."""
-    return and_(
-        Signal.due_at.is_not(None),
-        or_(
-            and_(Signal.answered_at.is_not(None), Signal.answered_at > Signal.due_at),
-            and_(Signal.answered_at.is_(None), Signal.status.in_(OPEN_STATUSES), Signal.due_at < now),
-        ),
-    )
+    """Late by the one rule of ``signals.deadlines`` (answered: at the answer; waiting for the
+    frontline: when asked; otherwise: now). No deadline means not late."""
+    return deadlines.late_condition(now)
+
+
+def with_deadline_condition():
+    """Signals that have a deadline state (routed or later, not merged)."""
+    return deadlines.has_deadline_condition()
 
 
 def _count_if(condition):
@@ -161,7 +162,7 @@ def key_figures(session: Session, conditions: list, now: dt.datetime | None = No
             _count_if(Signal.status == "closed"),
             _count_if(Signal.status == "merged"),
             func.coalesce(func.sum(Signal.people_affected), 0),
-            _count_if(Signal.due_at.is_not(None)),
+            _count_if(with_deadline_condition()),
             _count_if(late_condition(now)),
             func.avg(case((answered, days), else_=None)),
             _count_if(and_(answered, days <= 91)),
@@ -293,7 +294,7 @@ def punctuality(session: Session, conditions: list, now: dt.datetime | None = No
             lead.ministry_code,
             func.count(Signal.id),
             _count_if(Signal.status.in_(OPEN_STATUSES)),
-            _count_if(Signal.due_at.is_not(None)),
+            _count_if(with_deadline_condition()),
             _count_if(late_condition(now)),
             _count_if(and_(Signal.status.in_(OPEN_STATUSES), late_condition(now))),
         )
@@ -318,7 +319,12 @@ def punctuality(session: Session, conditions: list, now: dt.datetime | None = No
     return frame
 
 
-def annex_rows(session: Session, conditions: list):
+def count_signals(session: Session, conditions: list) -> int:
+    """How many signals meet ``conditions``."""
+    return int(session.scalar(select(func.count(Signal.id)).where(*conditions)) or 0)
+
+
+def annex_rows(session: Session, conditions: list, limit: int | None = None):
     """The annex: one tuple per signal, only the columns the letter may show.
 
     Yields (reference, created_at, channel, lead ministry, lead regulation, status, outcome, title).
@@ -343,9 +349,16 @@ def annex_rows(session: Session, conditions: list):
         .where(*conditions)
         .order_by(Signal.created_at, Signal.id)
     )
-    # No yield_per: a server-side cursor makes PostgreSQL plan for the first rows (nested loops),
-    # which is far slower for the whole annex; the rows are small tuples of the columns above.
-    yield from session.execute(stmt)
+    if limit is not None:
+        yield from session.execute(stmt.limit(limit))
+        return
+    if _dialect(session) == "postgresql":
+        # A server-side cursor keeps memory constant; without this PostgreSQL would plan it for the
+        # first rows (nested loops), which is far slower for the whole annex.
+        session.execute(text("SET LOCAL cursor_tuple_fraction = 1.0"))
+        yield from session.execute(stmt.execution_options(yield_per=2000))
+        return
+    yield from session.execute(stmt)  # sqlite3 steps through its cursor row by row
 
 
 def padded(codes_column):

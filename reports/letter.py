@@ -20,6 +20,20 @@ from signals.vocabulary import OUTCOMES, STATUSES, THEMES
 
 SCHEMA_VERSION = 1
 ALL = "ALL"
+#: the letter's data holds at most this many annex rows (what PDF and DOCX print); CSV and XLSX
+#: stream the whole annex from the database (reports/export.py), so no letter carries it in memory
+ANNEX_EXTRACT = 1000
+ANNEX_TITLE = "Bijlage: overzicht van de signalen"
+ANNEX_COLUMNS = [
+    ("reference", "Kenmerk"),
+    ("date", "Datum"),
+    ("channel", "Kanaal"),
+    ("ministry", "Ministerie"),
+    ("regulation", "Regeling"),
+    ("status", "Status"),
+    ("outcome", "Uitkomst"),
+    ("title", "Titel (zonder persoonsgegevens)"),
+]
 
 #: the groups of DESIGN §7 for earlier knelpunten, in the letter's order
 FOLLOW_UP_GROUPS = (
@@ -125,7 +139,7 @@ def build_bottleneck_letter(
         [k for group in follow_up for k in group["items"]],
         with_changes=True,
     )
-    tables["annex"] = _annex(session, conditions, channel_names)
+    tables["annex"] = _annex(session, conditions, channel_names, limit=ANNEX_EXTRACT)
 
     title = f"Knelpuntenbrief {period.label} – {scope_name if ministry else 'alle ministeries'}"
     return {
@@ -466,34 +480,36 @@ def _masked_title(title: str | None) -> str:
     return title
 
 
-def _annex(session: Session, conditions: list, channel_names: dict) -> dict:
-    rows = []
-    for reference, created_at, channel, ministry, regulation, status, outcome, title in agg.annex_rows(
-        session, conditions
-    ):
-        rows.append(
-            [
-                reference,
-                fmt_date(created_at),
-                channel,
-                ministry or agg.NO_MINISTRY,
-                regulation or "",
-                STATUSES.get(status, status),
-                OUTCOMES.get(outcome, "") if outcome else "",
-                _masked_title(title),
-            ]
-        )
-    return _table(
-        "Bijlage: overzicht van de signalen",
-        [
-            ("reference", "Kenmerk"),
-            ("date", "Datum"),
-            ("channel", "Kanaal"),
-            ("ministry", "Ministerie"),
-            ("regulation", "Regeling"),
-            ("status", "Status"),
-            ("outcome", "Uitkomst"),
-            ("title", "Titel (zonder persoonsgegevens)"),
-        ],
-        rows,
-    )
+def annex_row(reference, created_at, channel, ministry, regulation, status, outcome, title) -> list:
+    """One annex row as the letter shows it (labels, ISO date, masked title)."""
+    return [
+        reference,
+        fmt_date(created_at),
+        channel,
+        ministry or agg.NO_MINISTRY,
+        regulation or "",
+        STATUSES.get(status, status),
+        OUTCOMES.get(outcome, "") if outcome else "",
+        _masked_title(title),
+    ]
+
+
+def iter_annex(session: Session, conditions: list, limit: int | None = None):
+    """The annex rows, streamed from the database (constant memory), oldest first."""
+    for row in agg.annex_rows(session, conditions, limit=limit):
+        yield annex_row(*row)
+
+
+def annex_conditions(period: Period, ministry: str | None) -> list:
+    """Which signals the annex of a letter lists."""
+    return agg.signal_conditions(period, ministry)
+
+
+def _annex(session: Session, conditions: list, channel_names: dict, limit: int | None = ANNEX_EXTRACT) -> dict:
+    """The annex as a capped extract: ``rows`` holds the first ``limit``, ``count`` how many there are in all."""
+    rows = list(iter_annex(session, conditions, limit=limit))
+    count = len(rows) if limit is None or len(rows) < limit else agg.count_signals(session, conditions)
+    table = _table(ANNEX_TITLE, ANNEX_COLUMNS, rows)
+    table["count"] = count
+    table["complete"] = count == len(rows)
+    return table

@@ -51,7 +51,9 @@ def publish_letter(
     if user.role not in PUBLISH_ROLES:
         raise PermissionDenied(N_("Alleen de coördinator of een liaison kan een brief publiceren."))
     data = build_bottleneck_letter(session, period, ministry, now=now)
-    files = render.render_all(data)
+    from reports.export import annex_source
+
+    files = render.render_all(data, annex=annex_source(session, data))
     scope = ministry or ALL
     version = (
         session.scalar(

@@ -143,56 +143,32 @@ def _meta_rows(letter: dict) -> list[tuple[str, str]]:
     ]
 
 
-def render_csv(letter: dict) -> bytes:
-    """All tables in one long-format CSV: tabel,rij,kolom,waarde (see the module docstring)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["tabel", "rij", "kolom", "waarde"])
-    for label, value in _meta_rows(letter):
-        writer.writerow(["brief", 1, label, value])
-    for table_id, table in letter["tables"].items():
-        labels = [c["label"] for c in table["columns"]]
-        for number, row in enumerate(table["rows"], start=1):
-            for label, value in zip(labels, row, strict=True):
-                writer.writerow([table_id, number, label, "" if value is None else value])
-    return buffer.getvalue().encode("utf-8")
+def render_csv(letter: dict, annex=None) -> bytes:
+    """All tables in one long-format CSV: tabel,rij,kolom,waarde (see the module docstring).
 
+    ``annex``: a callable giving the full annex rows (reports.export.annex_source); without it the
+    letter's own extract is written. To stream a large annex to a file, use reports.export.
+    """
+    from reports.export import write_csv
 
-def render_xlsx(letter: dict) -> bytes:
-    """One sheet with the letter's metadata, then one sheet per table (openpyxl)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-
-    def header(sheet, labels):
-        from openpyxl.cell import WriteOnlyCell
-
-        cells = []
-        for label in labels:
-            cell = WriteOnlyCell(sheet, value=label)
-            cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
-
-    meta = workbook.create_sheet("brief")
-    header(meta, ["Gegeven", "Waarde"])
-    for row in _meta_rows(letter):
-        meta.append(list(row))
-    for table_id, table in letter["tables"].items():
-        sheet = workbook.create_sheet(table_id[:31])
-        sheet.append([table["title"]])
-        header(sheet, [c["label"] for c in table["columns"]])
-        for row in table["rows"]:
-            sheet.append(row)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    write_csv(letter, buffer, annex)
     return buffer.getvalue()
 
 
-def render(letter: dict, fmt: str, images: dict[str, bytes] | None = None, plotly_js_url: str | None = None) -> bytes:
-    """One format of the letter."""
+def render_xlsx(letter: dict, annex=None) -> bytes:
+    """One sheet with the letter's metadata, then one sheet per table (openpyxl, write-only)."""
+    from reports.export import write_xlsx
+
+    buffer = io.BytesIO()
+    write_xlsx(letter, buffer, annex)
+    return buffer.getvalue()
+
+
+def render(
+    letter: dict, fmt: str, images: dict[str, bytes] | None = None, plotly_js_url: str | None = None, annex=None
+) -> bytes:
+    """One format of the letter; ``annex`` (reports.export.annex_source) puts the whole annex in CSV and XLSX."""
     if fmt == "html":
         return render_html(letter, plotly_js_url=plotly_js_url)
     if fmt == "pdf":
@@ -200,18 +176,18 @@ def render(letter: dict, fmt: str, images: dict[str, bytes] | None = None, plotl
     if fmt == "docx":
         return render_docx(letter, images)
     if fmt == "csv":
-        return render_csv(letter)
+        return render_csv(letter, annex)
     if fmt == "xlsx":
-        return render_xlsx(letter)
+        return render_xlsx(letter, annex)
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def render_all(letter: dict, formats: tuple[str, ...] = tuple(FORMATS)) -> dict[str, bytes]:
+def render_all(letter: dict, formats: tuple[str, ...] = tuple(FORMATS), annex=None) -> dict[str, bytes]:
     """Several formats; static charts are drawn once, in one Kaleido session, for PDF and DOCX together."""
     images = None
     if {"pdf", "docx"} & set(formats):
         images = chart_tools.static_images(chart_tools.build_figures(letter))
-    return {fmt: render(letter, fmt, images) for fmt in formats}
+    return {fmt: render(letter, fmt, images, annex=annex) for fmt in formats}
 
 
 def canonical_json(data: dict) -> bytes:

@@ -171,13 +171,13 @@ def build_docx(letter: dict, images: dict[str, bytes], display_table, annex_limi
     document.add_heading("Bijlage: overzicht van de signalen", level=1)
     annex = letter["tables"]["annex"]
     document.add_paragraph(
-        f"Alle {fmt_int(len(annex['rows']))} signalen in deze periode en reikwijdte. Titels zijn bij binnenkomst "
+        f"Alle {fmt_int(annex.get('count', len(annex['rows'])))} signalen in deze periode en reikwijdte. Titels zijn bij binnenkomst "
         "ontdaan van persoonsgegevens; beschrijvingen en melders staan niet in deze brief."
     )
-    if annex_limit and len(annex["rows"]) > annex_limit:
+    if annex_limit and annex.get("count", len(annex["rows"])) > min(annex_limit, len(annex["rows"])):
         document.add_paragraph(
             f"Dit document toont de eerste {fmt_int(annex_limit)} signalen. Het volledige overzicht staat in de "
-            "bijbehorende CSV- en Excel-bestanden en in de webversie van deze brief."
+            "bijbehorende CSV- en Excel-bestanden."
         )
     _add_table(document, annex, limit=annex_limit, font_size=7.5)
 

@@ -11,27 +11,31 @@ from dataclasses import dataclass
 from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from signals import deadlines
 from signals.errors import N_, NotFound, PermissionDenied
-from signals.models import Signal, SignalMinistry, SignalRegulation, User
+from signals.models import Signal, SignalMinistry, SignalRegulation, User, utcnow
+from signals.permissions import (
+    may_work_with_signals,
+    sees_all_signals,
+    sees_signals_of_ministry,
+    sees_signals_of_organisation,
+)
 from signals.search import fulltext_condition
-
-#: roles that work with individual signals; liaison and admin see aggregates only
-SIGNAL_ROLES = ("frontline", "triage", "coordinator")
 
 
 def can_work_with_signals(user: User) -> bool:
-    """Whether the user's role gives access to individual signals at all."""
-    return user.role in SIGNAL_ROLES
+    """Whether the user's role gives access to individual signals at all (``permissions.may_work_with_signals``)."""
+    return may_work_with_signals(user)
 
 
 def visible_signals(user: User) -> Select[tuple[Signal]]:
     """A query of exactly the signals ``user`` may see."""
     stmt = select(Signal)
-    if user.role == "coordinator":
+    if sees_all_signals(user):
         return stmt
-    if user.role == "frontline":
+    if sees_signals_of_organisation(user):
         return stmt.where(Signal.organisation_code == user.organisation_code)
-    if user.role == "triage":
+    if sees_signals_of_ministry(user):
         routed_here = select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == user.organisation_code)
         return stmt.where(Signal.id.in_(routed_here))
     return stmt.where(false())
@@ -41,6 +45,8 @@ def get_signal_for(session: Session, user: User, signal_id: int) -> Signal:
     """The signal if ``user`` may see it; otherwise NotFound, so its existence does not leak."""
     if not can_work_with_signals(user):
         raise PermissionDenied(N_("Uw rol geeft geen toegang tot afzonderlijke signalen."))
+    if not is_valid_id(signal_id):
+        raise NotFound(N_("Dit signaal bestaat niet of u hebt er geen toegang toe."))
     signal = session.scalars(visible_signals(user).where(Signal.id == signal_id)).first()
     if signal is None:
         raise NotFound(N_("Dit signaal bestaat niet of u hebt er geen toegang toe."))
@@ -99,11 +105,23 @@ def list_signals_for(
     unrouted: bool = False,
     overdue_at=None,
     include_reopen_requests: bool = False,
+    deadline: str | None = None,
+    now=None,
+    received_from=None,
+    received_until=None,
+    answered_from=None,
+    answered_until=None,
     order: str = "newest",
     page: int = 1,
     per_page: int = 25,
 ) -> SignalPage:
-    """A filtered, paged list of the signals ``user`` may see."""
+    """A filtered, paged list of the signals ``user`` may see.
+
+    ``overdue_at`` (a moment) keeps the signals late at that moment; ``deadline`` (on_time, late,
+    only_late, very_late) the signals in that deadline state at ``now`` - both by the one rule of
+    ``signals.deadlines``. ``received_*`` and ``answered_*`` bound created_at and answered_at
+    (from inclusive, until exclusive), as the period figures count them.
+    """
     if not can_work_with_signals(user):
         raise PermissionDenied(N_("Uw rol geeft geen toegang tot afzonderlijke signalen."))
     stmt = visible_signals(user)
@@ -114,7 +132,17 @@ def list_signals_for(
             condition = or_(condition, Signal.reopen_requested_at.is_not(None) & (Signal.status == "answered"))
         stmt = stmt.where(condition)
     if overdue_at is not None:
-        stmt = stmt.where(Signal.status.in_(("routed", "in_progress")), Signal.due_at < overdue_at)
+        stmt = stmt.where(deadlines.late_condition(overdue_at))
+    if deadline:
+        stmt = stmt.where(deadlines.state_condition(deadline, now or utcnow()))
+    if received_from is not None:
+        stmt = stmt.where(Signal.created_at >= received_from)
+    if received_until is not None:
+        stmt = stmt.where(Signal.created_at < received_until)
+    if answered_from is not None:
+        stmt = stmt.where(Signal.answered_at >= answered_from)
+    if answered_until is not None:
+        stmt = stmt.where(Signal.answered_at < answered_until)
     if ministry:
         stmt = stmt.where(
             Signal.id.in_(select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == ministry.upper()))
@@ -154,7 +182,18 @@ def find_signal_by_reference(session: Session, user: User, reference: str) -> Si
     reference = (reference or "").strip().upper()
     stmt = visible_signals(user)
     if reference.isdigit():
+        if not is_valid_id(int(reference)):
+            return None
         stmt = stmt.where(Signal.id == int(reference))
     else:
         stmt = stmt.where(Signal.reference == reference)
     return session.scalars(stmt).first()
+
+
+#: the largest key a BIGINT (PostgreSQL) or INTEGER (SQLite) column holds
+MAX_ID = 2**63 - 1
+
+
+def is_valid_id(value: object) -> bool:
+    """Whether ``value`` can be a database key at all (a positive 64-bit integer); others are simply not found."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID

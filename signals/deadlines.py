@@ -2,6 +2,11 @@
 
 Working days skip weekends and Dutch public holidays (the ``holidays`` package).
 A deadline falls at the end of its day, Dutch time.
+
+This module is the one definition of lateness (README "Te laat"): which statuses run
+the ministry's clock, the moment at which a signal is judged, ``deadline_state`` for one
+signal and ``late_condition`` / ``very_late_condition`` for many in SQL, built from the
+same rule. Every screen, filter, count, API field and letter table uses them.
 """
 
 from __future__ import annotations
@@ -11,10 +16,26 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from sqlalchemy import and_, case, false, func, literal
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Float
 
-from signals.models import Ministry, Signal
+from signals.models import Ministry, Signal, UTCDateTime
 
 TZ = ZoneInfo("Europe/Amsterdam")
+
+#: statuses in which the ministry's clock runs: judged now
+CLOCK_RUNNING_STATUSES = ("routed", "in_progress")
+#: waiting for the frontline: the clock is paused, judged at the moment the question was asked
+PAUSED_STATUS = "needs_info"
+PAUSED_STATUSES = (PAUSED_STATUS,)
+#: the ministry answered: judged at the moment of the answer
+ANSWERED_STATUSES = ("answered", "closed")
+#: statuses that have a deadline state at all (received: not routed yet; merged: follows another signal)
+JUDGED_STATUSES = CLOCK_RUNNING_STATUSES + PAUSED_STATUSES + ANSWERED_STATUSES
+#: open statuses that a ministry works on (the backlog)
+BACKLOG_STATUSES = CLOCK_RUNNING_STATUSES + PAUSED_STATUSES
 
 ON_TIME, LATE, VERY_LATE = "on_time", "late", "very_late"
 #: how far past its deadline a signal counts as very late: more than three times the allowed time
@@ -52,25 +73,55 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     return count
 
 
-def _end_of_day(day: dt.date) -> dt.datetime:
+def local_date(moment: dt.datetime) -> dt.date:
+    """The calendar date of ``moment`` in the Netherlands (the one way to turn a moment into a local date)."""
+    return as_utc(moment).astimezone(TZ).date()
+
+
+def local_now_date(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in the Netherlands."""
+    return local_date(now or dt.datetime.now(dt.UTC))
+
+
+def format_local_date(moment: dt.datetime | None) -> str:
+    """dd-mm-yyyy of ``moment`` in the Netherlands; empty for None (mail texts, CLI output)."""
+    return local_date(moment).strftime("%d-%m-%Y") if moment is not None else ""
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The last second of ``day`` in the Netherlands, as UTC."""
     return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=TZ).astimezone(dt.UTC)
+
+
+_end_of_day = end_of_day
 
 
 def accept_deadline(ministry: Ministry, routed_at: dt.datetime) -> dt.datetime:
     """When a routed signal must be accepted."""
-    local = routed_at.astimezone(TZ).date()
-    return _end_of_day(add_working_days(local, ministry.accept_within_working_days))
+    return end_of_day(add_working_days(local_date(routed_at), ministry.accept_within_working_days))
 
 
 def answer_deadline(ministry: Ministry, accepted_at: dt.datetime) -> dt.datetime:
     """When an accepted signal must be answered."""
-    local = accepted_at.astimezone(TZ).date()
-    return _end_of_day(local + dt.timedelta(weeks=ministry.answer_within_weeks))
+    return end_of_day(local_date(accepted_at) + dt.timedelta(weeks=ministry.answer_within_weeks))
+
+
+def pause_working_days(asked_at: dt.datetime, answered_at: dt.datetime) -> int:
+    """The pause while the frontline was asked, in working days: those after the day of asking up to and including the day of the answer."""
+    return working_days_between(local_date(asked_at), local_date(answered_at))
+
+
+def extend_by_pause(due: dt.datetime, asked_at: dt.datetime, answered_at: dt.datetime) -> dt.datetime:
+    """The deadline moved on by exactly the pause, in working days, still at the end of a day."""
+    days = pause_working_days(asked_at, answered_at)
+    if days == 0:
+        return as_utc(due)
+    return end_of_day(add_working_days(local_date(due), days))
 
 
 def as_utc(value: dt.datetime) -> dt.datetime:
-    """The datetime as timezone-aware UTC (SQLite hands back naive ones; all are stored in UTC)."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    """The datetime as timezone-aware UTC (naive values are UTC by the storage convention)."""
+    return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def is_very_late(started: dt.datetime, due: dt.datetime, moment: dt.datetime) -> bool:
@@ -78,17 +129,104 @@ def is_very_late(started: dt.datetime, due: dt.datetime, moment: dt.datetime) ->
     return moment - started > (due - started) * VERY_LATE_FACTOR
 
 
-def deadline_state(signal: Signal, now: dt.datetime) -> str | None:
-    """on_time, late or very_late for the deadline now running (or missed); None without a deadline."""
+def judged_at(signal: Signal, now: dt.datetime) -> dt.datetime | None:
+    """The moment at which ``signal`` is judged against its deadline (None: it has no deadline state).
+
+    Clock running (routed, in progress): now. Waiting for the frontline: the moment the
+    question was asked (the clock is paused). Answered or closed: the moment of the answer.
+    """
     if signal.due_at is None or signal.deadline_started_at is None:
         return None
+    if signal.status in CLOCK_RUNNING_STATUSES:
+        return as_utc(now)
+    if signal.status in PAUSED_STATUSES:
+        return as_utc(signal.needs_info_since) if signal.needs_info_since else as_utc(now)
+    if signal.status in ANSWERED_STATUSES:
+        moment = signal.answered_at or signal.closed_at
+        return as_utc(moment) if moment else as_utc(now)
+    return None
+
+
+def deadline_state(signal: Signal, now: dt.datetime) -> str | None:
+    """on_time, late or very_late of ``signal`` (see ``judged_at``); None without a deadline."""
+    moment = judged_at(signal, now)
+    if moment is None:
+        return None
     due, started = as_utc(signal.due_at), as_utc(signal.deadline_started_at)
-    if signal.status in ("answered", "closed"):
-        moment = as_utc(signal.answered_at) if signal.answered_at else now
-    elif signal.status in ("routed", "in_progress"):
-        moment = now
-    else:  # waiting for the frontline, merged or unrouted: the ministry's clock does not run
-        return ON_TIME if signal.status == "needs_info" else None
     if moment <= due:
         return ON_TIME
     return VERY_LATE if is_very_late(started, due, moment) else LATE
+
+
+def is_late(signal: Signal, now: dt.datetime) -> bool:
+    """Late or very late."""
+    return deadline_state(signal, now) in (LATE, VERY_LATE)
+
+
+# --- the same rule in SQL -------------------------------------------------------------------
+
+
+class epoch(FunctionElement):  # noqa: N801 - used like a SQL function
+    """Seconds since 1970 of a timestamp, on SQLite and PostgreSQL."""
+
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(epoch)
+def _epoch_default(element, compiler, **kw):
+    return f"EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(epoch, "sqlite")
+def _epoch_sqlite(element, compiler, **kw):
+    return f"((julianday({compiler.process(element.clauses, **kw)}) - 2440587.5) * 86400.0)"
+
+
+def judged_at_sql(now: dt.datetime):
+    """SQL for ``judged_at``: the moment each signal is judged at, NULL when it has no deadline state."""
+    at_now = literal(as_utc(now), UTCDateTime())
+    return case(
+        (Signal.status.in_(CLOCK_RUNNING_STATUSES), at_now),
+        (Signal.status.in_(PAUSED_STATUSES), func.coalesce(Signal.needs_info_since, at_now)),
+        (Signal.status.in_(ANSWERED_STATUSES), func.coalesce(Signal.answered_at, Signal.closed_at, at_now)),
+        else_=None,
+    )
+
+
+def has_deadline_condition():
+    """SQL: the signal has a deadline state (on time, late or very late)."""
+    return _has_deadline()
+
+
+def _has_deadline():
+    return and_(Signal.due_at.is_not(None), Signal.deadline_started_at.is_not(None), Signal.status.in_(JUDGED_STATUSES))
+
+
+def late_condition(now: dt.datetime):
+    """SQL: late or very late at ``now`` (the rule of ``deadline_state``)."""
+    return and_(_has_deadline(), epoch(judged_at_sql(now)) > epoch(Signal.due_at))
+
+
+def very_late_condition(now: dt.datetime):
+    """SQL: very late at ``now``: more than three times the allowed time passed."""
+    moment, due, started = epoch(judged_at_sql(now)), epoch(Signal.due_at), epoch(Signal.deadline_started_at)
+    return and_(_has_deadline(), moment > due, moment - started > (due - started) * VERY_LATE_FACTOR)
+
+
+def on_time_condition(now: dt.datetime):
+    """SQL: has a deadline state and is on time."""
+    return and_(_has_deadline(), epoch(judged_at_sql(now)) <= epoch(Signal.due_at))
+
+
+def state_condition(state: str | None, now: dt.datetime):
+    """SQL for one deadline state: on_time, late (late or very late), only_late, very_late."""
+    if state == ON_TIME:
+        return on_time_condition(now)
+    if state == LATE:
+        return late_condition(now)
+    if state == "only_late":
+        return and_(late_condition(now), ~very_late_condition(now))
+    if state == VERY_LATE:
+        return very_late_condition(now)
+    return false()

@@ -14,13 +14,15 @@ from signals.errors import N_, FieldErrors, PermissionDenied, TransitionNotAllow
 from signals.intake import SignalDraft, assign_reference, validate_draft
 from signals.models import Signal, SignalContact, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
-from signals.privacy import mask_fields
-from signals.workflow import SYSTEM, set_regulations, set_routing, transition_signal
+from signals.permissions import may_rate, may_see_contact, may_split
+from signals.privacy import mask_fields, mask_texts
+from signals.vocabulary import OPEN_STATUSES
+from signals.workflow import SYSTEM, route_signal, set_regulations, transition_signal
 
 
 def give_feedback(session: Session, signal: Signal, actor: User, useful: bool | None, comment: str = "") -> None:
     """The frontline rates an answer: useful closes the loop, not useful asks the ministry to reopen."""
-    if actor.role != "frontline" or actor.organisation_code != signal.organisation_code:
+    if not may_rate(actor, signal):
         raise PermissionDenied(N_("Alleen de organisatie die het signaal meldde, beoordeelt het antwoord."))
     errors = FieldErrors()
     if not isinstance(useful, bool):
@@ -31,10 +33,12 @@ def give_feedback(session: Session, signal: Signal, actor: User, useful: bool | 
     errors.raise_if_any()
     if signal.status != "answered":
         raise TransitionNotAllowed(N_("Alleen een beantwoord signaal kan worden beoordeeld."), {"useful": [N_("Het signaal is nog niet beantwoord.")]})
+    (comment,), removed = mask_texts(comment)
+    signal.removed_personal_data = removed
     now = utcnow()
     signal.feedback_useful, signal.feedback_comment, signal.feedback_at = useful, comment, now
     record_event(
-        session, "signal", signal.id, "feedback", actor=actor, note=comment, data={"useful": useful}, signal_id=signal.id
+        session, "signal", signal.id, "feedback", actor=actor, note=comment, data={"useful": useful, **({"masked": list(removed)} if removed else {})}, signal_id=signal.id
     )
     if useful:
         transition_signal(session, signal, "closed", actor, note="Antwoord bruikbaar.")
@@ -53,9 +57,9 @@ def give_feedback(session: Session, signal: Signal, actor: User, useful: bool | 
 
 def split_signal(session: Session, signal: Signal, actor: User, title: str, description: str, regulations: list[str] | None = None) -> Signal:
     """Split a second problem off ``signal`` into a new signal with its own history."""
-    if actor.role not in ("triage", "coordinator") or (actor.role == "triage" and signal.lead_ministry_code != actor.organisation_code):
+    if not may_split(actor, signal):
         raise PermissionDenied(N_("Alleen het eerstverantwoordelijke ministerie of de coördinator splitst een signaal."))
-    if signal.status not in ("received", "routed", "in_progress", "needs_info"):
+    if signal.status not in OPEN_STATUSES:
         raise TransitionNotAllowed(N_("Alleen een open signaal kan worden gesplitst."))
     draft = SignalDraft(channel=signal.channel_code, title=title, description=description, regulations=regulations or [])
     validated = validate_draft(session, draft)
@@ -80,12 +84,16 @@ def split_signal(session: Session, signal: Signal, actor: User, title: str, desc
     session.flush()
     assign_reference(part, now)
     set_regulations(session, part, [r.code for r in validated] or [r.code for r in signal.regulations])
-    record_event(session, "signal", part.id, "split_from", actor=actor, to_state="received", note=f"Afgesplitst van {signal.reference}.", data={"source": signal.id}, signal_id=part.id)
+    part.removed_personal_data = masked
+    split_from = record_event(session, "signal", part.id, "split_from", actor=actor, to_state="received", note=f"Afgesplitst van {signal.reference}.", data={"source": signal.id, "masked": list(masked)}, signal_id=part.id)
+    split_from.created_at = now
     ministry = validated[0].ministry_code if validated else signal.lead_ministry_code
     if ministry:
-        set_routing(session, part, ministry, [], now)
-        part.status = "routed"
-        record_event(session, "signal", part.id, "route", actor=actor, from_state="received", to_state="routed", data={"ministry": ministry}, signal_id=part.id)
+        # a regulation named for the part decides; otherwise it stays with the source's lead ministry
+        method = "regulation" if validated else "inherited"
+        route_signal(
+            session, part, ministry, [], actor, method, note=f"Afgesplitst van {signal.reference}.", action="route", at=now
+        )
     record_event(session, "signal", signal.id, "split", actor=actor, note=f"Tweede probleem afgesplitst als {part.reference}.", data={"part": part.id}, signal_id=signal.id)
     session.flush()
     return part
@@ -112,12 +120,12 @@ def check_deadlines(
     run = DeadlineRun()
     coordinators = team_emails(session, None, "coordinator")
     overdue = session.scalars(
-        select(Signal).where(Signal.status.in_(("routed", "in_progress")), Signal.due_at.is_not(None), Signal.due_at < now)
+        select(Signal).where(Signal.status.in_(deadlines.CLOCK_RUNNING_STATUSES), deadlines.late_condition(now))
     ).all()
     for signal in overdue:
         state = deadlines.deadline_state(signal, now)
         phase = "geaccepteerd" if signal.status == "routed" else "beantwoord"
-        due = deadlines.as_utc(signal.due_at)
+        due = signal.due_at
         key = f"overdue:{signal.id}:{signal.status}:{due.date().isoformat()}:{state}"
         made = queue_notification(
             session,
@@ -126,7 +134,7 @@ def check_deadlines(
             coordinators,
             signal_context(
                 signal,
-                due=due.astimezone(deadlines.TZ).strftime("%d-%m-%Y"),
+                due=deadlines.format_local_date(due),
                 phase=phase,
                 lateness="meer dan drie keer over de termijn" if state == deadlines.VERY_LATE else "over de termijn",
             ),
@@ -170,12 +178,7 @@ def purge_contacts(session: Session, closed_before: dt.datetime) -> int:
 
 def get_contact_for(session: Session, user: User, signal: Signal) -> str | None:
     """The submitter's contact details, for the people who work the signal; None for everyone else."""
-    allowed = (
-        user.role == "coordinator"
-        or (user.role == "triage" and signal.lead_ministry_code == user.organisation_code)
-        or (user.role == "frontline" and signal.organisation_code == user.organisation_code)
-    )
-    if not allowed:
+    if not may_see_contact(user, signal):
         return None
     contact = session.scalars(select(SignalContact).where(SignalContact.signal_id == signal.id)).first()
     return contact.contact if contact else None

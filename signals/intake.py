@@ -5,24 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from signals import permissions
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, PermissionDenied
 from signals.models import Channel, Regulation, Signal, SignalContact, User, utcnow
-from signals.privacy import mask_fields
+from signals.privacy import mask_fields, text_for_matching
 from signals.reference import find_regulation
 from signals.routing import DEFAULT_THRESHOLD, RoutingDecision, route_by_regulations, route_by_text
 from signals.vocabulary import THEMES
-from signals.workflow import set_regulations, set_routing
+from signals.workflow import route_signal, set_regulations
 
 #: roles that may log a signal
-SUBMITTER_ROLES = ("frontline", "coordinator")
+#: kept for the views' role_required; the rule itself is ``permissions.may_submit``
+SUBMITTER_ROLES = permissions.SUBMITTER_ROLES
 
 TITLE_MAX = 200
 TEXT_MAX = 10_000
 PEOPLE_MAX = 10_000_000
 CONTACT_MAX = 500
+EXTERNAL_ID_MAX = 100
 
 
 @dataclass
@@ -40,6 +44,8 @@ class SignalDraft:
     proposed_solution: str = ""
     #: the submitter's own contact details for this signal, kept apart and purged later
     contact: str = ""
+    #: the channel's own reference for this signal; a repeat of it finds the signal already stored
+    external_id: str = ""
 
 
 def resolve_regulation_codes(session: Session, codes: list[str], errors: FieldErrors) -> list[Regulation]:
@@ -79,6 +85,8 @@ def validate_draft(session: Session, draft: SignalDraft, today: dt.date | None =
         errors.add("observed_on", N_("De datum van de waarneming kan niet in de toekomst liggen."))
     if len(draft.contact or "") > CONTACT_MAX:
         errors.add("contact", N_("Hoogstens 500 tekens."))
+    if len((draft.external_id or "").strip()) > EXTERNAL_ID_MAX:
+        errors.add("external_id", N_("Hoogstens 100 tekens."))
     if draft.people_affected is not None and not (1 <= draft.people_affected <= PEOPLE_MAX):
         errors.add("people_affected", N_("Vul een aantal van 1 of meer in."))
     for theme in draft.themes or []:
@@ -89,10 +97,20 @@ def validate_draft(session: Session, draft: SignalDraft, today: dt.date | None =
 
 
 def decide_routing(session: Session, regulations: list, text: str, threshold: float) -> RoutingDecision:
-    """Route by the named regulations, or else by the text."""
+    """Route by the named regulations, or else by the text (never by masks or personal data)."""
     if regulations:
         return route_by_regulations(session, regulations)
-    return route_by_text(session, text, threshold)
+    return route_by_text(session, text_for_matching(text), threshold)
+
+
+def find_by_external_id(session: Session, channel: str, external_id: str) -> Signal | None:
+    """The signal a channel already sent under its own reference ``external_id``, if any."""
+    external_id = (external_id or "").strip()
+    if not external_id:
+        return None
+    return session.scalars(
+        select(Signal).where(Signal.channel_code == (channel or "").strip().upper(), Signal.external_id == external_id)
+    ).first()
 
 
 def assign_reference(signal: Signal, at: dt.datetime) -> None:
@@ -108,7 +126,7 @@ def submit_signal(
     created_at: dt.datetime | None = None,
 ) -> tuple[Signal, RoutingDecision]:
     """Store a new signal with personal data masked, and route it; the caller commits."""
-    if submitter.role not in SUBMITTER_ROLES:
+    if not permissions.may_submit(submitter):
         raise PermissionDenied(N_("Alleen frontlijnmedewerkers en coördinatoren kunnen signalen melden."))
     regulations = validate_draft(session, draft)
     fields, masked = mask_fields(
@@ -134,8 +152,12 @@ def submit_signal(
         routing_confidence=decision.confidence,
         routing_explanation=decision.explanation,
         routing_suggestions=decision.alternatives,
+        external_id=(draft.external_id or "").strip() or None,
         created_at=now,
         updated_at=now,
+        # empty collections, not unloaded ones: a new signal has no links to load (two SELECTs fewer)
+        regulation_links=[],
+        ministry_links=[],
         **fields,
     )
     session.add(signal)
@@ -156,20 +178,18 @@ def submit_signal(
     )
     submitted.created_at = now
     if decision.is_routed:
-        set_routing(session, signal, decision.ministry, decision.co_ministries, now)
-        signal.status = "routed"
-        routed = record_event(
+        route_signal(
             session,
-            "signal",
-            signal.id,
-            "route",
-            actor=submitter,
-            from_state="received",
-            to_state="routed",
+            signal,
+            decision.ministry,
+            decision.co_ministries,
+            submitter,
+            decision.method,
             note=decision.explanation,
-            data={"ministry": decision.ministry, "co_ministries": decision.co_ministries, "method": decision.method},
-            signal_id=signal.id,
+            explanation=decision.explanation,
+            confidence=decision.confidence,
+            action="route",
+            at=now,
         )
-        routed.created_at = now
     session.flush()
     return signal, decision

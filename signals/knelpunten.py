@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import Select, distinct, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from signals.access import get_signal_for, visible_signals
+from signals.access import get_signal_for, is_valid_id, visible_signals
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import AuditEvent, Knelpunt, KnelpuntRegulation, Signal, User, utcnow
+from signals.privacy import mask_fields, mask_texts
 from signals.reference import find_regulation, resolve_lead_and_co_ministries
 
 KNELPUNT_STATUSES = {
@@ -69,6 +70,8 @@ def visible_knelpunten(user: User) -> Select[tuple[Knelpunt]]:
 
 def get_knelpunt_for(session: Session, user: User, knelpunt_id: int) -> Knelpunt:
     """The knelpunt if ``user`` may see it; otherwise NotFound."""
+    if not is_valid_id(knelpunt_id):
+        raise NotFound(N_("Dit knelpunt bestaat niet of u hebt er geen toegang toe."))
     knelpunt = session.scalars(visible_knelpunten(user).where(Knelpunt.id == knelpunt_id)).first()
     if knelpunt is None:
         raise NotFound(N_("Dit knelpunt bestaat niet of u hebt er geen toegang toe."))
@@ -173,11 +176,16 @@ def create_knelpunt(
             for regulation in signal.regulations:
                 if regulation not in regulation_rows:
                     regulation_rows.append(regulation)
+    texts, removed = mask_fields(
+        {
+            "title": title,
+            "problem": (problem or "").strip(),
+            "consequences": (consequences or "").strip(),
+            "solution_direction": (solution_direction or "").strip(),
+        }
+    )
     knelpunt = Knelpunt(
-        title=title,
-        problem=(problem or "").strip(),
-        consequences=(consequences or "").strip(),
-        solution_direction=(solution_direction or "").strip(),
+        **texts,
         instrument=instrument or None,
         ministry_code=lead.code,
         co_ministry_codes=" ".join(co),
@@ -189,7 +197,11 @@ def create_knelpunt(
     assign_knelpunt_reference(knelpunt)
     for position, regulation in enumerate(regulation_rows):
         knelpunt.regulation_links.append(KnelpuntRegulation(regulation_id=regulation.id, position=position))
-    record_event(session, "knelpunt", knelpunt.id, "created", actor=actor, to_state="open", data={"signals": [s.id for s in signals]})
+    knelpunt.removed_personal_data = removed
+    record_event(
+        session, "knelpunt", knelpunt.id, "created", actor=actor, to_state="open",
+        data={"signals": [s.id for s in signals], **({"masked": list(removed)} if removed else {})},
+    )
     for signal in signals:
         _link(session, knelpunt, signal, actor)
     session.flush()
@@ -273,7 +285,8 @@ def transition_knelpunt(session: Session, knelpunt: Knelpunt, to: str, actor: Us
     if needs_reason is None:
         raise TransitionNotAllowed(N_("Deze stap kan niet vanuit de huidige status van het knelpunt."), {"to": [N_("Niet toegestaan vanuit de huidige status.")]})
     _check_editor(actor, knelpunt.ministry_code)
-    note = (note or "").strip()
+    (note,), removed = mask_texts((note or "").strip())
+    knelpunt.removed_personal_data = removed
     if needs_reason and not note:
         errors = FieldErrors()
         errors.add("note", N_("Geef de reden."))
@@ -282,7 +295,10 @@ def transition_knelpunt(session: Session, knelpunt: Knelpunt, to: str, actor: Us
     knelpunt.status = to
     knelpunt.status_reason = note
     knelpunt.updated_at = utcnow()
-    event = record_event(session, "knelpunt", knelpunt.id, "status", actor=actor, from_state=frm, to_state=to, note=note)
+    event = record_event(
+        session, "knelpunt", knelpunt.id, "status", actor=actor, from_state=frm, to_state=to, note=note,
+        data={"masked": list(removed)} if removed else None,
+    )
     session.flush()
     return event
 
@@ -296,6 +312,10 @@ def update_knelpunt(session: Session, knelpunt: Knelpunt, actor: User, **fields)
     if "title" in fields and not (fields["title"] or "").strip():
         errors.add("title", N_("Geef het knelpunt een titel."))
     errors.raise_if_any()
+    texts = {name: fields[name] for name in ("title", "problem", "consequences", "solution_direction") if isinstance(fields.get(name), str)}
+    masked_texts, removed = mask_fields(texts)
+    fields = {**fields, **masked_texts}
+    knelpunt.removed_personal_data = removed
     changed = []
     for name in ("title", "problem", "consequences", "solution_direction", "instrument"):
         if name in fields and fields[name] is not None and getattr(knelpunt, name) != fields[name]:
@@ -303,7 +323,10 @@ def update_knelpunt(session: Session, knelpunt: Knelpunt, actor: User, **fields)
             changed.append(name)
     if changed:
         knelpunt.updated_at = utcnow()
-        record_event(session, "knelpunt", knelpunt.id, "updated", actor=actor, data={"fields": changed})
+        record_event(
+            session, "knelpunt", knelpunt.id, "updated", actor=actor,
+            data={"fields": changed, **({"masked": list(removed)} if removed else {})},
+        )
     session.flush()
 
 

@@ -39,7 +39,8 @@ def collect_examples(session: Session) -> list[tuple[str, str]]:
     ).all()
     for signal_id, data in events:
         ministry = resolve_ministry(session, (data or {}).get("ministry"))
-        if ministry is not None and (data or {}).get("method", "manual") == "manual":
+        # only decisions people made: automatic routings (regulation, text, inherited, portfolio) teach nothing
+        if ministry is not None and (data or {}).get("method") == "manual":
             decided[signal_id] = ministry.code
     if not decided:
         return []

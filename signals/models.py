@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -40,7 +42,35 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-Timestamp = DateTime(timezone=True)
+class UTCDateTime(TypeDecorator):
+    """A moment in time, stored in UTC and always handed back timezone-aware (UTC) on every database.
+
+    SQLite keeps no zone, so a naive value read back would be taken for server-local time by
+    ``.astimezone()``; this type converts aware values to UTC on the way in (naive ones are taken
+    to be UTC already) and marks values coming out as UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None or not isinstance(value, dt.datetime):
+            return value
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        value = value.astimezone(dt.UTC)
+        # SQLite stores the text without a zone; keep it naive UTC there so comparisons stay textual
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+Timestamp = UTCDateTime()
 
 
 class Ministry(Base):
@@ -207,10 +237,19 @@ class Signal(Base):
     """One frontline observation that a rule works out harshly."""
 
     __tablename__ = "signal"
+    __table_args__ = (
+        # a channel's own reference is unique within that channel: imports and API calls repeat safely
+        UniqueConstraint("channel_code", "external_id", name="uq_signal_channel_external_id"),
+        # the screens' lists: per organisation newest first, per status oldest first (queue, unrouted)
+        Index("ix_signal_organisation_created", "organisation_code", "created_at"),
+        Index("ix_signal_status_created", "status", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: human-readable reference, e.g. SIG-2026-000042
     reference: Mapped[str | None] = mapped_column(String(32), unique=True)
+    #: the channel's own reference for this signal (import, API), unique per channel
+    external_id: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(20), default="received", index=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text)
@@ -239,6 +278,8 @@ class Signal(Base):
     due_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, index=True)
     #: when the running deadline started (routing or acceptance), to tell late from very late
     deadline_started_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: when the frontline was asked for more information (set while needs_info): the ministry's clock is paused since
+    needs_info_since: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: the frontline's rating of the answer
     feedback_useful: Mapped[bool | None] = mapped_column(Boolean)
     feedback_comment: Mapped[str] = mapped_column(Text, default="")
@@ -282,7 +323,10 @@ class SignalRegulation(Base):
     """A regulation a signal is about; position 0 is the lead regulation."""
 
     __tablename__ = "signal_regulation"
-    __table_args__ = (UniqueConstraint("signal_id", "regulation_id"),)
+    __table_args__ = (
+        UniqueConstraint("signal_id", "regulation_id"),
+        Index("ix_signal_regulation_regulation", "regulation_id", "signal_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
@@ -297,7 +341,11 @@ class SignalMinistry(Base):
     """A ministry a signal is routed to: the lead, or co-responsible (samenloop)."""
 
     __tablename__ = "signal_ministry"
-    __table_args__ = (UniqueConstraint("signal_id", "ministry_code"),)
+    __table_args__ = (
+        UniqueConstraint("signal_id", "ministry_code"),
+        # "signals led by ministry X" without touching the table: queue, dashboards, letter scope
+        Index("ix_signal_ministry_lead", "ministry_code", "is_lead", "signal_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)

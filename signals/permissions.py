@@ -151,6 +151,65 @@ def may_administer(user: Actor) -> bool:
     return is_role(user, ADMIN)
 
 
+def may_take_step(user: Actor, roles, signal: HasSignalParties) -> bool:
+    """A workflow step allowed to ``roles`` (the transition table), for the organisation that acts on ``signal``."""
+    return is_role(user, *roles) and may_act(user, signal)
+
+
+def may_give_feedback(user: Actor, signal: HasSignalParties) -> bool:
+    """Rate an answer: the organisation that logged the signal (same as ``may_rate``)."""
+    return may_rate(user, signal)
+
+
+def may_make_knelpunt_from(user: Actor, signal: HasSignalParties) -> bool:
+    """Start a knelpunt from a signal: the coordinator, or triage of its lead ministry."""
+    return may_handle(user, signal)
+
+
+def may_reroute_to_any(user: Actor) -> bool:
+    """Choose any ministry when re-routing (triage only hands a signal back to be routed elsewhere)."""
+    return may_route_any(user)
+
+
+def sees_signals_of_organisation(user: Actor) -> bool:
+    """Frontline: the signals of its own organisation."""
+    return is_role(user, FRONTLINE)
+
+
+def sees_signals_of_ministry(user: Actor) -> bool:
+    """Triage: the signals routed to its ministry (lead or co-responsible)."""
+    return is_role(user, TRIAGE)
+
+
+def sees_aggregates_only(user: Actor) -> bool:
+    """Liaison: every total, never an individual signal."""
+    return is_role(user, LIAISON)
+
+
+
+def template_questions() -> dict:
+    """Every named question of this module, for the templates (Jinja globals)."""
+    import inspect
+
+    return {
+        name: value
+        for name, value in globals().items()
+        if inspect.isfunction(value) and value.__module__ == __name__ and not name.startswith("_") and name != "template_questions"
+    }
+
+
+#: statuses in which the submitter may still correct or withdraw a signal (before the ministry accepts it)
+CORRECTABLE_STATUSES = ("received", "routed")
+
+
+def may_correct_signal(user: Actor, signal) -> bool:
+    """The submitter corrects or withdraws their own signal until the ministry accepts it."""
+    return (
+        is_role(user, *SUBMITTER_ROLES)
+        and getattr(user, "id", None) is not None
+        and user.id == signal.submitter_id
+        and signal.status in CORRECTABLE_STATUSES
+    )
 # -- proposed knelpunten (issue 15) -------------------------------------------------------------
 
 

@@ -7,42 +7,25 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signals import deadlines
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors
-from signals.models import Ministry, Regulation, Signal, SignalMinistry, SignalRegulation, utcnow
+from signals.models import Ministry, Regulation, Signal, SignalMinistry, SignalRegulation
 from signals.reference import resolve_lead_and_co_ministries, resolve_ministry
 from signals.vocabulary import OPEN_STATUSES
+from signals.workflow import route_signal
 
 #: open signals that move with a portfolio; unrouted ones have no ministry yet
 MOVING_STATUSES = tuple(s for s in OPEN_STATUSES if s != "received")
 
 
 def _move_signal(session: Session, signal: Signal, old: str, new: str, actor, reason: str) -> None:
-    """Hand one open signal from ``old`` to ``new`` as lead, keeping its state and history."""
-    for link in list(signal.ministry_links):
-        if link.ministry_code == new and not link.is_lead:
-            signal.ministry_links.remove(link)
-    session.flush()
-    for link in signal.ministry_links:
-        if link.is_lead and link.ministry_code == old:
-            link.ministry_code = new
-    if signal.status == "routed":  # the new ministry gets its own time to accept
-        now = utcnow()
-        signal.deadline_started_at = now
-        signal.due_at = deadlines.accept_deadline(session.get(Ministry, new), now)
-    record_event(
-        session,
-        "signal",
-        signal.id,
-        "portfolio_moved",
-        actor=actor,
-        from_state=signal.status,
-        to_state=signal.status,
-        note=reason,
-        data={"from_ministry": old, "ministry": new},
-        signal_id=signal.id,
-    )
+    """Hand one open signal from ``old`` to ``new`` as lead, keeping its state and history.
+
+    Through the one routing function: a signal still awaiting acceptance gives the new
+    ministry its own time to accept; one being handled keeps its deadline.
+    """
+    co = [code for code in signal.co_ministry_codes if code != new]
+    route_signal(session, signal, new, co, actor, "portfolio", note=reason, action="portfolio_moved")
 
 
 def move_regulation(session: Session, regulation: Regulation, ministry_code: str, actor, co_ministries: list[str] | None = None) -> list[Signal]:

@@ -1,9 +1,12 @@
 """Privacy guard: detect and mask personal data in the free text of a signal.
 
-Signals are about rules, not people (DESIGN §6). Before free text is stored,
-every BSN, IBAN, e-mail address, phone number, date of birth and postcode +
-house number is replaced by a mask such as ``[BSN]``; the caller tells the
-submitter which kinds were masked.
+Signals are about rules, not people (DESIGN §6). Before any free text is stored
+(a signal, a note on a step, an answer, a feedback comment, a knelpunt), every
+BSN, IBAN, e-mail address, phone number, date of birth, street address or
+postcode + house number, person's name, licence plate and file or case number
+is replaced by a mask such as ``[BSN]``; the caller tells the submitter which
+kinds were masked. ``mask_personal_data`` is the one function that masks;
+``text_for_matching`` is what routing and similarity read (no masks).
 
 Each detector returns candidate spans. Spans are resolved by priority (the
 order of ``PERSONAL_DATA_KINDS``: an earlier kind wins an overlap) and then
@@ -22,13 +25,18 @@ from phonenumbers import Leniency, PhoneNumberType
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
+from signals.privacy_people import find_case_numbers, find_names, find_plates, find_street_addresses
+
 PERSONAL_DATA_KINDS = (
     "bsn",
     "iban",
     "email",
     "phone",
     "birth_date",
-    "postcode_house_number",
+    "address",
+    "plate",
+    "case_number",
+    "name",
 )
 
 MASKS = {
@@ -37,8 +45,13 @@ MASKS = {
     "email": "[E-MAIL]",
     "phone": "[TELEFOONNUMMER]",
     "birth_date": "[GEBOORTEDATUM]",
-    "postcode_house_number": "[ADRES]",
+    "address": "[ADRES]",
+    "plate": "[KENTEKEN]",
+    "case_number": "[DOSSIERNUMMER]",
+    "name": "[NAAM]",
 }
+#: kinds stored on signals masked before this version, still shown in notices
+LEGACY_KINDS = {"postcode_house_number": "address"}
 
 _PRIORITY = {kind: rank for rank, kind in enumerate(PERSONAL_DATA_KINDS)}
 
@@ -87,7 +100,7 @@ _PHONE_PREFIX_BEFORE_RE = re.compile(r"(?:\+|\b00)\d{1,3}[\s-]*(?:\(0\)[\s-]*)?$
 
 def _find_bsns(text: str) -> Iterator[Span]:
     for match in _BSN_RE.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
+        before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() : match.end() + 8]
         if _AMOUNT_BEFORE_RE.search(before) or _AMOUNT_AFTER_RE.search(after):
             continue
         if _PHONE_PREFIX_BEFORE_RE.search(before):
@@ -166,12 +179,43 @@ def _is_service_number(number: phonenumbers.PhoneNumber) -> bool:
     )
 
 
+# Dutch numbers as people write them, whether or not the number is in use:
+# 06-12345678, +31 6 98765432, 0031 6 23456789, 050 - 312 45 67, +31 (0)30 234 5678.
+# Ten digits from the trunk 0 (nine after +31); 0800/0900/0906/0909 and 14 0xx are services.
+_NL_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)31[\s.-]*(?:\(0\)[\s.-]*)?|0)"
+    r"(?!800|900|906|909)[1-9](?:[\s.-]{0,3}\d){8}(?![\d])"
+)
+
+
+def _trim_brackets(text: str, start: int, end: int) -> Span:
+    """Leave an unbalanced bracket around a number outside the span: "(06-12345678)"."""
+    value = text[start:end]
+    if value.startswith("(") and ")" not in value:
+        start += 1
+    if value.endswith(")") and "(" not in value:
+        end -= 1
+    return start, end
+
+
+_INTERNATIONAL_RE = re.compile(r"(?<![\w+])(?:\+|00)(?!31)[1-9]")
+_IBAN_HEAD_RE = re.compile(r"[A-Za-z]{2}\d{2}\s?[A-Za-z]{4}\s?$")
+
+
 def _find_phones(text: str) -> Iterator[Span]:
-    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=Leniency.VALID):
-        if phonenumbers.is_valid_number(match.number) and not _is_service_number(
-            match.number
-        ):
-            yield match.start, match.end
+    for match in _NL_PHONE_RE.finditer(text):
+        if not _IBAN_HEAD_RE.search(text[max(0, match.start() - 12) : match.start()]):
+            yield match.span()
+    # Other countries' numbers start with + or 00; libphonenumber reads only a window after each.
+    for candidate in _INTERNATIONAL_RE.finditer(text):
+        lo = max(0, candidate.start() - 1)
+        window = text[lo : candidate.start() + 30]
+        for match in phonenumbers.PhoneNumberMatcher(window, "NL", leniency=Leniency.VALID):
+            if match.start > candidate.start() - lo + 1:
+                break
+            if phonenumbers.is_valid_number(match.number) and not _is_service_number(match.number):
+                yield _trim_brackets(text, lo + match.start, lo + match.end)
+            break
 
 
 # --- Date of birth -----------------------------------------------------------
@@ -234,10 +278,25 @@ _POSTCODE_NUMBER_RE = re.compile(
 # with a house number does it point to one household.
 
 
+_POSTCODE_ONLY_RE = re.compile(_POSTCODE)
+
+
 def _find_addresses(text: str) -> Iterator[Span]:
-    for pattern in (_STREET_NUMBER_POSTCODE_RE, _POSTCODE_NUMBER_RE):
-        for match in pattern.finditer(text):
-            yield match.span()
+    spans = []
+    for postcode in _POSTCODE_ONLY_RE.finditer(text):  # the patterns run only around a postcode
+        lo, hi = max(0, postcode.start() - 90), min(len(text), postcode.end() + 30)
+        for pattern in (_STREET_NUMBER_POSTCODE_RE, _POSTCODE_NUMBER_RE):
+            spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
+    spans.extend(find_street_addresses(text))
+    # one address found by two patterns ("Dorpsstraat 12, 1234 AB 12") is one span
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        yield start, end
 
 
 # --- Masking -----------------------------------------------------------------
@@ -248,7 +307,10 @@ _DETECTORS: dict[str, Callable[[str], Iterator[Span]]] = {
     "email": _find_emails,
     "phone": _find_phones,
     "birth_date": _find_birth_dates,
-    "postcode_house_number": _find_addresses,
+    "address": _find_addresses,
+    "plate": find_plates,
+    "case_number": find_case_numbers,
+    "name": find_names,
 }
 
 
@@ -264,17 +326,28 @@ def _resolve_overlaps(
     return sorted(kept)
 
 
-def mask_personal_data(text: str) -> MaskResult:
-    """Replace personal data in ``text`` by masks and report what was masked."""
+_MASK_RE = re.compile("|".join(re.escape(mask) for mask in sorted(set(MASKS.values()), key=len, reverse=True)))
+
+
+def find_personal_data(text: str) -> list[tuple[int, int, str]]:
+    """The personal data in ``text`` as (start, end, kind), in text order, without overlaps."""
     if not text:
-        return MaskResult(text=text or "")
+        return []
+    masks = [m.span() for m in _MASK_RE.finditer(text)]
     findings = [
         (start, end, kind)
         for kind, detect in _DETECTORS.items()
         for start, end in detect(text)
-        if end > start
+        if end > start and not any(start < m_end and end > m_start for m_start, m_end in masks)
     ]
-    kept = _resolve_overlaps(findings)
+    return _resolve_overlaps(findings)
+
+
+def mask_personal_data(text: str) -> MaskResult:
+    """Replace personal data in ``text`` by masks and report what was masked."""
+    if not text:
+        return MaskResult(text=text or "")
+    kept = find_personal_data(text)
     masked_text = text
     counts: dict[str, int] = {}
     for start, end, kind in reversed(kept):
@@ -300,3 +373,44 @@ def mask_fields(
         masked_fields[name] = result.text
         found.update(result.masked)
     return masked_fields, tuple(kind for kind in PERSONAL_DATA_KINDS if kind in found)
+
+
+def mask_texts(*texts: str | None) -> tuple[list[str], tuple[str, ...]]:
+    """Mask several texts (a note and an answer, say); returns them in order and the kinds found."""
+    fields, kinds = mask_fields({str(i): (text or "") for i, text in enumerate(texts)})
+    return [fields[str(i)] or "" for i in range(len(texts))], kinds
+
+
+def text_for_matching(text: str | None, already_masked: bool = False) -> str:
+    """What routing and similarity read: the text without masks or the data they stand for.
+
+    Stored texts are masked already; a mask (and its label, e.g. the word "BSN"
+    before "[BSN]") says nothing about which rule hurts, so it must not route a
+    signal to the owner of the Wet BRP. Unmasked input is searched first;
+    ``already_masked`` skips that for stored texts (similarity reads thousands).
+    """
+    if not text:
+        return ""
+    spans = [m.span() for m in _MASK_RE.finditer(text)]
+    if not already_masked:
+        spans += [(s, e) for s, e, _k in find_personal_data(text)]
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        label = _LABEL_BEFORE_RE.search(out[-1])
+        if label:
+            out[-1] = out[-1][: label.start()]
+        out.append(" ")
+        pos = end
+    out.append(text[pos:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
+# The label people type before a number ("BSN:", "tel.", "IBAN nr"), dropped with it.
+_LABEL_BEFORE_RE = re.compile(
+    r"(?:\b(?:bsn|burgerservicenummer|sofinummer|iban|rekeningnummer|rekening|tel|telefoon|telefoonnummer|mobiel"
+    r"|e-?mail|mail|kenteken|geb|geboren|geboortedatum)\b\.?\s*(?:nr\.?|nummer|op)?\s*[:.]?\s*)$",
+    re.IGNORECASE,
+)

@@ -77,7 +77,13 @@ class RefreshResult:
 
 def signal_bag(signal: Signal) -> dict:
     """The feature bag of one signal: its words and concepts, and its regulations with the router's evidence."""
-    bag = text_features(signal.title or "", signal.description or "", signal.impact or "")
+    from signals.privacy import text_for_matching
+
+    bag = text_features(
+        text_for_matching(signal.title, already_masked=True),
+        text_for_matching(signal.description, already_masked=True),
+        text_for_matching(signal.impact, already_masked=True),
+    )
     linked = [link.regulation.code for link in signal.regulation_links]
     suggested = [
         (s.get("regulation"), float(s.get("confidence") or 0))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from signals.access import visible_signals
 from signals.models import Signal, SignalRegulation, User
+from signals.privacy import text_for_matching
 
 #: how many recent signals are compared; older ones rarely are live duplicates
 CANDIDATE_LIMIT = 3000
@@ -48,7 +49,7 @@ def find_similar(session: Session, user: User, signal: Signal, limit: int = 5) -
                 )
             )
         )
-    texts = [f"{signal.title} {signal.description}"] + [f"{c.title} {c.description}" for c in candidates]
+    texts = [text_for_matching(f"{s.title} {s.description}", already_masked=True) for s in [signal, *candidates]]
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
     matrix = vectorizer.fit_transform(texts)
     scores = cosine_similarity(matrix[0], matrix[1:]).ravel()

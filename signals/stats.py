@@ -8,23 +8,25 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from signals import deadlines
 from signals.access import visible_signals
-from signals.deadlines import as_utc, is_very_late
 from signals.models import Ministry, Signal, SignalMinistry, utcnow
 from signals.vocabulary import OPEN_STATUSES, STATUSES
 
 
 @dataclass
 class MinistryCounts:
-    """Work of one ministry as lead: signals per state group."""
+    """The backlog of one ministry as lead, now: open signals per state and how many are late now.
+
+    Lateness follows ``signals.deadlines`` (a signal waiting for the frontline counts as late
+    when it was already past its deadline when the question was asked).
+    """
 
     code: str
     name: str
     awaiting_acceptance: int
     in_progress: int
     needs_info: int
-    answered: int
-    total: int
     late: int = 0
     very_late: int = 0
 
@@ -34,41 +36,31 @@ class MinistryCounts:
 
 
 def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -> list[MinistryCounts]:
-    """Per current ministry, its lead signals by state and how many are past their deadline, computed in the database."""
+    """Per current ministry, its open lead signals by state and how many are late or very late now, in one GROUP BY."""
     now = now or utcnow()
-    def count_status(status: str):
-        return func.sum(case((Signal.status == status, 1), else_=0))
 
+    def count_if(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    awaiting, handling = deadlines.CLOCK_RUNNING_STATUSES
     rows = session.execute(
         select(
             SignalMinistry.ministry_code,
-            count_status("routed"),
-            count_status("in_progress"),
-            count_status("needs_info"),
-            count_status("answered"),
-            func.count(Signal.id),
+            count_if(Signal.status == awaiting),
+            count_if(Signal.status == handling),
+            count_if(Signal.status.in_(deadlines.PAUSED_STATUSES)),
+            count_if(deadlines.late_condition(now)),
+            count_if(deadlines.very_late_condition(now)),
         )
         .join(Signal, Signal.id == SignalMinistry.signal_id)
-        .where(SignalMinistry.is_lead.is_(True))
+        .where(SignalMinistry.is_lead.is_(True), Signal.status.in_(deadlines.BACKLOG_STATUSES))
         .group_by(SignalMinistry.ministry_code)
     ).all()
     by_code = {row[0]: row for row in rows}
-    late_rows = session.execute(
-        select(SignalMinistry.ministry_code, Signal.due_at, Signal.deadline_started_at)
-        .join(Signal, Signal.id == SignalMinistry.signal_id)
-        .where(SignalMinistry.is_lead.is_(True), Signal.status.in_(("routed", "in_progress")), Signal.due_at < now)
-    ).all()
-    late: dict[str, list[int]] = {}
-    for code, due, started in late_rows:
-        counts = late.setdefault(code, [0, 0])
-        counts[0] += 1
-        if started is not None and is_very_late(as_utc(started), as_utc(due), now):
-            counts[1] += 1
     result = []
     for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
         row = by_code.get(ministry.code, (ministry.code, 0, 0, 0, 0, 0))
-        late_count, very_late_count = late.get(ministry.code, [0, 0])
-        result.append(MinistryCounts(ministry.code, ministry.name, *(int(v or 0) for v in row[1:]), late_count, very_late_count))
+        result.append(MinistryCounts(ministry.code, ministry.name, *(int(v or 0) for v in row[1:])))
     return result
 
 
@@ -95,3 +87,54 @@ def lead_totals_per_ministry(session: Session) -> list[tuple[str, int, int]]:
         .order_by(SignalMinistry.ministry_code)
     ).all()
     return [(code, total, int(open_ or 0)) for code, total, open_ in rows]
+
+
+@dataclass
+class PeriodRecord:
+    """The record of one ministry as lead over a period: what came in and how it was handled, by the one lateness rule."""
+
+    code: str
+    name: str
+    #: signals received (created) in the period
+    received: int
+    #: of those, late (answered late, or still open past the deadline; see signals.deadlines)
+    received_late: int
+    #: signals answered in the period
+    answered: int
+    #: of those, answered within the deadline
+    answered_on_time: int
+
+    @property
+    def pct_answered_on_time(self) -> float | None:
+        return round(100.0 * self.answered_on_time / self.answered, 1) if self.answered else None
+
+
+def period_record_per_ministry(
+    session: Session, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
+) -> list[PeriodRecord]:
+    """Per current ministry as lead: received in [start, end) and how many of those are late; answered in [start, end) and how many on time."""
+    now = now or utcnow()
+
+    def count_if(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    received = (Signal.created_at >= start) & (Signal.created_at < end)
+    answered = Signal.answered_at.is_not(None) & (Signal.answered_at >= start) & (Signal.answered_at < end)
+    rows = session.execute(
+        select(
+            SignalMinistry.ministry_code,
+            count_if(received),
+            count_if(received & deadlines.late_condition(now)),
+            count_if(answered),
+            count_if(answered & deadlines.on_time_condition(now)),
+        )
+        .join(Signal, Signal.id == SignalMinistry.signal_id)
+        .where(SignalMinistry.is_lead.is_(True))
+        .group_by(SignalMinistry.ministry_code)
+    ).all()
+    by_code = {row[0]: row for row in rows}
+    result = []
+    for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
+        row = by_code.get(ministry.code, (ministry.code, 0, 0, 0, 0))
+        result.append(PeriodRecord(ministry.code, ministry.name, *(int(v or 0) for v in row[1:])))
+    return result

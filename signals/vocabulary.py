@@ -23,6 +23,7 @@ STATUSES = {
     "answered": N_("Beantwoord"),
     "closed": N_("Afgesloten"),
     "merged": N_("Samengevoegd"),
+    "withdrawn": N_("Ingetrokken"),
 }
 
 OPEN_STATUSES = ("received", "routed", "in_progress", "needs_info")
@@ -49,6 +50,8 @@ ROUTING_METHODS = {
     "regulation": N_("op regeling"),
     "text": N_("op tekst"),
     "manual": N_("handmatig"),
+    "portfolio": N_("bij herverdeling van portefeuilles"),
+    "inherited": N_("overgenomen van het oorspronkelijke signaal"),
 }
 
 #: what each audit action means, for history screens

@@ -19,6 +19,8 @@ from signals.audit import record_event
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied, TransitionNotAllowed
 from signals.models import Ministry, Signal, SignalMinistry, SignalRegulation, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
+from signals.permissions import SYSTEM_ROLE, may_take_step
+from signals.privacy import mask_texts
 from signals.reference import find_regulation, resolve_lead_and_co_ministries
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES
 
@@ -62,7 +64,7 @@ class SystemActor:
     """Knelpunt itself, for steps taken by scheduled commands (auto-close)."""
 
     id = None
-    role = "system"
+    role = SYSTEM_ROLE
     organisation_code = None
     email = "systeem"
 
@@ -75,30 +77,30 @@ def allowed_transitions(signal: Signal, user: User) -> list[tuple[str, Rule]]:
     return [
         (to, rule)
         for (frm, to), rule in TRANSITIONS.items()
-        if frm == signal.status and user.role in rule.roles and _may_act(signal, user)
+        if frm == signal.status and may_take_step(user, rule.roles, signal)
     ]
 
 
-def _may_act(signal: Signal, user) -> bool:
-    """Organisation rule: triage acts for the lead ministry, frontline for its own organisation."""
-    if user.role in ("coordinator", "system"):
-        return True
-    if user.role == "triage":
-        return signal.lead_ministry_code == user.organisation_code
-    if user.role == "frontline":
-        return signal.organisation_code == user.organisation_code
-    return False
-
-
 def set_routing(session: Session, signal: Signal, ministry: str, co_ministries: list[str], at: dt.datetime | None = None) -> None:
-    """Replace the signal's lead and co-ministries and start the acceptance deadline."""
+    """Replace the signal's lead and co-ministries and start the acceptance deadline.
+
+    Low level: callers route through ``route_signal``, which also writes the event.
+    """
     at = at or utcnow()
+    _set_ministries(session, signal, ministry, co_ministries)
+    _start_acceptance(session, signal, ministry, at)
+
+
+def _set_ministries(session: Session, signal: Signal, ministry: str, co_ministries: list[str]) -> None:
     signal.ministry_links.clear()
     session.flush()
     signal.ministry_links.append(SignalMinistry(ministry_code=ministry, is_lead=True))
-    for code in co_ministries:
+    for code in dict.fromkeys(co_ministries):
         if code != ministry:
             signal.ministry_links.append(SignalMinistry(ministry_code=code, is_lead=False))
+
+
+def _start_acceptance(session: Session, signal: Signal, ministry: str, at: dt.datetime) -> None:
     signal.routed_at = at
     signal.deadline_started_at = at
     signal.due_at = deadlines.accept_deadline(session.get(Ministry, ministry), at)
@@ -107,15 +109,71 @@ def set_routing(session: Session, signal: Signal, ministry: str, co_ministries: 
         "routed",
         f"routed:{signal.id}:{ministry}:{at.isoformat()}",
         team_emails(session, ministry, "triage"),
-        signal_context(signal, ministry=ministry, due=_format_due(signal.due_at)),
+        signal_context(signal, ministry=ministry, due=deadlines.format_local_date(signal.due_at)),
         signal,
     )
 
 
+#: how a routing was decided; only ``manual`` decisions are examples to learn from
+ROUTING_DECIDED_BY = ("regulation", "text", "manual", "portfolio", "inherited")
+
+
+def route_signal(
+    session: Session,
+    signal: Signal,
+    ministry: str,
+    co_ministries: list[str] | None,
+    actor,
+    method: str,
+    *,
+    note: str = "",
+    explanation: str | None = None,
+    confidence: float | None = None,
+    action: str | None = None,
+    at: dt.datetime | None = None,
+):
+    """The one way to route or re-route a signal: intake, split, coordinator, triage and portfolio moves.
+
+    Sets the lead and co-ministries; a signal awaiting routing or acceptance becomes ``routed``
+    and the new ministry gets its own time to accept; a signal already being handled keeps
+    its state and deadline (portfolio moves). Writes one event whose data always holds
+    ``from_ministry``, ``ministry``, ``co_ministries`` and ``method`` (how it was decided).
+    """
+    if method not in ROUTING_DECIDED_BY:
+        raise ValueError(f"unknown routing method {method!r}")
+    at = at or utcnow()
+    frm = signal.status
+    from_ministry = signal.lead_ministry_code
+    co = [code for code in dict.fromkeys(co_ministries or []) if code != ministry]
+    if action is None:
+        action = "route" if from_ministry is None and frm == "received" else "reroute"
+    _set_ministries(session, signal, ministry, co)
+    if frm in ("received", "routed"):
+        _start_acceptance(session, signal, ministry, at)
+        signal.status = "routed"
+    signal.routing_method = method
+    signal.routing_confidence = confidence
+    if explanation is not None:
+        signal.routing_explanation = explanation
+    signal.updated_at = at
+    event = record_event(
+        session,
+        "signal",
+        signal.id,
+        action,
+        actor=actor,
+        from_state=frm,
+        to_state=signal.status,
+        note=note,
+        data={"from_ministry": from_ministry, "ministry": ministry, "co_ministries": co, "method": method},
+        signal_id=signal.id,
+    )
+    event.created_at = at
+    return event
+
+
 def _format_due(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    return value.astimezone(deadlines.TZ).strftime("%d-%m-%Y")
+    return deadlines.format_local_date(value)
 
 
 def transition_signal(
@@ -142,11 +200,12 @@ def transition_signal(
             N_("Deze stap kan niet vanuit de huidige status van het signaal."),
             {"to": [N_("Niet toegestaan vanuit de huidige status.")]},
         )
-    if actor.role not in rule.roles or not _may_act(signal, actor):
+    if not may_take_step(actor, rule.roles, signal):
         raise PermissionDenied(N_("U mag deze stap voor dit signaal niet zetten."))
 
     note = (note or "").strip()
     response = (response or "").strip()
+    (note, response), removed = mask_texts(note, response)  # personal data never reaches a ministry
     values = {"ministry": ministry, "note": note, "outcome": outcome, "response": response, "target": target}
     errors = FieldErrors()
     for name in rule.requires:
@@ -170,25 +229,33 @@ def transition_signal(
             errors.add("target", N_("Dat signaal is zelf al samengevoegd; kies het signaal waarin het opging."))
     errors.raise_if_any()
 
-    paused_since = signal.updated_at
     if rule.action in ("route", "reroute"):
-        data = {"from_ministry": signal.lead_ministry_code, "ministry": lead.code, "co_ministries": co}
-        set_routing(session, signal, lead.code, co, at)
-        signal.routing_method = "manual"
-        signal.routing_confidence = None
-        signal.routing_explanation = f"Handmatig doorgezet naar {lead.code}." + (f" Reden: {note}" if note else "")
-    elif rule.action in ("accept", "reopen"):
+        explanation = f"Handmatig doorgezet naar {lead.code}." + (f" Reden: {note}" if note else "")
+        event = route_signal(
+            session, signal, lead.code, co, actor, "manual", note=note, explanation=explanation, action=rule.action, at=at
+        )
+        if removed:
+            event.data = {**(event.data or {}), "masked": list(removed)}
+        session.flush()
+        return event
+    if rule.action in ("accept", "reopen"):
         ministry_row = session.get(Ministry, signal.lead_ministry_code)
         signal.deadline_started_at = at
         signal.due_at = deadlines.answer_deadline(ministry_row, at)
         if rule.action == "reopen":
             signal.answered_at = None
             signal.reopen_requested_at = None
-    elif rule.action == "provide_info" and signal.due_at is not None and paused_since is not None:
-        # the ministry's clock stood still while the frontline was asked
-        pause = deadlines.as_utc(at) - deadlines.as_utc(paused_since)
-        signal.due_at = deadlines.as_utc(signal.due_at) + pause
-        signal.deadline_started_at = deadlines.as_utc(signal.deadline_started_at) + pause
+    elif rule.action == "request_info":
+        signal.needs_info_since = at
+    elif rule.action == "provide_info":
+        # the ministry's clock stood still while the frontline was asked: the deadline moves on by
+        # exactly the pause, in working days (the stored moment of asking, not the last write)
+        if signal.due_at is not None and signal.needs_info_since is not None:
+            old_due = deadlines.as_utc(signal.due_at)
+            signal.due_at = deadlines.extend_by_pause(old_due, signal.needs_info_since, at)
+            if signal.deadline_started_at is not None:
+                signal.deadline_started_at = deadlines.as_utc(signal.deadline_started_at) + (signal.due_at - old_due)
+        signal.needs_info_since = None
     elif rule.action == "answer":
         signal.outcome, signal.response, signal.answered_at = outcome, response, at
         data = {"outcome": outcome, "response": response}
@@ -197,6 +264,7 @@ def transition_signal(
         signal.reopen_requested_at = None
     elif rule.action == "merge":
         signal.merged_into_id = target.id
+        signal.needs_info_since = None
         data = {"target": target.id, "target_reference": target.reference}
 
     signal.status = to
@@ -214,6 +282,8 @@ def transition_signal(
         signal_id=signal.id,
     )
     event.created_at = at
+    if removed:
+        event.data = {**(event.data or {}), "masked": list(removed)}
     _notify(session, signal, rule.action, note, at)
     session.flush()
     return event

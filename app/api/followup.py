@@ -10,6 +10,7 @@ from app.api.routes import _load, _user
 from app.api.schemas import FeedbackInSchema, KnelpuntInSchema, LinkInSchema, SplitInSchema, StatusInSchema
 from app.extensions import db
 from app.mail import commit_and_deliver
+from app.privacy_notice import removed_from, removed_from_event
 from signals.access import get_signal_for
 from signals.followup import give_feedback, split_signal
 from signals.knelpunten import (
@@ -42,8 +43,9 @@ def list_knelpunten():
 def create_knelpunt_api():
     data = _load(KnelpuntInSchema())
     knelpunt = create_knelpunt(db.session, _user(), **data)
+    removed = removed_from(knelpunt)
     commit_and_deliver()
-    response = jsonify(_knelpunt_body(knelpunt))
+    response = jsonify({**_knelpunt_body(knelpunt), "removed_personal_data": removed})
     response.status_code = 201
     response.headers["Location"] = url_for(".get_knelpunt", knelpunt_id=knelpunt.id)
     return response
@@ -77,7 +79,7 @@ def knelpunt_transition(knelpunt_id: int):
     data = _load(StatusInSchema())
     event = transition_knelpunt(db.session, knelpunt, data["to"], _user(), note=data.get("note"))
     commit_and_deliver()
-    return jsonify({"knelpunt": _knelpunt_body(knelpunt), "event": out.event_json(event)})
+    return jsonify({"knelpunt": _knelpunt_body(knelpunt), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
 @bp.get("/knelpunten/<int:knelpunt_id>/history")
@@ -91,8 +93,9 @@ def signal_feedback(signal_id: int):
     signal = get_signal_for(db.session, _user(), signal_id)
     data = _load(FeedbackInSchema())
     give_feedback(db.session, signal, _user(), data["useful"], data.get("comment") or "")
+    removed = removed_from(signal)
     commit_and_deliver()
-    return jsonify(out.signal_json(signal))
+    return jsonify({**out.signal_json(signal), "removed_personal_data": removed})
 
 
 @bp.post("/signals/<int:signal_id>/split")
@@ -101,7 +104,7 @@ def signal_split(signal_id: int):
     data = _load(SplitInSchema())
     part = split_signal(db.session, signal, _user(), data["title"], data["description"], data.get("regulations"))
     commit_and_deliver()
-    response = jsonify({"original": out.signal_json(signal), "part": out.signal_json(part)})
+    response = jsonify({"original": out.signal_json(signal), "part": out.signal_json(part), "removed_personal_data": removed_from(part)})
     response.status_code = 201
     return response
 

@@ -17,14 +17,51 @@ from app.api.schemas import (
     SuggestInSchema,
     TransitionInSchema,
 )
+from reports.render import FORMATS as LETTER_FORMATS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
+#: every status an authenticated call can answer besides its own: no or a bad token, a role without access,
+#: too many requests for this token
+AUTH_ERRORS = (401, 403, 429)
+#: statuses of a call with a JSON body: not JSON (400), too large (413), bad fields or a reused
+#: Idempotency-Key with another body (422), the same key still being answered (409)
+BODY_ERRORS = (400, 409, 413, 422)
+ERROR_DESCRIPTIONS = {
+    400: "Geen geldig JSON-object",
+    401: "Niet ingelogd of ongeldige API-sleutel",
+    403: "Geen toegang met deze rol of organisatie",
+    404: "Bestaat niet of niet zichtbaar voor u",
+    409: "Stap niet toegestaan in deze status, of dezelfde Idempotency-Key wordt nog verwerkt",
+    413: "Verzoek te groot",
+    422: "Ongeldige velden (fields noemt ze), of een Idempotency-Key die al voor een ander verzoek is gebruikt",
+    429: "Te veel verzoeken; probeer het later opnieuw (Retry-After)",
+}
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Een unieke sleutel per bedoeld verzoek (bijv. een UUID). Hetzelfde verzoek met dezelfde sleutel "
+    "geeft het eerste antwoord opnieuw, zonder het nog eens uit te voeren; een ander verzoek met dezelfde sleutel is 422. "
+    "Sleutels gelden per gebruiker, 24 uur.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+}
 
-def _responses(ok: int, description: str, *errors: int) -> dict:
-    responses = {str(ok): {"description": description}}
-    for status in errors:
-        responses[str(status)] = {"description": "Fout", "content": {"application/json": {"schema": ERROR}}}
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _responses(ok: int, description: str, *errors: int, schema: dict | None = None, public: bool = False) -> dict:
+    ok_response: dict = {"description": description}
+    if schema is not None:
+        ok_response["content"] = {"application/json": {"schema": schema}}
+    responses = {str(ok): ok_response}
+    for status in sorted({*errors, *(() if public else AUTH_ERRORS)}):
+        responses[str(status)] = {
+            "description": ERROR_DESCRIPTIONS.get(status, "Fout"),
+            "content": {"application/json": {"schema": ERROR}},
+        }
     return responses
 
 
@@ -73,7 +110,14 @@ def _proposal_paths(spec: APISpec) -> None:
         },
     )
     proposal_id = [{"name": "proposal_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
-    ok_list = {"description": "Mogelijke knelpunten, sterkste en snelst groeiende eerst", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Proposal"}}, "total": {"type": "integer"}}}}}}
+    listing = {"type": "object", "properties": {"items": {"type": "array", "items": _ref("Proposal")}, "total": {"type": "integer"}}}
+    adopted = {
+        "type": "object",
+        "properties": {
+            "proposal": _ref("Proposal"),
+            "knelpunt": {"type": "object", "properties": {"id": {"type": "integer"}, "reference": {"type": "string"}}},
+        },
+    }
     spec.path(
         path="/knelpunten/proposals",
         operations={
@@ -81,19 +125,188 @@ def _proposal_paths(spec: APISpec) -> None:
                 "summary": "Mogelijke knelpunten: signalen die over hetzelfde probleem lijken te gaan",
                 "description": "Nieuwe signalen worden eerst (incrementeel) meegewogen. De coördinator ziet alle voorstellen, een beleidsmedewerker die van het eigen ministerie.",
                 "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "dismissed", "adopted", "gone"], "default": "open"}}],
-                "responses": {"200": ok_list, **{k: v for k, v in _responses(200, "", 401, 403).items() if k != "200"}},
+                "responses": _responses(200, "Mogelijke knelpunten, sterkste en snelst groeiende eerst", schema=listing),
             }
         },
     )
-    spec.path(path="/knelpunten/proposals/{proposal_id}", operations={"get": {"parameters": proposal_id, "responses": _responses(200, "Het voorstel", 401, 403, 404)}})
+    spec.path(
+        path="/knelpunten/proposals/{proposal_id}",
+        operations={"get": {"summary": "Eén voorstel", "parameters": proposal_id, "responses": _responses(200, "Het voorstel", 404, schema=_ref("Proposal"))}},
+    )
     spec.path(
         path="/knelpunten/proposals/{proposal_id}/adopt",
-        operations={"post": {"summary": "Maak er in één stap een knelpunt van (of voeg toe aan het voorgestelde knelpunt)", "parameters": proposal_id, "requestBody": _body("AdoptIn"), "responses": _responses(201, "Knelpunt vastgelegd", 400, 401, 403, 404, 409, 422)}},
+        operations={"post": _post("Maak er in één stap een knelpunt van (of voeg toe aan het voorgestelde knelpunt)", "AdoptIn", 201, "Knelpunt vastgelegd", 404, schema=adopted, parameters=proposal_id)},
     )
     spec.path(
         path="/knelpunten/proposals/{proposal_id}/dismiss",
-        operations={"post": {"summary": "Wijs het voorstel af met een reden; het komt pas terug als het met de helft groeit", "parameters": proposal_id, "requestBody": _body("DismissIn"), "responses": _responses(200, "Afgewezen", 400, 401, 403, 404, 409, 422)}},
+        operations={"post": _post("Wijs het voorstel af met een reden; het komt pas terug als het met de helft groeit", "DismissIn", 200, "Afgewezen", 404, schema=_ref("Proposal"), parameters=proposal_id)},
     )
+
+
+def _post(summary: str, body: str, ok: int, description: str, *errors: int, schema: dict | None = None, parameters=()) -> dict:
+    """A POST with a JSON body: its errors, and the Idempotency-Key header."""
+    return {
+        "summary": summary,
+        "parameters": [*parameters, IDEMPOTENCY_KEY],
+        "requestBody": _body(body),
+        "responses": _responses(ok, description, *BODY_ERRORS, *errors, schema=schema),
+    }
+
+
+_STR = {"type": "string"}
+_NSTR = {"type": "string", "nullable": True}
+_INT = {"type": "integer"}
+_NINT = {"type": "integer", "nullable": True}
+_STRS = {"type": "array", "items": _STR}
+RESPONSE_SCHEMAS = {
+    "Signal": {
+        "type": "object",
+        "required": ["id", "reference", "status", "title", "description", "channel", "organisation", "regulations"],
+        "properties": {
+            "id": _INT,
+            "reference": _STR,
+            "status": _STR,
+            "status_label": _STR,
+            "title": _STR,
+            "description": _STR,
+            "channel": _STR,
+            "organisation": _STR,
+            "regulations": _STRS,
+            "ministry": _NSTR,
+            "co_ministries": _STRS,
+            "routing": {"type": "object"},
+            "observed_on": _NSTR,
+            "people_affected": _NINT,
+            "themes": _STRS,
+            "impact": _NSTR,
+            "proposed_solution": _NSTR,
+            "masked": {"type": "array"},
+            "outcome": _NSTR,
+            "response": _NSTR,
+            "merged_into": _NINT,
+            "follows": {"type": "object", "nullable": True},
+            "effective_status": _STR,
+            "knelpunt_id": _NINT,
+            "due_at": _NSTR,
+            "deadline": {"nullable": True},
+            "feedback": {"type": "object", "nullable": True},
+            "reopen_requested": {"type": "boolean"},
+            "created_at": _NSTR,
+            "updated_at": _NSTR,
+            "contact": _NSTR,
+        },
+    },
+    "SignalPage": {
+        "type": "object",
+        "required": ["items", "total", "page", "per_page", "pages"],
+        "properties": {"items": {"type": "array", "items": _ref("Signal")}, "total": _INT, "page": _INT, "per_page": _INT, "pages": _INT},
+    },
+    "Event": {
+        "type": "object",
+        "required": ["id", "action", "at"],
+        "properties": {
+            "id": _INT,
+            "action": _STR,
+            "from": _NSTR,
+            "to": _NSTR,
+            "note": _NSTR,
+            "data": {"type": "object"},
+            "actor": _NSTR,
+            "actor_role": _NSTR,
+            "at": _NSTR,
+        },
+    },
+    "SignalHistory": {
+        "type": "object",
+        "required": ["items", "signal_id"],
+        "properties": {"items": {"type": "array", "items": _ref("Event")}, "signal_id": _INT},
+    },
+    "SignalTransition": {
+        "type": "object",
+        "required": ["signal", "event"],
+        "properties": {"signal": _ref("Signal"), "event": _ref("Event")},
+    },
+    "SignalSplit": {
+        "type": "object",
+        "required": ["original", "part"],
+        "properties": {"original": _ref("Signal"), "part": _ref("Signal")},
+    },
+    "SimilarSignals": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "reference", "score"],
+                    "properties": {"id": _INT, "reference": _STR, "title": _STR, "status": _STR, "score": {"type": "number"}, "same_regulation": {"type": "boolean"}},
+                },
+            }
+        },
+    },
+    "RoutingSuggestion": {
+        "type": "object",
+        "required": ["ministry", "co_ministries", "method"],
+        "properties": {
+            "ministry": _NSTR,
+            "co_ministries": _STRS,
+            "method": _NSTR,
+            "confidence": {"type": "number", "nullable": True},
+            "explanation": _NSTR,
+            "regulations": {"type": "array"},
+            "alternatives": {"type": "array"},
+            "suggestions": {"type": "array"},
+        },
+    },
+    "Knelpunt": {
+        "type": "object",
+        "required": ["id", "reference", "title", "status", "signal_count"],
+        "properties": {
+            "id": _INT,
+            "reference": _STR,
+            "title": _STR,
+            "status": _STR,
+            "status_reason": _NSTR,
+            "ministry": _NSTR,
+            "co_ministries": {"type": "array", "nullable": True},
+            "problem": _NSTR,
+            "consequences": _NSTR,
+            "solution_direction": _NSTR,
+            "instrument": _NSTR,
+            "regulations": _STRS,
+            "signal_count": _INT,
+            "channel_count": _INT,
+            "channels": _STRS,
+            "people_affected": _NINT,
+            "created_at": _NSTR,
+            "updated_at": _NSTR,
+        },
+    },
+    "KnelpuntList": {
+        "type": "object",
+        "required": ["items", "total"],
+        "properties": {"items": {"type": "array", "items": _ref("Knelpunt")}, "total": _INT},
+    },
+    "KnelpuntHistory": {
+        "type": "object",
+        "required": ["items", "knelpunt_id"],
+        "properties": {"items": {"type": "array", "items": _ref("Event")}, "knelpunt_id": _INT},
+    },
+    "KnelpuntTransition": {
+        "type": "object",
+        "required": ["knelpunt", "event"],
+        "properties": {"knelpunt": _ref("Knelpunt"), "event": _ref("Event")},
+    },
+    "ReferenceList": {
+        "type": "object",
+        "required": ["items", "count"],
+        "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["code"], "properties": {"code": _STR}}}, "count": _INT},
+    },
+}
+
+
+LETTER_MEDIA_TYPES = tuple(LETTER_FORMATS.values())
 
 
 @lru_cache(maxsize=1)
@@ -132,14 +345,19 @@ def build_openapi() -> dict:
             },
         },
     )
-    signal_id = [{"name": "signal_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    for name, schema in RESPONSE_SCHEMAS.items():
+        spec.components.schema(name, schema)
+    ids = {"type": "integer", "format": "int64", "minimum": 1}
+    signal_id = [{"name": "signal_id", "in": "path", "required": True, "schema": ids}]
+    knelpunt_id = [{"name": "knelpunt_id", "in": "path", "required": True, "schema": ids}]
     spec.path(
         path="/signals",
         operations={
             "post": {
-                "summary": "Meld een signaal",
-                "requestBody": _body("SignalIn"),
-                "responses": _responses(201, "Opgeslagen en gerouteerd", 400, 401, 403, 413, 422),
+                **_post("Meld een signaal", "SignalIn", 201, "Opgeslagen en gerouteerd", schema=_ref("Signal")),
+                "description": "Met external_id (de eigen referentie van het kanaal, uniek per kanaal) is melden "
+                "herhaalbaar: een tweede melding met hetzelfde external_id maakt niets nieuws en geeft het al "
+                "opgeslagen signaal terug met status 200.",
             },
             "get": {
                 "summary": "Signalen die u mag zien",
@@ -147,73 +365,88 @@ def build_openapi() -> dict:
                     {"name": n, "in": "query", "schema": {"type": t}}
                     for n, t in (("status", "string"), ("ministry", "string"), ("channel", "string"), ("q", "string"), ("page", "integer"), ("per_page", "integer"))
                 ],
-                "responses": _responses(200, "Een pagina signalen", 401, 403, 422),
+                "responses": _responses(200, "Een pagina signalen", 422, schema=_ref("SignalPage")),
             },
         },
     )
-    spec.path(path="/signals/{signal_id}", operations={"get": {"parameters": signal_id, "responses": _responses(200, "Het signaal", 401, 404)}})
+    spec.path(
+        path="/signals/{signal_id}",
+        operations={"get": {"summary": "Eén signaal", "parameters": signal_id, "responses": _responses(200, "Het signaal", 404, schema=_ref("Signal"))}},
+    )
     spec.path(
         path="/signals/{signal_id}/history",
-        operations={"get": {"parameters": signal_id, "responses": _responses(200, "De geschiedenis", 401, 404)}},
+        operations={"get": {"summary": "De geschiedenis van een signaal", "parameters": signal_id, "responses": _responses(200, "De geschiedenis", 404, schema=_ref("SignalHistory"))}},
     )
     spec.path(
         path="/signals/{signal_id}/transitions",
-        operations={
-            "post": {
-                "parameters": signal_id,
-                "requestBody": _body("TransitionIn"),
-                "responses": _responses(200, "De stap is gezet", 400, 401, 403, 404, 409, 422),
-            }
-        },
+        operations={"post": _post("Zet een stap in de workflow", "TransitionIn", 200, "De stap is gezet", 404, schema=_ref("SignalTransition"), parameters=signal_id)},
     )
     spec.path(
         path="/routing/suggest",
-        operations={"post": {"requestBody": _body("SuggestIn"), "responses": _responses(200, "Routeringsvoorstel", 400, 401, 422)}},
+        operations={"post": _post("Routeringsvoorstel voor een tekst (slaat niets op)", "SuggestIn", 200, "Routeringsvoorstel", schema=_ref("RoutingSuggestion"))},
     )
     spec.path(
         path="/reference/{kind}",
         operations={
             "get": {
+                "summary": "Referentiegegevens",
                 "security": [],
                 "parameters": [
                     {"name": "kind", "in": "path", "required": True, "schema": {"type": "string", "enum": ["ministries", "organisations", "channels", "regulations"]}}
                 ],
-                "responses": _responses(200, "Referentiegegevens", 404),
+                "responses": _responses(200, "Referentiegegevens", 404, 429, schema=_ref("ReferenceList"), public=True),
             }
         },
     )
     spec.path(
         path="/signals/{signal_id}/feedback",
-        operations={"post": {"parameters": signal_id, "requestBody": _body("FeedbackIn"), "responses": _responses(200, "Beoordeling vastgelegd", 400, 401, 403, 404, 409, 422)}},
+        operations={"post": _post("Beoordeel het antwoord", "FeedbackIn", 200, "Beoordeling vastgelegd", 404, schema=_ref("Signal"), parameters=signal_id)},
     )
     spec.path(
         path="/signals/{signal_id}/split",
-        operations={"post": {"parameters": signal_id, "requestBody": _body("SplitIn"), "responses": _responses(201, "Tweede signaal gemaakt", 400, 401, 403, 404, 409, 422)}},
+        operations={"post": _post("Splits een tweede probleem af", "SplitIn", 201, "Tweede signaal gemaakt", 404, schema=_ref("SignalSplit"), parameters=signal_id)},
     )
-    spec.path(path="/signals/{signal_id}/similar", operations={"get": {"parameters": signal_id, "responses": _responses(200, "Vergelijkbare signalen", 401, 404)}})
-    knelpunt_id = [{"name": "knelpunt_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    spec.path(
+        path="/signals/{signal_id}/similar",
+        operations={"get": {"summary": "Vergelijkbare signalen", "parameters": signal_id, "responses": _responses(200, "Vergelijkbare signalen", 404, schema=_ref("SimilarSignals"))}},
+    )
     spec.path(
         path="/knelpunten",
         operations={
-            "get": {"summary": "Knelpunten die u mag zien", "responses": _responses(200, "Knelpunten", 401)},
-            "post": {"summary": "Leg een knelpunt vast", "requestBody": _body("KnelpuntIn"), "responses": _responses(201, "Vastgelegd", 400, 401, 403, 422)},
+            "get": {
+                "summary": "Knelpunten die u mag zien",
+                "parameters": [{"name": n, "in": "query", "schema": {"type": "string"}} for n in ("status", "ministry")],
+                "responses": _responses(200, "Knelpunten", 422, schema=_ref("KnelpuntList")),
+            },
+            "post": _post("Leg een knelpunt vast", "KnelpuntIn", 201, "Vastgelegd", schema=_ref("Knelpunt")),
         },
     )
-    spec.path(path="/knelpunten/{knelpunt_id}", operations={"get": {"parameters": knelpunt_id, "responses": _responses(200, "Het knelpunt met signal_count", 401, 404)}})
+    spec.path(
+        path="/knelpunten/{knelpunt_id}",
+        operations={"get": {"summary": "Eén knelpunt", "parameters": knelpunt_id, "responses": _responses(200, "Het knelpunt met signal_count", 404, schema=_ref("Knelpunt"))}},
+    )
     spec.path(
         path="/knelpunten/{knelpunt_id}/signals",
-        operations={"post": {"parameters": knelpunt_id, "requestBody": _body("LinkIn"), "responses": _responses(200, "Gekoppeld", 400, 401, 403, 404, 422)}},
+        operations={"post": _post("Koppel signalen aan een knelpunt", "LinkIn", 200, "Gekoppeld", 404, schema=_ref("Knelpunt"), parameters=knelpunt_id)},
     )
     spec.path(
         path="/knelpunten/{knelpunt_id}/signals/{signal_id}",
-        operations={"delete": {"parameters": knelpunt_id + signal_id, "responses": _responses(200, "Losgekoppeld", 401, 403, 404)}},
+        operations={"delete": {"summary": "Koppel een signaal los", "parameters": knelpunt_id + signal_id, "responses": _responses(200, "Losgekoppeld", 404, schema=_ref("Knelpunt"))}},
     )
     spec.path(
         path="/knelpunten/{knelpunt_id}/transitions",
-        operations={"post": {"parameters": knelpunt_id, "requestBody": _body("StatusIn"), "responses": _responses(200, "Status gewijzigd", 400, 401, 403, 404, 409, 422)}},
+        operations={"post": _post("Wijzig de status van een knelpunt", "StatusIn", 200, "Status gewijzigd", 404, schema=_ref("KnelpuntTransition"), parameters=knelpunt_id)},
     )
-    spec.path(path="/knelpunten/{knelpunt_id}/history", operations={"get": {"parameters": knelpunt_id, "responses": _responses(200, "Geschiedenis", 401, 404)}})
     _proposal_paths(spec)
+    spec.path(
+        path="/knelpunten/{knelpunt_id}/history",
+        operations={"get": {"summary": "De geschiedenis van een knelpunt", "parameters": knelpunt_id, "responses": _responses(200, "Geschiedenis", 404, schema=_ref("KnelpuntHistory"))}},
+    )
+    letter_ok = _responses(200, "De brief", 422)
+    letter_ok["200"]["content"] = {
+        "application/json": {"schema": {"type": "object"}},
+        **{media.split(";")[0]: {"schema": {"type": "string", "format": "binary"}} for media in LETTER_MEDIA_TYPES},
+    }
     spec.path(
         path="/reports/bottleneck-letter",
         operations={
@@ -224,7 +457,7 @@ def build_openapi() -> dict:
                     {"name": "ministry", "in": "query", "schema": {"type": "string"}},
                     {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "html", "pdf", "docx", "csv", "xlsx"]}},
                 ],
-                "responses": _responses(200, "De brief", 401, 403, 422),
+                "responses": letter_ok,
             }
         },
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Response, jsonify, request
+from flask import Response, jsonify, request, send_file, url_for
 
 from app.api import bp
 from app.api.routes import _user
 from app.extensions import db
-from reports import render
+from app.headers import allow_inline_scripts
+from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import parse_period
 from reports.publish import file_name, letter_scope_for
@@ -38,9 +39,29 @@ def bottleneck_letter():
     errors.raise_if_any()
     letter = build_bottleneck_letter(db.session, period, ministry)
     if fmt == "json":
+        annex = letter["tables"]["annex"]
+        links = {
+            f: url_for(".bottleneck_letter", period=period.code, ministry=ministry or ALL, format=f, _external=False)
+            for f in export.WRITERS
+        }
+        annex["links"] = links
+        if request.args.get("annex") in ("1", "true", "yes") and not annex["complete"]:
+            annex["rows"] = list(export.annex_source(db.session, letter)())
+            annex["complete"] = True
         return jsonify(letter)
-    response = Response(render.render(letter, fmt), content_type=render.FORMATS[fmt])
-    response.headers["Content-Disposition"] = (
-        f'{"inline" if fmt == "html" else "attachment"}; filename="{file_name(period.code, ministry or ALL, fmt)}"'
-    )
+    name = file_name(period.code, ministry or ALL, fmt)
+    if fmt in export.WRITERS:  # the whole annex, streamed from the database through a spooled file
+        response = send_file(
+            export.export_file(db.session, letter, fmt),
+            mimetype=render.FORMATS[fmt].split(";")[0],
+            as_attachment=True,
+            download_name=name,
+        )
+        response.headers["Content-Type"] = render.FORMATS[fmt]
+        return response
+    content = render.render(letter, fmt)
+    if fmt == "html":
+        allow_inline_scripts(content)
+    response = Response(content, content_type=render.FORMATS[fmt])
+    response.headers["Content-Disposition"] = f'{"inline" if fmt == "html" else "attachment"}; filename="{name}"'
     return response

@@ -6,6 +6,7 @@ from flask import current_app, g, jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from marshmallow import Schema, ValidationError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import BadRequest
 
 from app.api import bp
@@ -14,14 +15,16 @@ from app.api.openapi import build_openapi
 from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
 from app.errors import json_error
 from app.extensions import db
+from app.intake.checks import signal_list_checks
 from app.mail import commit_and_deliver
+from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
 from signals.audit import list_signal_history
 from signals.errors import FieldErrors, InvalidInput, NotFound
 from signals.followup import get_contact_for
-from signals.intake import SignalDraft, decide_routing, resolve_regulation_codes, submit_signal
+from signals.intake import SignalDraft, decide_routing, find_by_external_id, resolve_regulation_codes, submit_signal
 from signals.routing import ministry_alternatives
 from signals.vocabulary import STATUSES
 from signals.workflow import transition_signal
@@ -97,12 +100,38 @@ def create_signal():
     draft.impact = draft.impact or ""
     draft.proposed_solution = draft.proposed_solution or ""
     draft.contact = draft.contact or ""
-    signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
-    commit_and_deliver()
+    draft.external_id = (draft.external_id or "").strip()
+    existing = _existing_by_external_id(draft)
+    if existing is not None:
+        return existing
+    try:
+        signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
+        commit_and_deliver()
+    except IntegrityError:
+        # the same external id arrived twice at once: the other request stored it first
+        db.session.rollback()
+        existing = _existing_by_external_id(draft)
+        if existing is None:
+            raise
+        return existing
     body = out.signal_json(signal)
+    body["removed_personal_data"] = list(signal.masked or [])
     body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
     response = jsonify(body)
     response.status_code = 201
+    response.headers["Location"] = url_for(".get_signal", signal_id=signal.id)
+    return response
+
+
+def _existing_by_external_id(draft: SignalDraft):
+    """200 with the signal the channel already sent under this external id, if the caller may see it."""
+    if not draft.external_id:
+        return None
+    found = find_by_external_id(db.session, draft.channel, draft.external_id)
+    if found is None:
+        return None
+    signal = get_signal_for(db.session, _user(), found.id)  # NotFound when it is not the caller's to see
+    response = jsonify(out.signal_json(signal))
     response.headers["Location"] = url_for(".get_signal", signal_id=signal.id)
     return response
 
@@ -124,10 +153,13 @@ def list_signals():
         raise InvalidInput({"status": ["Onbekende status."]})
     page_number = _int_arg("page", 1, 1, 1_000_000)
     per_page = _int_arg("per_page", 25, 1, 100)
+    checks = signal_list_checks(request.args, lead_arg="lead_ministry")
+    backlog = checks.pop("statuses", None)
     page = list_signals_for(
         db.session,
         _user(),
-        status=statuses,
+        status=statuses or backlog,
+        **checks,
         ministry=request.args.get("ministry") or None,
         channel=request.args.get("channel") or None,
         query=request.args.get("q") or None,
@@ -181,7 +213,44 @@ def transition(signal_id: int):
         target=target,
     )
     commit_and_deliver()
-    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event)})
+    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
+
+
+@bp.patch("/signals/<int:signal_id>")
+def correct_signal_api(signal_id: int):
+    """The submitter corrects the texts until the ministry accepts the signal (masked like the intake)."""
+    from signals.correction import TEXT_FIELDS, correct_signal
+
+    user = _user()
+    signal = get_signal_for(db.session, user, signal_id)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise InvalidInput({"": ["Stuur een JSON-object met de velden die u aanpast."]})
+    unknown = sorted(set(data) - set(TEXT_FIELDS))
+    if unknown:
+        raise InvalidInput({name: ["Dit veld kan niet worden aangepast."] for name in unknown})
+    for name, value in data.items():
+        if not isinstance(value, str):
+            raise InvalidInput({name: ["Moet tekst zijn."]})
+    removed = correct_signal(db.session, signal, user, **data)
+    commit_and_deliver()
+    return jsonify({**out.signal_json(signal), "removed_personal_data": list(removed)})
+
+
+@bp.post("/signals/<int:signal_id>/withdraw")
+def withdraw_signal_api(signal_id: int):
+    """The submitter withdraws the signal until the ministry accepts it."""
+    from signals.correction import withdraw_signal
+
+    user = _user()
+    signal = get_signal_for(db.session, user, signal_id)
+    data = request.get_json(silent=True) or {}
+    reason = data.get("reason") if isinstance(data, dict) else None
+    if reason is not None and not isinstance(reason, str):
+        raise InvalidInput({"reason": ["Moet tekst zijn."]})
+    event = withdraw_signal(db.session, signal, user, reason or "")
+    commit_and_deliver()
+    return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
 @bp.post("/routing/suggest")

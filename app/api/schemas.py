@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
 
-from signals.intake import TEXT_MAX, TITLE_MAX
+from marshmallow.validate import Range
+
+from signals.access import MAX_ID
+from signals.intake import PEOPLE_MAX, TEXT_MAX, TITLE_MAX
 
 MESSAGES = {
     "required": "Dit veld is verplicht.",
@@ -39,6 +42,24 @@ def Codes(**kw):
     )
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only: not 1, 0, "yes" or "true" (1 == True would slip through truthy={True})."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+def SignalId():
+    """A signal number: a positive 64-bit integer (a larger one is 422, never a database error)."""
+    return fields.Integer(
+        strict=True,
+        validate=Range(min=1, max=MAX_ID, error="Geen bestaand signaalnummer."),
+        error_messages=_messages(invalid="Moet een signaalnummer zijn."),
+    )
+
+
 class BaseSchema(Schema):
     class Meta:
         unknown = EXCLUDE
@@ -55,12 +76,17 @@ class SignalInSchema(BaseSchema):
         allow_none=True, error_messages=_messages(invalid="Gebruik een datum als JJJJ-MM-DD.")
     )
     people_affected = fields.Integer(
-        strict=True, allow_none=True, error_messages=_messages(invalid="Moet een geheel getal zijn.")
+        strict=True,
+        allow_none=True,
+        validate=Range(min=1, max=PEOPLE_MAX, error=f"Vul een aantal van 1 tot en met {PEOPLE_MAX} in."),
+        error_messages=_messages(invalid="Moet een geheel getal zijn."),
     )
     themes = Codes(load_default=list)
     impact = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
     proposed_solution = Text(max_length=TEXT_MAX, load_default="", allow_none=True)
     contact = Text(max_length=500, load_default="", allow_none=True)
+    #: the channel's own reference; a repeat returns the signal already stored (200)
+    external_id = Text(max_length=100, load_default="", allow_none=True)
 
 
 class SuggestInSchema(BaseSchema):
@@ -112,7 +138,7 @@ class KnelpuntInSchema(BaseSchema):
     title = Text(required=True, max_length=200)
     ministry = Text(required=True, max_length=16)
     signal_ids = fields.List(
-        fields.Integer(strict=True, error_messages=_messages(invalid="Moet een signaalnummer zijn.")),
+        SignalId(),
         load_default=list,
         error_messages=_messages(invalid="Moet een lijst zijn."),
     )
@@ -128,7 +154,7 @@ class LinkInSchema(BaseSchema):
     """Signals to link to a knelpunt."""
 
     signal_ids = fields.List(
-        fields.Integer(strict=True, error_messages=_messages(invalid="Moet een signaalnummer zijn.")),
+        SignalId(),
         required=True,
         error_messages=_messages(invalid="Moet een lijst zijn."),
     )
@@ -144,7 +170,7 @@ class StatusInSchema(BaseSchema):
 class FeedbackInSchema(BaseSchema):
     """The frontline's rating of an answer."""
 
-    useful = fields.Boolean(required=True, truthy={True}, falsy={False}, error_messages=_messages(invalid="Moet true of false zijn."))
+    useful = StrictBoolean(required=True, error_messages=_messages(invalid="Moet true of false zijn."))
     comment = Text(load_default="", max_length=TEXT_MAX, allow_none=True)
 
 

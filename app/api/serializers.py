@@ -27,6 +27,7 @@ def signal_json(signal: Signal, now=None) -> dict:
         "title": signal.title,
         "description": signal.description,
         "channel": signal.channel_code,
+        "external_id": signal.external_id,
         "organisation": signal.organisation_code,
         "regulations": [r.code for r in signal.regulations],
         "ministry": signal.lead_ministry_code,

@@ -10,8 +10,11 @@ from app.extensions import db
 from app.filters_ui import filter_panel
 from app.form_errors import add_domain_errors
 from app.intake import bp
+from app.intake.checks import check_args, signal_list_checks
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
+from app.intake.privacy_preview import privacy_step
 from app.mail import commit_and_deliver
+from app.privacy_notice import flash_masked, masked_notice, removed_from, removed_from_event
 from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
@@ -21,28 +24,12 @@ from signals.errors import N_, InvalidInput
 from signals.followup import get_contact_for, give_feedback, split_signal
 from signals.intake import SUBMITTER_ROLES, SignalDraft, submit_signal
 from signals.models import Signal, utcnow
-from signals.privacy import MASKS
 from signals.similarity import find_similar
 from signals.vocabulary import OUTCOMES, STATUSES, THEMES
 from signals.workflow import allowed_transitions, followed_signal, transition_signal
 
 SIGNAL_ROLES = ("frontline", "triage", "coordinator")
 
-MASK_NAMES = {
-    "bsn": N_("een BSN"),
-    "iban": N_("een IBAN"),
-    "email": N_("een e-mailadres"),
-    "phone": N_("een telefoonnummer"),
-    "birth_date": N_("een geboortedatum"),
-    "postcode_house_number": N_("een adres"),
-}
-
-
-def masked_notice(kinds: list[str]) -> str:
-    """The sentence that tells the submitter which personal data was removed."""
-    names = [_(MASK_NAMES[k]) for k in kinds if k in MASKS]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " " + _("en") + " " + names[-1]
-    return _("We hebben %(what)s uit uw tekst verwijderd. Signalen gaan over regels, niet over personen.", what=listed)
 
 
 def _signal_form() -> SignalForm:
@@ -81,6 +68,9 @@ def new():
                 proposed_solution=form.proposed_solution.data or "",
                 contact=form.contact.data or "",
             )
+            step = privacy_step(form, draft)
+            if step is not None:
+                return step
             try:
                 signal, _decision = submit_signal(
                     db.session, current_user, draft, threshold=current_app.config["ROUTING_THRESHOLD"]
@@ -102,14 +92,19 @@ def new():
 def index():
     filters = FilterForm(request.args)
     filters.status.choices = [("", _("Alle statussen"))] + [(k, _(v)) for k, v in STATUSES.items()]
+    checks = signal_list_checks(request.args)
+    backlog = checks.pop("statuses", None)
     page = list_signals_for(
         db.session,
         current_user,
-        status=filters.status.data or None,
+        status=filters.status.data or backlog,
         query=filters.q.data or None,
         page=request.args.get("page", 1, type=int),
+        **checks,
     )
-    return render_template("intake/index.html", page=page, filters=filters, **filter_panel("signals"))
+    return render_template(
+        "intake/index.html", page=page, filters=filters, check_args=check_args(request.args), **filter_panel("signals")
+    )
 
 
 NOTE_LABELS = {
@@ -204,7 +199,7 @@ def transition(signal_id: int, action: str):
                 form.target.errors.append(_("Geen signaal met dit kenmerk gevonden."))
                 return _render_detail(signal, forms, 422)
         try:
-            transition_signal(
+            event = transition_signal(
                 db.session,
                 signal,
                 form.to.data,
@@ -221,6 +216,7 @@ def transition(signal_id: int, action: str):
             add_domain_errors(form, error)
             return _render_detail(get_signal_for(db.session, current_user, signal_id), forms, 422)
         commit_and_deliver()
+        flash_masked(removed_from_event(event))
         flash(_(ACTION_MESSAGES[action]), "success")
         if current_user.role == "triage" and action == "reroute":
             return redirect(url_for("triage.queue"))
@@ -242,6 +238,7 @@ def feedback(signal_id: int):
             signal = get_signal_for(db.session, current_user, signal_id)
             return _render_detail(signal, _transition_forms(signal), 422, feedback_form=form)
         commit_and_deliver()
+        flash_masked(removed_from(signal))
         if form.useful.data == "ja":
             flash(_("Dank u. Het signaal is afgesloten."), "success")
         else:
@@ -271,6 +268,7 @@ def split(signal_id: int):
             signal = get_signal_for(db.session, current_user, signal_id)
             return _render_detail(signal, _transition_forms(signal), 422, split_form=form)
         commit_and_deliver()
+        flash_masked(removed_from(part))
         flash(_("Het tweede probleem is nu signaal %(ref)s.", ref=part.reference), "success")
         return redirect(url_for(".detail", signal_id=signal.id))
     return _render_detail(signal, _transition_forms(signal), 422, split_form=form)

@@ -13,6 +13,7 @@ from app.form_errors import add_domain_errors
 from app.knelpunten import bp
 from app.knelpunten.forms import ConfirmForm, KnelpuntForm, KnelpuntStatusForm, LinkForm
 from app.mail import commit_and_deliver
+from app.privacy_notice import flash_masked, removed_from
 from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference
@@ -102,7 +103,9 @@ def new():
                 db.session.rollback()
                 add_domain_errors(form, error, {"signal_ids": "signals"})
             else:
+                removed = removed_from(knelpunt)
                 commit_and_deliver()
+                flash_masked(removed)
                 flash(_("Knelpunt %(ref)s vastgelegd.", ref=knelpunt.reference), "success")
                 return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
     if form.errors:
@@ -160,7 +163,9 @@ def edit(knelpunt_id: int):
             db.session.rollback()
             add_domain_errors(form, error)
         else:
+            removed = removed_from(knelpunt)
             commit_and_deliver()
+            flash_masked(removed)
             flash(_("Knelpunt bijgewerkt."), "success")
             return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
     return render_template("knelpunten/form.html", form=form, knelpunt=knelpunt), 422 if form.errors else 200
@@ -179,7 +184,9 @@ def change_status(knelpunt_id: int):
             db.session.rollback()
             add_domain_errors(form, error)
             return _render_detail(get_knelpunt_for(db.session, current_user, knelpunt_id), status_form=form, code=422)
+        removed = removed_from(knelpunt)
         commit_and_deliver()
+        flash_masked(removed)
         flash(_("Status van het knelpunt aangepast."), "success")
         return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
     return _render_detail(knelpunt, status_form=form, code=422)

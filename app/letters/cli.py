@@ -35,7 +35,13 @@ def bottleneck_letter(period, ministry, fmt, output):
                 click.echo(f"{name}: {message}", err=True)
         raise SystemExit(2) from error
     letter = build_bottleneck_letter(db.session, parsed, code)
-    content = render.canonical_json(letter) if fmt == "json" else render.render(letter, fmt)
+    from reports.export import annex_source
+
+    content = (
+        render.canonical_json(letter)
+        if fmt == "json"
+        else render.render(letter, fmt, annex=annex_source(db.session, letter))
+    )
     with open(output, "wb") as handle:
         handle.write(content)
-    click.echo(f"{letter['title']}: {len(letter['tables']['annex']['rows'])} signalen, {fmt} geschreven naar {output}")
+    click.echo(f"{letter['title']}: {letter['tables']['annex']['count']} signalen, {fmt} geschreven naar {output}")

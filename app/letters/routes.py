@@ -9,10 +9,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.headers import allow_inline_scripts
 from app.letters import bp
 from app.letters.forms import LetterForm, PublishForm
 from app.security import role_required
-from reports import render
+from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
 from reports.publish import (
@@ -84,6 +85,7 @@ def preview():
     period, ministry = _letter_args(request.args)
     letter = build_bottleneck_letter(db.session, period, ministry)
     html = render.render_html(letter, plotly_js_url=url_for("letters.plotly_js"))
+    allow_inline_scripts(html)
     return Response(html, mimetype="text/html")
 
 
@@ -95,8 +97,10 @@ def download():
     if fmt not in render.FORMATS:
         raise InvalidInput({"format": [_("Kies html, pdf, docx, csv of xlsx.")]})
     letter = build_bottleneck_letter(db.session, period, ministry)
-    content = render.render(letter, fmt)
-    return _file_response(content, fmt, file_name(period.code, ministry or ALL, fmt))
+    name = file_name(period.code, ministry or ALL, fmt)
+    if fmt in export.WRITERS:  # the whole annex, streamed from the database through a spooled file
+        return _stream_response(export.export_file(db.session, letter, fmt), fmt, name)
+    return _file_response(render.render(letter, fmt), fmt, name)
 
 
 @bp.post("/publiceren")
@@ -140,9 +144,17 @@ def plotly_js():
     return response
 
 
+def _stream_response(handle, fmt: str, name: str) -> Response:
+    response = send_file(handle, mimetype=render.FORMATS[fmt].split(";")[0], as_attachment=True, download_name=name)
+    response.headers["Content-Type"] = render.FORMATS[fmt]
+    return response
+
+
 def _file_response(content: bytes, fmt: str, name: str) -> Response:
     response = Response(content, mimetype=render.FORMATS[fmt].split(";")[0])
-    if fmt != "html":
+    if fmt == "html":
+        allow_inline_scripts(content)  # the letter's own charts (and inlined plotly.js) may run
+    else:
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Content-Type"] = render.FORMATS[fmt]
     return response

@@ -14,8 +14,9 @@ from sqlalchemy import text
 
 from app.extensions import db
 from app.main import bp
+from signals import permissions
 from signals.access import list_signals_for
-from signals.deadlines import deadline_state
+from signals.deadlines import PAUSED_STATUSES, deadline_state
 from signals.models import utcnow
 from signals.stats import lead_totals_per_ministry, status_counts
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
@@ -127,7 +128,17 @@ def register_context(app: Flask) -> None:
             "action_labels": {k: _(v) for k, v in ACTIONS.items()},
             "deadline_labels": {k: _(v) for k, v in DEADLINE_STATES.items()},
             "deadline_of": lambda signal: deadline_state(signal, utcnow()),
+            "deadline_paused": lambda signal: signal.status in PAUSED_STATUSES,
+            "deadline_filter_labels": {
+                "on_time": _("op tijd"),
+                "late": _("te laat (ook ruim te laat)"),
+                "only_late": _("te laat, niet ruim te laat"),
+                "very_late": _("ruim te laat"),
+            },
         }
+
+    # the permission questions, so templates ask ``may_split(current_user, signal)`` instead of comparing roles
+    app.jinja_env.globals.update(permissions.template_questions())
 
     app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else "—"
     app.jinja_env.filters["datetime"] = lambda value: format_datetime(value, "medium") if value else "—"

@@ -12,10 +12,11 @@ from app.intake.forms import FilterForm
 from app.security import role_required
 from app.triage import bp
 from signals.access import list_signals_for
+from signals.deadlines import BACKLOG_STATUSES
 from signals.models import utcnow
 from signals.vocabulary import STATUSES
 
-QUEUE_STATUSES = ("routed", "in_progress", "needs_info")
+QUEUE_STATUSES = BACKLOG_STATUSES
 
 
 class QueueFilterForm(FilterForm):

@@ -1,7 +1,7 @@
 """proposals: signal features and proposed knelpunten
 
 Revision ID: 0015
-Revises: 0007
+Revises: 0012
 Create Date: 2026-12-01 00:20:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0015'
-down_revision = '0007'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -227,6 +227,13 @@ def page(context, request):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(f"JavaScript error: {exc}"))
+    # a Content-Security-Policy violation is logged as a console error ("Refused to …")
+    page.on(
+        "console",
+        lambda m: m.type == "error"
+        and ("Content Security Policy" in m.text or "Refused to" in m.text)
+        and errors.append(f"CSP violation on {path_of(page.url)}: {m.text[:300]}"),
+    )
     page.on(
         "response",
         lambda r: r.status >= 500 and errors.append(f"HTTP {r.status} from {r.request.method} {path_of(r.url)}"),

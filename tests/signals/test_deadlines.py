@@ -77,12 +77,26 @@ def test_answer_deadline_in_weeks():
 
 @pytest.mark.parametrize(
     ("days_after_start", "status", "expected"),
-    [(5, "routed", ON_TIME), (15, "routed", LATE), (41, "routed", VERY_LATE), (50, "needs_info", ON_TIME), (50, "merged", None)],
+    [(5, "routed", ON_TIME), (15, "routed", LATE), (41, "routed", VERY_LATE), (50, "merged", None), (50, "received", None)],
 )
 def test_deadline_state(days_after_start, status, expected):
     start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     signal = Signal(status=status, due_at=start + dt.timedelta(days=10), deadline_started_at=start)
     assert deadline_state(signal, start + dt.timedelta(days=days_after_start)) == expected
+
+
+@pytest.mark.parametrize(("asked_after", "expected"), [(5, ON_TIME), (15, LATE), (41, VERY_LATE)])
+def test_waiting_for_the_frontline_is_judged_when_the_question_was_asked(asked_after, expected):
+    """The clock is paused while the frontline is asked: months of waiting do not make it late,
+    but a signal already past its deadline when asking stays late."""
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    signal = Signal(
+        status="needs_info",
+        due_at=start + dt.timedelta(days=10),
+        deadline_started_at=start,
+        needs_info_since=start + dt.timedelta(days=asked_after),
+    )
+    assert deadline_state(signal, start + dt.timedelta(days=200)) == expected
 
 
 def test_answered_signal_is_judged_on_its_answer_date():
