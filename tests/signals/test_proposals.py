@@ -11,9 +11,11 @@ import datetime as dt
 import random
 from collections import Counter
 
-from signals.intake import SignalDraft, submit_signal
-from signals.models import Proposal, SignalFeatures, utcnow
+from signals.intake import decide_routing
+from signals.models import Proposal, Signal, SignalFeatures, SignalMinistry, SignalRegulation, utcnow
 from signals.proposals import list_proposals_for, refresh_proposals
+from signals.reference import find_regulation
+from signals.routing import DEFAULT_THRESHOLD
 from tests.signals.proposal_corpus import GROUPS, noise_signals
 
 NOISE = 520
@@ -28,28 +30,47 @@ FLOOR_FOREIGN = 0.27
 
 
 def _plant(db, make_user, now, seed=11):
-    """Submit the groups and the noise through intake, spread over five months; returns signal id -> group key."""
+    """Store the groups and the noise, routed as intake routes them, spread over five months; returns
+    signal id -> group key. Rows are written directly (no deadlines, mails or audit trail: that is
+    intake's business and tested there), which keeps this measurement quick."""
     rng = random.Random(seed)
-    submitters = {}
-
-    def submitter(org):
-        if org not in submitters:
-            submitters[org] = make_user("frontline", org)
-        return submitters[org]
-
+    submitter = make_user("frontline", "GEM")
     rows = []
     for group in GROUPS:
-        months = list(range(5))
         for n, (title, description, channel, org, regs) in enumerate(group["signals"]):
-            rows.append((group["key"], title, description, channel, org, regs, months[n % 5] * 30 + rng.randint(0, 25)))
+            rows.append((group["key"], title, description, channel, org, regs, (n % 5) * 30 + rng.randint(0, 25)))
     for title, description, channel, org, regs in noise_signals(NOISE):
         rows.append((None, title, description, channel, org, regs, rng.randint(0, 165)))
     rng.shuffle(rows)
     rows.sort(key=lambda r: -r[6])  # oldest first, as they would arrive
     truth = {}
     for key, title, description, channel, org, regs, days_ago in rows:
-        draft = SignalDraft(channel=channel, title=title, description=description, regulations=regs)
-        signal, _ = submit_signal(db.session, submitter(org), draft, created_at=now - dt.timedelta(days=days_ago, hours=rng.randint(0, 23)))
+        regulations = [find_regulation(db.session, code) for code in regs]
+        decision = decide_routing(db.session, regulations, f"{title}\n{description}", DEFAULT_THRESHOLD)
+        at = now - dt.timedelta(days=days_ago, hours=rng.randint(0, 23))
+        signal = Signal(
+            status="routed" if decision.is_routed else "received",
+            title=title,
+            description=description,
+            channel_code=channel,
+            organisation_code=org,
+            submitter_id=submitter.id,
+            routing_method=decision.method,
+            routing_confidence=decision.confidence,
+            routing_suggestions=decision.alternatives,
+            created_at=at,
+            updated_at=at,
+        )
+        codes = regs or decision.regulations
+        for position, code in enumerate(codes):
+            signal.regulation_links.append(SignalRegulation(regulation_id=find_regulation(db.session, code).id, position=position))
+        if decision.is_routed:
+            signal.ministry_links.append(SignalMinistry(ministry_code=decision.ministry, is_lead=True))
+            for code in decision.co_ministries:
+                signal.ministry_links.append(SignalMinistry(ministry_code=code, is_lead=False))
+        db.session.add(signal)
+        db.session.flush()
+        signal.reference = f"SIG-{at.year}-{signal.id:06d}"
         truth[signal.id] = key
     db.session.commit()
     return truth
