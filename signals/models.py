@@ -226,6 +226,8 @@ class ApiToken(Base):
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: after this moment the token no longer authenticates (None: no expiry)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
 
     user: Mapped[User] = relationship()
 
@@ -274,6 +276,8 @@ class Signal(Base):
     response: Mapped[str] = mapped_column(Text, default="")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id"))
     knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"), index=True)
+    #: the lead ministry's staff member who works the signal (claimed or assigned)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     #: when the ministry must act next: accept after routing, answer after accepting
     due_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, index=True)
     #: when the running deadline started (routing or acceptance), to tell late from very late
@@ -293,7 +297,8 @@ class Signal(Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
 
     channel: Mapped[Channel] = relationship()
-    submitter: Mapped[User | None] = relationship()
+    submitter: Mapped[User | None] = relationship(foreign_keys=[submitter_id])
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     regulation_links: Mapped[list[SignalRegulation]] = relationship(
         back_populates="signal", cascade="all, delete-orphan", order_by="SignalRegulation.position"
     )
@@ -619,3 +624,83 @@ class Proposal(Base):
 
     def __repr__(self) -> str:
         return f"<Proposal {self.id} {self.status} n={self.signal_count}>"
+class UserSecurity(Base):
+    """A user's second factor (TOTP) and last log-in; kept apart from the user row."""
+
+    __tablename__ = "user_security"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    #: base32 TOTP secret; set at enrolment, confirmed by a first valid code
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: the last accepted TOTP time step, so a code is accepted once
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+
+class RateLimitCounter(Base):
+    """Fixed-window counters of the rate limits (log-ins per address and per account, API calls per token),
+    shared by every worker when no Redis is configured."""
+
+    __tablename__ = "rate_limit_counter"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    #: Unix time at which the window ends
+    expires_at: Mapped[float] = mapped_column(Float)
+
+
+class IdempotencyRecord(Base):
+    """The first answer to an API POST with an Idempotency-Key, stored in the same transaction as its change."""
+
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("user_id", "key", name="uq_idempotency_record_user_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(10))
+    path: Mapped[str] = mapped_column(String(500))
+    #: SHA-256 of method, path and the (canonical) JSON body
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    content_type: Mapped[str] = mapped_column(String(100), default="application/json")
+    location: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+
+
+class SignalNote(Base):
+    """An internal note on a signal, for the ministries and the coordinator; the frontline never sees it."""
+
+    __tablename__ = "signal_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    #: the author's organisation when writing (a ministry code, or the coordinator's)
+    organisation_code: Mapped[str] = mapped_column(String(16), default="")
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+    author: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<SignalNote {self.id} on {self.signal_id}>"
+
+
+class StandardAnswer(Base):
+    """A ministry's reusable answer text for the frontline (with the outcome it usually goes with)."""
+
+    __tablename__ = "standard_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ministry_code: Mapped[str] = mapped_column(ForeignKey("ministry.code"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<StandardAnswer {self.ministry_code} {self.title!r}>"
