@@ -559,20 +559,21 @@ def dismiss_proposal(session: Session, actor: User, proposal: Proposal, reason: 
 DIGEST_DAYS = 7
 
 
-def proposals_url(proposal: Proposal | None = None) -> str:
+def proposals_url(proposal: Proposal | None = None, session: Session | None = None) -> str:
     from signals import notifications
 
-    base = f"{notifications.BASE_URL.rstrip('/')}/knelpunten/voorstellen"
+    base_url = (session.info.get("base_url") if session is not None else None) or notifications.DEFAULT_BASE_URL
+    base = f"{base_url.rstrip('/')}/knelpunten/voorstellen"
     return f"{base}/{proposal.id}" if proposal is not None else base
 
 
-def _digest_line(proposal: Proposal, now: dt.datetime) -> str:
+def _digest_line(session: Session, proposal: Proposal, now: dt.datetime) -> str:
     since = now - dt.timedelta(days=DIGEST_DAYS)
     fresh = "nieuw" if _aware(proposal.created_at) >= since else "gegroeid"
     target = f" (toevoegen aan {proposal.knelpunt.reference})" if proposal.knelpunt is not None else ""
     return (
         f"- {proposal.title}{target}: {proposal.signal_count} signalen, {proposal.recent_count} in de laatste 4 weken, "
-        f"{len(proposal.channels or [])} kanalen; {fresh}. {proposals_url(proposal)}"
+        f"{len(proposal.channels or [])} kanalen; {fresh}. {proposals_url(proposal, session)}"
     )
 
 
@@ -600,8 +601,8 @@ def queue_proposal_digest(session: Session, now: dt.datetime | None = None) -> i
         context = {
             "week": f"{year}-W{week:02d}",
             "count": len(items),
-            "items": "\n".join(_digest_line(p, now) for p in items[:25]),
-            "url": proposals_url(),
+            "items": "\n".join(_digest_line(session, p, now) for p in items[:25]),
+            "url": proposals_url(session=session),
         }
         queued += len(queue_notification(session, "proposal_digest", f"proposals:{year}-W{week:02d}:{scope}", recipients, context))
     return queued
