@@ -1,7 +1,7 @@
 """Routing model versions (classifier artifact, figures, active flag) and the extended reference data.
 
 Revision ID: 0010
-Revises: 0011
+Revises: 0015
 Create Date: 2026-12-01
 
 Existing databases get the new regulations and terms from signals/data/*.csv
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 revision = "0010"
-down_revision = "0011"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
