@@ -75,7 +75,7 @@ def notify_followers(session: Session, knelpunt: Knelpunt, event: AuditEvent) ->
             "status": KNELPUNT_STATUSES.get(event.to_state or "", event.to_state or ""),
             "previous": KNELPUNT_STATUSES.get(event.from_state or "", event.from_state or ""),
             "note": f"Toelichting: {event.note}" if event.note else "",
-            "url": f"{notifications.BASE_URL.rstrip('/')}/knelpunten/{knelpunt.id}",
+            "url": f"{(session.info.get('base_url') or notifications.DEFAULT_BASE_URL).rstrip('/')}/knelpunten/{knelpunt.id}",
         },
     )
     return len(made)

@@ -36,6 +36,7 @@ from signals.invitations import (
 )
 from signals.models import ApiToken, Ministry, Regulation, User
 from signals.notifications import DEFAULT_TEMPLATES, TEMPLATE_LABELS, get_template, save_template
+from signals.permissions import may_administer
 from signals.portfolio import move_regulation, retire_ministry
 from signals.portfolio_preview import retirement_preview
 from signals.vocabulary import ROLES
@@ -54,7 +55,7 @@ def _organisation_choices() -> list[tuple[str, str]]:
 
 
 @bp.route("/gebruikers", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def users():
     """Searchable user list and the invitation form: the new user gets an e-mail with a one-time link."""
     form = _user_form()
@@ -139,7 +140,7 @@ def user_reset(user_id: int):
 
 
 @bp.route("/gebruikers/<int:user_id>/sleutels", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def tokens(user_id: int):
     user = db.get_or_404(User, user_id)
     form = TokenForm()
@@ -152,7 +153,7 @@ def tokens(user_id: int):
 
 
 @bp.get("/referentie")
-@role_required("admin")
+@role_required(may_administer)
 def reference_data():
     """The reference data, filterable by kind and text; retired ministries only on request."""
     form = ReferenceFilterForm(request.args)
@@ -180,7 +181,7 @@ def reference_data():
 
 
 @bp.route("/termijnen", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def deadlines():
     ministries = reference.list_current_ministries(db.session)
     forms = {m.code: DeadlineForm(prefix=m.code, obj=m) for m in ministries}
@@ -201,14 +202,14 @@ def deadlines():
 
 
 @bp.get("/e-mailteksten")
-@role_required("admin")
+@role_required(may_administer)
 def mail_templates():
     rows = [(key, _(TEMPLATE_LABELS[key]), get_template(db.session, key)[0]) for key in DEFAULT_TEMPLATES]
     return render_template("admin/mail_templates.html", rows=rows)
 
 
 @bp.route("/e-mailteksten/<key>", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def mail_template(key: str):
     if key not in DEFAULT_TEMPLATES:
         abort(404)
@@ -227,7 +228,7 @@ def _current_ministry_choices():
 
 
 @bp.route("/referentie/regeling/<int:regulation_id>", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def move_regulation_view(regulation_id: int):
     regulation = db.get_or_404(Regulation, regulation_id)
     form = MoveRegulationForm(data={"ministry": regulation.ministry_code, "co_ministries": regulation.co_ministries} if request.method == "GET" else None)
@@ -247,7 +248,7 @@ def move_regulation_view(regulation_id: int):
 
 
 @bp.route("/referentie/ministerie/<code>/opheffen", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def retire_ministry_view(code: str):
     ministry = db.get_or_404(Ministry, code)
     if ministry.valid_until is not None:

@@ -16,12 +16,15 @@ from app.letters.forms import DashboardForm
 from app.letters.routes import period_choices, period_name
 from app.security import role_required
 from reports.aggregation import Filters
-from reports.dashboard import DASHBOARD_ROLES, build_dashboard, chart_json
+from reports.dashboard import build_dashboard, chart_json
 from reports.exports import EXPORT_FORMATS, export_filename, export_table
 from reports.periods import Period, make_period, parse_period
 from reports.publish import list_published_letters
 from reports.render import display_table
+from signals import permissions
 from signals.access import list_signals_for
+from signals.deadlines import ANSWERED_STATUSES
+from signals.permissions import may_see_dashboards
 from signals.reference import list_channels, list_current_ministries, list_regulations
 from signals.vocabulary import THEMES
 
@@ -30,7 +33,7 @@ def _choices(form: DashboardForm) -> None:
     everything = [("", _("Alle"))]
     form.period.choices = period_choices()
     ministries = list_current_ministries(db.session)
-    if current_user.role == "triage":
+    if permissions.is_own_ministry_only(current_user):
         ministries = [m for m in ministries if m.code == current_user.organisation_code]
     form.ministry.choices = everything + [(m.code, m.name) for m in ministries]
     form.channel.choices = everything + [(c.code, f"{c.code} – {c.name}") for c in list_channels(db.session)]
@@ -113,15 +116,15 @@ def _dashboard_for_request() -> tuple[DashboardForm, dict]:
 
 
 @bp.get("/")
-@role_required(*DASHBOARD_ROLES)
+@role_required(may_see_dashboards)
 def index():
     form, dashboard = _dashboard_for_request()
     recent = None
-    if current_user.role == "frontline":
-        recent = list_signals_for(db.session, current_user, status=["answered", "closed"], per_page=10)
+    if permissions.may_rate_answers(current_user):
+        recent = list_signals_for(db.session, current_user, status=list(ANSWERED_STATUSES), per_page=10)
     letters = (
         list_published_letters(db.session, current_user)[:10]
-        if current_user.role in ("liaison", "coordinator", "triage")
+        if permissions.may_read_letters(current_user)
         else []
     )
     return render_template(
@@ -137,11 +140,11 @@ def index():
 
 
 #: the dashboard's tables that can be exported, by id (the key figures are "figures")
-EXPORTABLE = ("figures", "per_ministry", "per_channel", "status", "outcomes", "per_month", "themes", "answer_time", "punctuality")
+EXPORTABLE = ("figures", "backlog_now", "per_ministry", "per_channel", "status", "outcomes", "per_month", "themes", "answer_time", "punctuality")
 
 
 @bp.get("/export/<table_id>.<fmt>")
-@role_required(*DASHBOARD_ROLES)
+@role_required(may_see_dashboards)
 def export(table_id: str, fmt: str):
     """One table of the dashboard, with the same filters, as CSV or XLSX."""
     if table_id not in EXPORTABLE or fmt not in EXPORT_FORMATS:

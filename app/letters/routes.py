@@ -18,8 +18,6 @@ from reports.letter import ALL, build_bottleneck_letter
 from reports.letterhead import letterhead_from_config
 from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
 from reports.publish import (
-    LETTER_ROLES,
-    PUBLISH_ROLES,
     file_name,
     get_letter_file,
     get_published_letter,
@@ -28,6 +26,7 @@ from reports.publish import (
     publish_letter,
 )
 from signals.errors import N_, InvalidInput
+from signals.permissions import letter_scope_is_own_ministry, may_publish_letters, may_read_letters
 from signals.reference import list_current_ministries
 
 
@@ -46,7 +45,7 @@ def period_choices() -> list[tuple[str, str]]:
 def scope_choices() -> list[tuple[str, str]]:
     """All ministries (not for triage) and each ministry the user may choose."""
     ministries = list_current_ministries(db.session)
-    if current_user.role == "triage":
+    if letter_scope_is_own_ministry(current_user):
         return [(m.code, f"{m.code} – {m.name}") for m in ministries if m.code == current_user.organisation_code]
     return [(ALL, _("Alle ministeries"))] + [(m.code, f"{m.code} – {m.name}") for m in ministries]
 
@@ -74,7 +73,7 @@ def _letter_args(source) -> tuple:
 
 
 @bp.get("/")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def index():
     form = LetterForm(request.args)
     form.period.choices = period_choices()
@@ -89,14 +88,14 @@ def index():
         form=form,
         chosen=chosen,
         publish_form=publish_form,
-        can_publish=current_user.role in PUBLISH_ROLES,
+        can_publish=may_publish_letters(current_user),
         letters=letters,
         formats=list(render.FORMATS),
     )
 
 
 @bp.get("/voorbeeld")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def preview():
     period, ministry = _letter_args(request.args)
     letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
@@ -106,7 +105,7 @@ def preview():
 
 
 @bp.get("/download")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def download():
     period, ministry = _letter_args(request.args)
     fmt = request.args.get("format", "html")
@@ -120,7 +119,7 @@ def download():
 
 
 @bp.post("/publiceren")
-@role_required(*PUBLISH_ROLES)
+@role_required(may_publish_letters)
 def publish():
     form = PublishForm()
     if not form.validate_on_submit():
@@ -137,7 +136,7 @@ def publish():
 
 
 @bp.get("/gepubliceerd/<int:letter_id>")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def published(letter_id: int):
     letter = get_published_letter(db.session, current_user, letter_id)
     downloads = [
@@ -150,7 +149,7 @@ def published(letter_id: int):
 
 
 @bp.get("/brief")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def view():
     """The letter of a period and scope inside the app, with a way back and a download button per format."""
     period, ministry = _letter_args(request.args)
@@ -163,7 +162,7 @@ def view():
         body=render.render_app_html(letter),
         downloads=downloads,
         chosen=chosen,
-        can_publish=current_user.role in PUBLISH_ROLES,
+        can_publish=may_publish_letters(current_user),
         publish_form=PublishForm(data=chosen),
     )
 
@@ -175,7 +174,7 @@ def letter_css():
 
 
 @bp.get("/gepubliceerd/<int:letter_id>/<fmt>")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def published_file(letter_id: int, fmt: str):
     stored = get_letter_file(db.session, current_user, letter_id, fmt)
     letter = stored.letter

@@ -10,7 +10,6 @@ from app.extensions import db
 from app.regulations import bp
 from app.security import role_required
 from reports.charts import PALETTE, _layout, figure_json
-from reports.dashboard import DASHBOARD_ROLES
 from reports.dossier import (
     build_dossier,
     get_regulation_or_404,
@@ -20,6 +19,7 @@ from reports.dossier import (
     signals_table,
 )
 from reports.exports import EXPORT_FORMATS, export_filename, export_table
+from signals.permissions import may_see_dashboards
 
 
 def translate_table(table: dict) -> dict:
@@ -40,14 +40,14 @@ def trend_json(table: dict) -> str:
 
 
 @bp.get("/")
-@role_required(*DASHBOARD_ROLES)
+@role_required(may_see_dashboards)
 def index():
     rows = regulation_index(db.session, current_user)
     return render_template("regulations/index.html", rows=rows)
 
 
 @bp.get("/<code>")
-@role_required(*DASHBOARD_ROLES)
+@role_required(may_see_dashboards)
 def dossier(code: str):
     regulation = get_regulation_or_404(db.session, code)
     data = build_dossier(db.session, current_user, regulation)
@@ -65,7 +65,7 @@ DOSSIER_EXPORTS = ("signals", "knelpunten", "trend", "outcomes", "statuses", "th
 
 
 @bp.get("/<code>/export/<part>.<fmt>")
-@role_required(*DASHBOARD_ROLES)
+@role_required(may_see_dashboards)
 def export(code: str, part: str, fmt: str):
     """One part of the dossier as CSV or XLSX; the signal list only for roles that work with signals."""
     if part not in DOSSIER_EXPORTS or fmt not in EXPORT_FORMATS:

@@ -1,7 +1,7 @@
 """invitations (one-time links), forced password change, knelpunt subscriptions
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0010
 Create Date: 2026-12-01 00:45:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0014'
-down_revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
