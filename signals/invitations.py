@@ -64,7 +64,8 @@ def issue_link(session: Session, user: User, purpose: str, actor: User | None, b
     session.add(link)
     session.flush()
     record_event(session, "user", user.id, f"{purpose}_link", actor=actor, data={"expires_at": link.expires_at.isoformat()})
-    url = f"{(base_url or session.info.get("base_url") or notifications.DEFAULT_BASE_URL).rstrip('/')}{LINK_PATH}{token}"
+    root = base_url or session.info.get("base_url") or notifications.DEFAULT_BASE_URL
+    url = f"{root.rstrip('/')}{LINK_PATH}{token}"
     return link, url
 
 
