@@ -29,6 +29,8 @@ class Config:
         self.ROUTING_THRESHOLD = _env_float("ROUTING_THRESHOLD", 0.5)
         self.MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024))
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        #: letter files and publishing run as RQ jobs on this Redis when set, inline otherwise
+        self.REDIS_URL = os.environ.get("REDIS_URL") or None
         self.RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute")
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"

@@ -554,3 +554,28 @@ class SignalContact(Base):
     #: how the ministry can reach the frontline worker about this signal
     contact: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class BackgroundJob(Base):
+    """Heavy work run off the request (a letter file, publishing): state, progress and result, shared by all servers."""
+
+    __tablename__ = "background_job"
+
+    #: a random hex id, so job pages cannot be guessed
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: letter_file or publish_letter
+    kind: Mapped[str] = mapped_column(String(30))
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: queued, running, done or failed
+    status: Mapped[str] = mapped_column(String(12), default="queued")
+    #: 0..100
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str | None] = mapped_column(String(200))
+    media_type: Mapped[str | None] = mapped_column(String(120))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: where the result lives when it is not a file (a published letter's page)
+    result_url: Mapped[str | None] = mapped_column(String(300))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
