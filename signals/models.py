@@ -241,8 +241,14 @@ class Signal(Base):
         # a channel's own reference is unique within that channel: imports and API calls repeat safely
         UniqueConstraint("channel_code", "external_id", name="uq_signal_channel_external_id"),
         # the screens' lists: per organisation newest first, per status oldest first (queue, unrouted)
-        Index("ix_signal_organisation_created", "organisation_code", "created_at"),
+        Index("ix_signal_organisation_created", "organisation_code", "created_at", "status"),
         Index("ix_signal_status_created", "status", "created_at"),
+        # the dashboards' and the letter's counts over a period read this index only, not the wide rows
+        Index(
+            "ix_signal_report",
+            "created_at", "status", "outcome", "channel_code", "organisation_code", "answered_at", "due_at",
+            "deadline_started_at", "needs_info_since", "closed_at", "people_affected",
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -39,8 +39,9 @@ def upgrade():
     with op.batch_alter_table('signal', schema=None) as batch_op:
         batch_op.add_column(sa.Column('external_id', sa.String(length=100), nullable=True))
         batch_op.create_unique_constraint('uq_signal_channel_external_id', ['channel_code', 'external_id'])
-        batch_op.create_index('ix_signal_organisation_created', ['organisation_code', 'created_at'], unique=False)
+        batch_op.create_index('ix_signal_organisation_created', ['organisation_code', 'created_at', 'status'], unique=False)
         batch_op.create_index('ix_signal_status_created', ['status', 'created_at'], unique=False)
+        batch_op.create_index('ix_signal_report', ['created_at', 'status', 'outcome', 'channel_code', 'organisation_code', 'answered_at', 'due_at', 'deadline_started_at', 'needs_info_since', 'closed_at', 'people_affected'], unique=False)
     with op.batch_alter_table('signal_ministry', schema=None) as batch_op:
         batch_op.create_index('ix_signal_ministry_lead', ['ministry_code', 'is_lead', 'signal_id'], unique=False)
     with op.batch_alter_table('signal_regulation', schema=None) as batch_op:
@@ -53,6 +54,7 @@ def downgrade():
     with op.batch_alter_table('signal_ministry', schema=None) as batch_op:
         batch_op.drop_index('ix_signal_ministry_lead')
     with op.batch_alter_table('signal', schema=None) as batch_op:
+        batch_op.drop_index('ix_signal_report')
         batch_op.drop_index('ix_signal_status_created')
         batch_op.drop_index('ix_signal_organisation_created')
         batch_op.drop_constraint('uq_signal_channel_external_id', type_='unique')
