@@ -28,10 +28,26 @@ class Config:
         #: text routing below this confidence leaves a signal for the coordinator
         self.ROUTING_THRESHOLD = _env_float("ROUTING_THRESHOLD", 0.5)
         self.MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024))
-        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        #: shared by every worker: Redis when configured, else the database (app/ratelimit.py)
+        self.RATELIMIT_STORAGE_URI = (
+            os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "database://"
+        )
+        self.RATELIMIT_HEADERS_ENABLED = True
         #: letter files and publishing run as RQ jobs on this Redis when set, inline otherwise
         self.REDIS_URL = os.environ.get("REDIS_URL") or None
         self.RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute")
+        #: API calls per token (or per session user, or per address without either)
+        self.RATELIMIT_API = os.environ.get("RATELIMIT_API", "300 per minute")
+        #: failed log-ins on one account (known or not) before it is locked for LOGIN_LOCKOUT_MINUTES
+        self.LOGIN_LOCKOUT_THRESHOLD = int(os.environ.get("LOGIN_LOCKOUT_THRESHOLD", 5))
+        self.LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 15))
+        #: a session ends after this many minutes without a request
+        self.SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", 30))
+        self.PERMANENT_SESSION_LIFETIME = self.SESSION_IDLE_MINUTES * 60  # the cookie expires too
+        #: roles that must use a second factor (TOTP), comma-separated, e.g. "admin,coordinator"
+        self.TOTP_REQUIRED_ROLES = tuple(
+            r.strip() for r in os.environ.get("TOTP_REQUIRED_ROLES", "").split(",") if r.strip()
+        )
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
@@ -82,6 +98,7 @@ class TestConfig(Config):
             self.SQLALCHEMY_ENGINE_OPTIONS = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         self.WTF_CSRF_ENABLED = False
         self.RATELIMIT_ENABLED = False
+        self.RATELIMIT_STORAGE_URI = "memory://"
         self.MAIL_BACKEND = "memory"
         self.SESSION_COOKIE_SECURE = False
         self.DEVELOPMENT = False

@@ -47,12 +47,28 @@ def create_app(config: Config | None = None) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    from app import ratelimit  # noqa: F401  (registers the database:// rate-limit storage)
+
     limiter.init_app(app)
     _configure_sqlite(app)
     init_mail(app)
     logging.basicConfig(level=logging.INFO)
 
-    from app import admin, api, auth, cli, coordinator, errors, filters_ui, headers, intake, knelpunten, letters, main, triage
+    from app import (
+        admin,
+        api,
+        auth,
+        cli,
+        coordinator,
+        errors,
+        filters_ui,
+        headers,
+        intake,
+        knelpunten,
+        letters,
+        main,
+        triage,
+    )
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp, url_prefix="/auth")
@@ -67,6 +83,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     csrf.exempt(api.bp)
     errors.register(app)
+    from app import unit_of_work
+
+    unit_of_work.register(app)
     cli.register(app)
     main.register_context(app)
 
@@ -76,15 +95,22 @@ def create_app(config: Config | None = None) -> Flask:
 
 
 def _configure_sqlite(app: Flask) -> None:
-    """Enforce foreign keys on SQLite, as PostgreSQL does."""
+    """Enforce foreign keys on SQLite, as PostgreSQL does; a database file runs in WAL mode, so readers do
+    not block the writer, and writers from several workers wait for each other instead of failing."""
     from sqlalchemy import event
 
-    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if not uri.startswith("sqlite"):
         return
+    in_memory = uri in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in uri
     with app.app_context():
 
         @event.listens_for(db.engine, "connect")
         def _fk_on(dbapi_connection, _record):
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            if not in_memory:
+                cursor.execute("PRAGMA busy_timeout=30000")
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged commit survives a crash
             cursor.close()

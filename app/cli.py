@@ -160,6 +160,23 @@ def import_signals_command(file, submitter_email):
         raise SystemExit(1)
 
 
+privacy_cli = AppGroup("privacy", help="Privacy guard over stored data.")
+
+
+@privacy_cli.command("rescan")
+@click.option("--dry-run", is_flag=True, help="Only count what would be masked; change nothing.")
+def privacy_rescan_command(dry_run):
+    """Run the current privacy guard over stored texts and mask what it finds (idempotent)."""
+    from signals.privacy_rescan import rescan
+
+    report = rescan(db.session, dry_run=dry_run)
+    if not dry_run:
+        db.session.commit()
+    click.echo(("Proefdraai, niets gewijzigd." if dry_run else "Klaar.") + " Gevonden per soort:")
+    for line in report.lines() or ["niets gevonden"]:
+        click.echo(f"  {line}")
+
+
 def register(app: Flask) -> None:
     """Attach the commands to ``app.cli``."""
     app.cli.add_command(reference_cli)
@@ -169,6 +186,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(deadlines_cli)
     app.cli.add_command(routing_cli)
     app.cli.add_command(import_signals_command)
+    app.cli.add_command(privacy_cli)
 
     from app.letters.cli import report_cli
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask, appcontext_pushed, current_app, has_request_context
 
 from app.extensions import db
 from signals import notifications
@@ -26,11 +26,31 @@ def init_mail(app: Flask) -> None:
     else:
         mailer = LogMailer()
     app.extensions["knelpunt_mailer"] = mailer
-    notifications.BASE_URL = app.config["BASE_URL"]
+
+    def pass_settings(sender, **_extra):
+        notifications.configure_session(db.session, sender.config["BASE_URL"])
+
+    appcontext_pushed.connect(pass_settings, app, weak=False)
+
+    @app.before_request
+    def settings_for_this_session():
+        notifications.configure_session(db.session, app.config["BASE_URL"])
 
 
 def commit_and_deliver() -> None:
-    """Commit the request's work, then send the mail it queued (failures stay queued for cron)."""
+    """Commit the request's work, then send the mail it queued (failures stay queued for cron).
+
+    In an API call with an Idempotency-Key the commit waits for the answer, which is stored with the change.
+    """
+    from app.api.idempotency import defer_commit
+
+    if has_request_context() and defer_commit():
+        return
     db.session.commit()
+    deliver_after_commit()
+
+
+def deliver_after_commit() -> None:
+    """Send the committed, queued mail."""
     if deliver_pending(db.session, current_app.extensions["knelpunt_mailer"]):
         db.session.commit()

@@ -18,6 +18,7 @@ from signals.accounts import create_user, get_user_by_email
 from signals.intake import SignalDraft, submit_signal
 from signals.knelpunten import assign_knelpunt_reference, create_knelpunt, knelpunt_history, transition_knelpunt
 from signals.models import Ministry, Notification, Signal, User
+from signals.permissions import may_rate_answers
 from signals.reference import DATA_DIR
 from signals.workflow import transition_signal
 
@@ -277,7 +278,7 @@ def _advance(session, signal, template, users, rng, created, now, made) -> None:
         step("needs_info", triage(), rng.uniform(2, 15), note=template.get("info_request") or "Kunt u het signaal aanvullen?")
         if goal == "needs_info":
             return
-        replier = signal.submitter if signal.submitter.role == "frontline" else triage()
+        replier = signal.submitter if may_rate_answers(signal.submitter) else triage()
         step("in_progress", replier, rng.uniform(1, 10), note=template.get("info_reply") or "Aanvulling gegeven.")
     outcome = rng.choices(["taken_up", "further_study", "not_taken_up", "already_addressed"], [4, 3, 2, 2])[0]
     answers = template.get("answers", {})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, distinct, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from signals import permissions
 from signals.access import get_signal_for, is_valid_id, visible_signals
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
@@ -48,21 +49,19 @@ KNELPUNT_TRANSITIONS: dict[tuple[str, str], bool] = {
     ("rejected", "open"): True,
 }
 
-#: roles that create and change knelpunten; triage only for their own ministry
-EDITOR_ROLES = ("coordinator", "triage")
 
 
 def visible_knelpunten(user: User) -> Select[tuple[Knelpunt]]:
     """Knelpunten ``user`` may see: all for coordinator and liaison, own ministry for triage,
     and for frontline those that bundle a signal of their own organisation."""
     stmt = select(Knelpunt)
-    if user.role in ("coordinator", "liaison"):
+    if permissions.sees_all_knelpunten(user):
         return stmt
-    if user.role == "triage":
+    if permissions.sees_own_ministry_knelpunten(user):
         code = user.organisation_code
         padded = literal(" ") + Knelpunt.co_ministry_codes + literal(" ")
         return stmt.where(or_(Knelpunt.ministry_code == code, padded.contains(f" {code} ")))
-    if user.role == "frontline":
+    if permissions.sees_own_organisation_knelpunten(user):
         own = select(Signal.knelpunt_id).where(Signal.organisation_code == user.organisation_code)
         return stmt.where(Knelpunt.id.in_(own))
     return stmt.where(false())
@@ -124,9 +123,9 @@ def knelpunt_counts(session: Session, knelpunt_ids: list[int]) -> dict[int, Knel
 
 
 def _check_editor(user: User, ministry_code: str | None) -> None:
-    if user.role not in EDITOR_ROLES:
+    if not permissions.may_manage_knelpunten(user):
         raise PermissionDenied(N_("Alleen de coördinator en beleidsmedewerkers van het ministerie beheren knelpunten."))
-    if user.role == "triage" and ministry_code and ministry_code != user.organisation_code:
+    if ministry_code and not permissions.may_edit_knelpunt(user, ministry_code):
         raise PermissionDenied(N_("U beheert alleen knelpunten van uw eigen ministerie."))
 
 
@@ -270,7 +269,7 @@ def unlink_signal(session: Session, knelpunt: Knelpunt, actor: User, signal_id: 
 
 def allowed_knelpunt_transitions(knelpunt: Knelpunt, user: User) -> list[str]:
     """Target statuses ``user`` may move ``knelpunt`` to."""
-    if user.role not in EDITOR_ROLES or (user.role == "triage" and knelpunt.ministry_code != user.organisation_code):
+    if not permissions.may_manage_knelpunten(user) or not permissions.may_edit_knelpunt(user, knelpunt.ministry_code):
         return []
     return [to for (frm, to) in KNELPUNT_TRANSITIONS if frm == knelpunt.status]
 
@@ -343,6 +342,6 @@ def knelpunt_history(session: Session, knelpunt: Knelpunt) -> list[AuditEvent]:
 
 def visible_linked_signals(session: Session, user: User, knelpunt: Knelpunt) -> list[Signal]:
     """The knelpunt's signals that ``user`` may open (others count, but are not listed)."""
-    if user.role == "liaison":
+    if not permissions.may_work_with_signals(user):
         return []
     return list(session.scalars(visible_signals(user).where(Signal.knelpunt_id == knelpunt.id).order_by(Signal.id)))

@@ -226,6 +226,8 @@ class ApiToken(Base):
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: after this moment the token no longer authenticates (None: no expiry)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
 
     user: Mapped[User] = relationship()
 
@@ -560,6 +562,52 @@ class SignalContact(Base):
     #: how the ministry can reach the frontline worker about this signal
     contact: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class UserSecurity(Base):
+    """A user's second factor (TOTP) and last log-in; kept apart from the user row."""
+
+    __tablename__ = "user_security"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    #: base32 TOTP secret; set at enrolment, confirmed by a first valid code
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: the last accepted TOTP time step, so a code is accepted once
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+
+class RateLimitCounter(Base):
+    """Fixed-window counters of the rate limits (log-ins per address and per account, API calls per token),
+    shared by every worker when no Redis is configured."""
+
+    __tablename__ = "rate_limit_counter"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    #: Unix time at which the window ends
+    expires_at: Mapped[float] = mapped_column(Float)
+
+
+class IdempotencyRecord(Base):
+    """The first answer to an API POST with an Idempotency-Key, stored in the same transaction as its change."""
+
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("user_id", "key", name="uq_idempotency_record_user_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(10))
+    path: Mapped[str] = mapped_column(String(500))
+    #: SHA-256 of method, path and the (canonical) JSON body
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    content_type: Mapped[str] = mapped_column(String(100), default="application/json")
+    location: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
 
 
 class BackgroundJob(Base):

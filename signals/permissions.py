@@ -196,3 +196,84 @@ def template_questions() -> dict:
         for name, value in globals().items()
         if inspect.isfunction(value) and value.__module__ == __name__ and not name.startswith("_") and name != "template_questions"
     }
+
+
+def may_coordinate(user: Actor) -> bool:
+    """The coordinator's screens: unrouted signals and the overview of every ministry."""
+    return is_role(user, COORDINATOR)
+
+
+def has_ministry_queue(user: Actor) -> bool:
+    """Triage works from its ministry's queue."""
+    return is_role(user, TRIAGE)
+
+
+def may_rate_answers(user: Actor) -> bool:
+    """The frontline rates answers to its organisation's signals (per signal: ``may_rate``)."""
+    return is_role(user, FRONTLINE)
+
+
+def may_handle_signals(user: Actor) -> bool:
+    """Ministry-side work at all (per signal: ``may_handle``): the coordinator and triage."""
+    return is_role(user, COORDINATOR, TRIAGE)
+
+
+def may_see_knelpunten(user: Actor) -> bool:
+    """The knelpunten list: everyone but the admin (scoped per role in signals.knelpunten)."""
+    return is_role(user, FRONTLINE, TRIAGE, COORDINATOR, LIAISON)
+
+
+def sees_own_ministry_knelpunten(user: Actor) -> bool:
+    """Triage sees the knelpunten its ministry leads or shares."""
+    return is_role(user, TRIAGE)
+
+
+def sees_own_organisation_knelpunten(user: Actor) -> bool:
+    """Frontline sees the knelpunten its organisation's signals are linked to."""
+    return is_role(user, FRONTLINE)
+
+
+def is_own_ministry_only(user: Actor) -> bool:
+    """Triage is limited to its own ministry (knelpunten it leads, letters of its ministry)."""
+    return is_role(user, TRIAGE)
+
+
+def may_read_letter(user: Actor, scope: str) -> bool:
+    """A published letter of ``scope`` (a ministry code or ALL): publishers all, triage its own ministry's."""
+    if may_publish_letters(user):
+        return True
+    return is_role(user, TRIAGE) and scope == user.organisation_code
+
+
+def role_must_be_ministry(role: str) -> bool:
+    """Whether a user of ``role`` must belong to a ministry (triage)."""
+    return role == TRIAGE
+
+
+def role_is(column, role: str):
+    """SQL: users with ``role`` (mail to a team)."""
+    return column == role
+
+
+def role_of(user: Actor) -> str | None:
+    """The user's role code, for look-ups by role (navigation, labels) - never to decide access."""
+    return getattr(user, "role", None)
+
+
+#: statuses in which the submitter may still correct or withdraw a signal (before the ministry accepts it)
+CORRECTABLE_STATUSES = ("received", "routed")
+
+
+def may_correct_signal(user: Actor, signal) -> bool:
+    """The submitter corrects or withdraws their own signal until the ministry accepts it."""
+    return (
+        is_role(user, *SUBMITTER_ROLES)
+        and getattr(user, "id", None) is not None
+        and user.id == signal.submitter_id
+        and signal.status in CORRECTABLE_STATUSES
+    )
+
+
+def must_use_second_factor(user: Actor, required_roles) -> bool:
+    """Whether ``user`` must log in with a second factor (TOTP_REQUIRED_ROLES names the roles)."""
+    return is_role(user, *required_roles)

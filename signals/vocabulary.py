@@ -23,6 +23,7 @@ STATUSES = {
     "answered": N_("Beantwoord"),
     "closed": N_("Afgesloten"),
     "merged": N_("Samengevoegd"),
+    "withdrawn": N_("Ingetrokken"),
 }
 
 OPEN_STATUSES = ("received", "routed", "in_progress", "needs_info")

@@ -8,6 +8,7 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
 from app.api.schemas import (
+    CorrectionInSchema,
     FeedbackInSchema,
     KnelpuntInSchema,
     LinkInSchema,
@@ -16,6 +17,7 @@ from app.api.schemas import (
     StatusInSchema,
     SuggestInSchema,
     TransitionInSchema,
+    WithdrawInSchema,
 )
 from reports.render import FORMATS as LETTER_FORMATS
 
@@ -255,6 +257,8 @@ def build_openapi() -> dict:
     spec.components.schema("StatusIn", schema=StatusInSchema)
     spec.components.schema("FeedbackIn", schema=FeedbackInSchema)
     spec.components.schema("SplitIn", schema=SplitInSchema)
+    spec.components.schema("CorrectionIn", schema=CorrectionInSchema)
+    spec.components.schema("WithdrawIn", schema=WithdrawInSchema)
     spec.components.schema(
         "Error",
         {
@@ -298,6 +302,24 @@ def build_openapi() -> dict:
     spec.path(
         path="/signals/{signal_id}",
         operations={"get": {"summary": "Eén signaal", "parameters": signal_id, "responses": _responses(200, "Het signaal", 404, schema=_ref("Signal"))}},
+    )
+    spec.path(
+        path="/signals/{signal_id}/correction",
+        operations={
+            "post": _post(
+                "Pas de teksten aan zolang het ministerie het signaal niet in behandeling nam (gemaskeerd)",
+                "CorrectionIn", 200, "Aangepast", 404, schema=_ref("Signal"), parameters=signal_id,
+            )
+        },
+    )
+    spec.path(
+        path="/signals/{signal_id}/withdraw",
+        operations={
+            "post": _post(
+                "Trek het signaal in zolang het ministerie het niet in behandeling nam", "WithdrawIn", 200, "Ingetrokken", 404,
+                schema=_ref("SignalTransition"), parameters=signal_id,
+            )
+        },
     )
     spec.path(
         path="/signals/{signal_id}/history",

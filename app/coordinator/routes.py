@@ -10,11 +10,12 @@ from reports.periods import parse_period, recent_periods
 from signals.access import list_signals_for
 from signals.deadlines import local_now_date
 from signals.models import utcnow
+from signals.permissions import may_coordinate
 from signals.stats import open_counts_per_ministry, period_record_per_ministry
 
 
 @bp.get("/")
-@role_required("coordinator")
+@role_required(may_coordinate)
 def unrouted():
     page = list_signals_for(
         db.session, current_user, status="received", order="oldest", page=request.args.get("page", 1, type=int)
@@ -23,7 +24,7 @@ def unrouted():
 
 
 @bp.get("/overzicht")
-@role_required("coordinator")
+@role_required(may_coordinate)
 def overview():
     """Two questions, answered apart: the backlog now, and the record of a period (default: this quarter)."""
     now = utcnow()

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("intake", __name__)
 
-from app.intake import routes  # noqa: E402,F401
+from app.intake import correction, routes  # noqa: E402,F401

@@ -12,6 +12,7 @@ from app.form_errors import add_domain_errors
 from app.intake import bp
 from app.intake.checks import check_args, signal_list_checks
 from app.intake.forms import FeedbackForm, FilterForm, SignalForm, SplitForm, TransitionForm
+from app.intake.privacy_preview import privacy_step
 from app.mail import commit_and_deliver
 from app.privacy_notice import flash_masked, masked_notice, removed_from, removed_from_event
 from app.security import role_required
@@ -21,14 +22,21 @@ from signals.audit import list_signal_history
 from signals.deadlines import deadline_state
 from signals.errors import N_, InvalidInput
 from signals.followup import get_contact_for, give_feedback, split_signal
-from signals.intake import SUBMITTER_ROLES, SignalDraft, submit_signal
+from signals.intake import SignalDraft, submit_signal
 from signals.models import Signal, utcnow
+from signals.permissions import (
+    may_handle_signals,
+    may_make_knelpunt_from,
+    may_rate,
+    may_rate_answers,
+    may_reroute_to_any,
+    may_split,
+    may_submit,
+    may_work_with_signals,
+)
 from signals.similarity import find_similar
-from signals.vocabulary import OUTCOMES, STATUSES, THEMES
+from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES, THEMES
 from signals.workflow import allowed_transitions, followed_signal, transition_signal
-
-SIGNAL_ROLES = ("frontline", "triage", "coordinator")
-
 
 
 def _signal_form() -> SignalForm:
@@ -41,7 +49,7 @@ def _signal_form() -> SignalForm:
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
-@role_required(*SUBMITTER_ROLES)
+@role_required(may_submit)
 def new():
     form = _signal_form()
     regulations = reference.list_regulations(db.session)
@@ -67,6 +75,9 @@ def new():
                 proposed_solution=form.proposed_solution.data or "",
                 contact=form.contact.data or "",
             )
+            step = privacy_step(form, draft)
+            if step is not None:
+                return step
             try:
                 signal, _decision = submit_signal(
                     db.session, current_user, draft, threshold=current_app.config["ROUTING_THRESHOLD"]
@@ -84,7 +95,7 @@ def new():
 
 
 @bp.get("/")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def index():
     filters = FilterForm(request.args)
     filters.status.choices = [("", _("Alle statussen"))] + [(k, _(v)) for k, v in STATUSES.items()]
@@ -132,12 +143,10 @@ def _transition_forms(signal: Signal) -> dict[str, TransitionForm]:
 
 def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int = 200, feedback_form=None, split_form=None):
     history = list_signal_history(db.session, signal.id)
-    can_rate = signal.status == "answered" and current_user.role == "frontline" and signal.organisation_code == current_user.organisation_code
+    can_rate = signal.status == "answered" and may_rate(current_user, signal)
     if can_rate:  # the rating form closes or asks to reopen; the bare steps would only confuse
         forms = {action: form for action, form in forms.items() if action not in ("close", "reopen")}
-    can_split = signal.status in ("received", "routed", "in_progress", "needs_info") and (
-        current_user.role == "coordinator" or (current_user.role == "triage" and signal.lead_ministry_code == current_user.organisation_code)
-    )
+    can_split = signal.status in OPEN_STATUSES and may_split(current_user, signal)
     return (
         render_template(
             "intake/detail.html",
@@ -152,14 +161,14 @@ def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int
             split_form=(split_form or SplitForm()) if can_split else None,
             regulations=reference.list_regulations(db.session) if can_split else [],
             label=reference.regulation_label,
-            can_make_knelpunt=current_user.role == "coordinator" or (current_user.role == "triage" and signal.lead_ministry_code == current_user.organisation_code),
+            can_make_knelpunt=may_make_knelpunt_from(current_user, signal),
         ),
         status,
     )
 
 
 @bp.get("/<int:signal_id>")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def detail(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     return _render_detail(signal, _transition_forms(signal))
@@ -179,7 +188,7 @@ ACTION_MESSAGES = {
 
 
 @bp.post("/<int:signal_id>/stap/<action>")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def transition(signal_id: int, action: str):
     signal = get_signal_for(db.session, current_user, signal_id)
     forms = _transition_forms(signal)
@@ -214,14 +223,14 @@ def transition(signal_id: int, action: str):
         commit_and_deliver()
         flash_masked(removed_from_event(event))
         flash(_(ACTION_MESSAGES[action]), "success")
-        if current_user.role == "triage" and action == "reroute":
+        if action == "reroute" and not may_reroute_to_any(current_user):  # triage handed it on: back to the queue
             return redirect(url_for("triage.queue"))
         return redirect(url_for(".detail", signal_id=signal.id))
     return _render_detail(signal, forms, 422)
 
 
 @bp.post("/<int:signal_id>/beoordeling")
-@role_required("frontline")
+@role_required(may_rate_answers)
 def feedback(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     form = FeedbackForm()
@@ -244,7 +253,7 @@ def feedback(signal_id: int):
 
 
 @bp.post("/<int:signal_id>/splitsen")
-@role_required("triage", "coordinator")
+@role_required(may_handle_signals)
 def split(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     form = SplitForm()
@@ -271,7 +280,7 @@ def split(signal_id: int):
 
 
 @bp.get("/<int:signal_id>/geschiedenis")
-@role_required(*SIGNAL_ROLES)
+@role_required(may_work_with_signals)
 def history(signal_id: int):
     signal = get_signal_for(db.session, current_user, signal_id)
     return render_template(

@@ -33,9 +33,7 @@ from signals.knelpunten import (
     update_knelpunt,
     visible_linked_signals,
 )
-
-VIEW_ROLES = ("frontline", "triage", "coordinator", "liaison")
-EDIT_ROLES = ("triage", "coordinator")
+from signals.permissions import is_own_ministry_only, may_edit_knelpunt, may_manage_knelpunten, may_see_knelpunten
 
 
 def _signal_ids(text: str, form_field) -> list[int] | None:
@@ -58,7 +56,7 @@ def _signal_ids(text: str, form_field) -> list[int] | None:
 def _knelpunt_form(obj=None) -> KnelpuntForm:
     form = KnelpuntForm(obj=obj)
     ministries = [(m.code, f"{m.code} – {m.name}") for m in reference.list_current_ministries(db.session)]
-    if current_user.role == "triage":
+    if is_own_ministry_only(current_user):
         form.ministry.choices = [c for c in ministries if c[0] == current_user.organisation_code]
     else:
         form.ministry.choices = [("", _("Kies een ministerie"))] + ministries
@@ -68,7 +66,7 @@ def _knelpunt_form(obj=None) -> KnelpuntForm:
 
 
 @bp.get("/")
-@role_required(*VIEW_ROLES)
+@role_required(may_see_knelpunten)
 def index():
     status = request.args.get("status") or None
     items = list_knelpunten_for(db.session, current_user, status=status if status in KNELPUNT_STATUSES else None)
@@ -77,7 +75,7 @@ def index():
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
-@role_required(*EDIT_ROLES)
+@role_required(may_manage_knelpunten)
 def new():
     form = _knelpunt_form()
     if request.method == "GET" and request.args.get("signalen"):
@@ -124,7 +122,7 @@ def _render_detail(knelpunt, status_form=None, link_form=None, code=200):
             knelpunt=knelpunt,
             counts=knelpunt_counts(db.session, [knelpunt.id])[knelpunt.id],
             signals=visible_linked_signals(db.session, current_user, knelpunt),
-            can_edit=bool(allowed) or (current_user.role in EDIT_ROLES and not (current_user.role == "triage" and knelpunt.ministry_code != current_user.organisation_code)),
+            can_edit=bool(allowed) or (may_manage_knelpunten(current_user) and may_edit_knelpunt(current_user, knelpunt.ministry_code)),
             status_form=status_form if allowed else None,
             link_form=link_form or LinkForm(),
             confirm_form=ConfirmForm(),
@@ -136,13 +134,13 @@ def _render_detail(knelpunt, status_form=None, link_form=None, code=200):
 
 
 @bp.get("/<int:knelpunt_id>")
-@role_required(*VIEW_ROLES)
+@role_required(may_see_knelpunten)
 def detail(knelpunt_id: int):
     return _render_detail(get_knelpunt_for(db.session, current_user, knelpunt_id))
 
 
 @bp.route("/<int:knelpunt_id>/bewerken", methods=["GET", "POST"])
-@role_required(*EDIT_ROLES)
+@role_required(may_manage_knelpunten)
 def edit(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     form = _knelpunt_form(obj=knelpunt)
@@ -172,7 +170,7 @@ def edit(knelpunt_id: int):
 
 
 @bp.post("/<int:knelpunt_id>/status")
-@role_required(*EDIT_ROLES)
+@role_required(may_manage_knelpunten)
 def change_status(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     form = KnelpuntStatusForm()
@@ -193,7 +191,7 @@ def change_status(knelpunt_id: int):
 
 
 @bp.post("/<int:knelpunt_id>/koppelen")
-@role_required(*EDIT_ROLES)
+@role_required(may_manage_knelpunten)
 def link(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     form = LinkForm()
@@ -213,7 +211,7 @@ def link(knelpunt_id: int):
 
 
 @bp.route("/<int:knelpunt_id>/ontkoppelen/<int:signal_id>", methods=["GET", "POST"])
-@role_required(*EDIT_ROLES)
+@role_required(may_manage_knelpunten)
 def unlink(knelpunt_id: int, signal_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     form = ConfirmForm()
@@ -237,7 +235,7 @@ def unlink(knelpunt_id: int, signal_id: int):
 
 
 @bp.get("/<int:knelpunt_id>/geschiedenis")
-@role_required(*VIEW_ROLES)
+@role_required(may_see_knelpunten)
 def history(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     return render_template("audit.html", subject=knelpunt.reference, title=knelpunt.title, events=knelpunt_history(db.session, knelpunt), back=url_for(".detail", knelpunt_id=knelpunt.id), statuses={k: _(v) for k, v in KNELPUNT_STATUSES.items()})

@@ -18,8 +18,6 @@ from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
 from reports.publish import (
-    LETTER_ROLES,
-    PUBLISH_ROLES,
     file_name,
     get_letter_file,
     get_published_letter,
@@ -29,6 +27,7 @@ from reports.publish import (
 )
 from signals.errors import InvalidInput
 from signals.models import BackgroundJob
+from signals.permissions import letter_scope_is_own_ministry, may_publish_letters, may_read_letters
 from signals.reference import list_current_ministries
 
 
@@ -47,7 +46,7 @@ def period_choices() -> list[tuple[str, str]]:
 def scope_choices() -> list[tuple[str, str]]:
     """All ministries (not for triage) and each ministry the user may choose."""
     ministries = list_current_ministries(db.session)
-    if current_user.role == "triage":
+    if letter_scope_is_own_ministry(current_user):
         return [(m.code, f"{m.code} – {m.name}") for m in ministries if m.code == current_user.organisation_code]
     return [(ALL, _("Alle ministeries"))] + [(m.code, f"{m.code} – {m.name}") for m in ministries]
 
@@ -60,7 +59,7 @@ def _letter_args(source) -> tuple:
 
 
 @bp.get("/")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def index():
     form = LetterForm(request.args)
     form.period.choices = period_choices()
@@ -75,14 +74,14 @@ def index():
         form=form,
         chosen=chosen,
         publish_form=publish_form,
-        can_publish=current_user.role in PUBLISH_ROLES,
+        can_publish=may_publish_letters(current_user),
         letters=letters,
         formats=list(render.FORMATS),
     )
 
 
 @bp.get("/voorbeeld")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def preview():
     period, ministry = _letter_args(request.args)
     letter = build_bottleneck_letter(db.session, period, ministry)
@@ -92,7 +91,7 @@ def preview():
 
 
 @bp.get("/download")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def download():
     period, ministry = _letter_args(request.args)
     fmt = request.args.get("format", "html")
@@ -109,7 +108,7 @@ def download():
 
 
 @bp.post("/publiceren")
-@role_required(*PUBLISH_ROLES)
+@role_required(may_publish_letters)
 def publish():
     form = PublishForm()
     if not form.validate_on_submit():
@@ -129,14 +128,14 @@ def publish():
 
 
 @bp.get("/gepubliceerd/<int:letter_id>")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def published(letter_id: int):
     letter = get_published_letter(db.session, current_user, letter_id)
     return render_template("letters/published.html", letter=letter)
 
 
 @bp.get("/gepubliceerd/<int:letter_id>/<fmt>")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def published_file(letter_id: int, fmt: str):
     stored = get_letter_file(db.session, current_user, letter_id, fmt)
     letter = stored.letter
@@ -186,7 +185,7 @@ def _job_state(job: BackgroundJob) -> dict:
 
 
 @bp.get("/taak/<job_id>")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def job(job_id: str):
     """A background job's progress; refreshes itself (script, or meta refresh without it) until it is done."""
     job = _own_job(job_id)
@@ -194,13 +193,13 @@ def job(job_id: str):
 
 
 @bp.get("/taak/<job_id>/status")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def job_status(job_id: str):
     return jsonify(_job_state(_own_job(job_id)))
 
 
 @bp.get("/taak/<job_id>/bestand")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def job_file(job_id: str):
     job = _own_job(job_id)
     if job.status != "done" or job.content is None:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from app.extensions import db
 from app.main import bp
+from app.security import safe_next
 from signals import permissions
 from signals.access import list_signals_for
 from signals.deadlines import PAUSED_STATUSES, deadline_state
@@ -22,20 +23,20 @@ from signals.stats import lead_totals_per_ministry, status_counts
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {
-    "frontline": [
+    permissions.FRONTLINE: [
         ("intake.new", _l("Signaal melden")),
         ("intake.index", _l("Mijn signalen")),
         ("knelpunten.index", _l("Knelpunten")),
         ("dashboards.index", _l("Dashboard")),
     ],
-    "triage": [
+    permissions.TRIAGE: [
         ("triage.queue", _l("Werkvoorraad")),
         ("intake.index", _l("Alle signalen van mijn ministerie")),
         ("knelpunten.index", _l("Knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
     ],
-    "coordinator": [
+    permissions.COORDINATOR: [
         ("coordinator.unrouted", _l("Niet gerouteerd")),
         ("coordinator.overview", _l("Overzicht ministeries")),
         ("intake.index", _l("Alle signalen")),
@@ -44,13 +45,13 @@ NAV = {
         ("letters.index", _l("Knelpuntenbrieven")),
         ("intake.new", _l("Signaal melden")),
     ],
-    "liaison": [
+    permissions.LIAISON: [
         ("main.index", _l("Start")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
         ("knelpunten.index", _l("Knelpunten")),
     ],
-    "admin": [
+    permissions.ADMIN: [
         ("admin.users", _l("Gebruikers")),
         ("admin.reference_data", _l("Referentiegegevens")),
         ("admin.deadlines", _l("Termijnen")),
@@ -63,16 +64,15 @@ NAV = {
 def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
-    role = current_user.role
-    if role == "frontline":
+    if permissions.sees_signals_of_organisation(current_user):
         page = list_signals_for(db.session, current_user, per_page=5)
         counts = status_counts(db.session, current_user)
         return render_template("main/start_frontline.html", page=page, counts=counts)
-    if role == "triage":
+    if permissions.has_ministry_queue(current_user):
         return redirect(url_for("triage.queue"))
-    if role == "coordinator":
+    if permissions.may_coordinate(current_user):
         return redirect(url_for("coordinator.unrouted"))
-    if role == "admin":
+    if permissions.may_administer(current_user):
         return redirect(url_for("admin.users"))
     return render_template("main/start_liaison.html", totals=lead_totals_per_ministry(db.session))
 
@@ -100,14 +100,7 @@ def set_language(code: str):
         db.session.commit()
     refresh()  # the confirmation below is already in the new language
     flash(_("Taal aangepast."), "success")
-    return redirect(_same_site_path(request.form.get("next")) or url_for("main.index"))
-
-
-def _same_site_path(target: str | None) -> str | None:
-    """``target`` if it is a path on this site (no scheme, host or protocol-relative trick), else None."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")) and "\\" not in target:
-        return target
-    return None
+    return redirect(safe_next(request.form.get("next")))
 
 
 def register_context(app: Flask) -> None:
@@ -115,7 +108,7 @@ def register_context(app: Flask) -> None:
 
     @app.context_processor
     def inject():
-        items = NAV.get(current_user.role, []) if current_user.is_authenticated else []
+        items = NAV.get(permissions.role_of(current_user), []) if current_user.is_authenticated else []
         return {
             "nav_items": items,
             "current_locale": get_locale(),

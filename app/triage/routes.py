@@ -14,6 +14,7 @@ from app.triage import bp
 from signals.access import list_signals_for
 from signals.deadlines import BACKLOG_STATUSES
 from signals.models import utcnow
+from signals.permissions import has_ministry_queue
 from signals.vocabulary import STATUSES
 
 QUEUE_STATUSES = BACKLOG_STATUSES
@@ -25,7 +26,7 @@ class QueueFilterForm(FilterForm):
 
 
 @bp.get("/")
-@role_required("triage")
+@role_required(has_ministry_queue)
 def queue():
     filters = QueueFilterForm(request.args)
     filters.status.choices = [("", _("Alle open statussen"))] + [(k, _(STATUSES[k])) for k in QUEUE_STATUSES + ("answered", "closed")]

@@ -138,3 +138,45 @@ def test_import_masks_each_row(runner, db, make_user, tmp_path):
     assert "persoonsgegevens: 1" in result.output
     stored = db.session.scalars(select(Signal)).one()
     assert_clean(stored.description)
+
+
+def _form(**overrides):
+    data = {"channel": "GEM-BL", "title": "Gift van familie", "description": NOTE, "impact": "", "proposed_solution": "", "contact": ""}
+    data.update(overrides)
+    return data
+
+
+def test_form_shows_masked_text_before_storing_without_javascript(client, db, frontline):
+    # Does the form show the masked text and store nothing until the submitter confirms?
+    login(client, frontline)
+    preview = client.post("/signalen/nieuw", data=_form())
+    assert preview.status_code == 200
+    page = preview.get_data(as_text=True)
+    assert "Controleer uw signaal" in page and "[NAAM]" in page and "[ADRES]" in page
+    assert "een naam" in page  # the notice says what will be removed
+    assert db.session.scalars(select(Signal)).all() == []
+    changed = client.post("/signalen/nieuw", data=_form(privacy_step="aanpassen"))
+    assert changed.status_code == 200 and "Signaal melden" in changed.get_data(as_text=True)
+    assert "Mevrouw Jansen" in changed.get_data(as_text=True)  # the form comes back as typed, to correct
+    assert db.session.scalars(select(Signal)).all() == []
+    confirmed = client.post("/signalen/nieuw", data=_form(privacy_step="bevestigen"))
+    assert confirmed.status_code == 302
+    stored = db.session.scalars(select(Signal)).one()
+    assert_clean(stored.description)
+
+
+def test_form_without_personal_data_is_stored_in_one_step(client, db, frontline):
+    # Is a text with nothing to remove stored straight away (nothing to confirm)?
+    login(client, frontline)
+    response = client.post("/signalen/nieuw", data=_form(description="Giften van familie tellen mee in de bijstand."))
+    assert response.status_code == 302
+    assert db.session.scalars(select(Signal)).one().title == "Gift van familie"
+
+
+def test_inline_preview_returns_the_masked_texts(client, frontline):
+    # Does the preview endpoint the script calls return what would be stored and the notice?
+    login(client, frontline)
+    body = client.post("/signalen/nieuw/voorbeeld", data={"description": NOTE, "title": "Bijstand"}).get_json()
+    assert_clean(body["fields"]["description"])
+    assert set(body["masked"]) == {"phone", "address", "name"}
+    assert "een naam" in body["notice"]

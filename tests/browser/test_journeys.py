@@ -53,6 +53,8 @@ def test_frontline_reports_a_signal_and_later_reads_the_answer(page, login_as, c
         "Mijn cliënt (BSN 111222333, jan.jansen@example.com) in de bijstand kreeg boodschappen van "
         "zijn moeder en moet nu alles terugbetalen."
     )
+    # The inline privacy preview shows the masked text before sending; seen, the form is stored in one step.
+    expect(page.locator("#privacy-preview")).to_contain_text("[BSN]")
     page.get_by_label("Aantal betrokken mensen").fill("1")
     page.get_by_label("Niet-realistisch mensbeeld").check()
     page.get_by_role("button", name="Signaal versturen").click()

@@ -62,6 +62,35 @@ def _first_failure(error: BaseException) -> str:
     return "; ".join(f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}" for e in inner)[:400]
 
 
+def _fuzz(operation, mode, role: str, token: str, failures: list[str]) -> int:
+    """Run FUZZ_EXAMPLES generated cases of one operation as one role; the number of cases run."""
+    cases = 0
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case):
+        nonlocal cases
+        cases += 1
+        response = case.call(headers={"Authorization": f"Bearer {token}"})
+        try:
+            case.validate_response(response, checks=CHECKS)
+        except (Exception, BaseExceptionGroup) as error:  # collect them all, with the request that caused each
+            failures.append(
+                f"{operation.label} as {role} ({mode.value}): {response.status_code} "
+                f"for {case.formatted_path} body={case.body!r:.150}\n{_first_failure(error)}"
+            )
+
+    run()
+    return cases
+
+
 def test_api_never_fails_and_answers_as_documented(app, fuzz_data):
     tokens, highest_signal, highest_knelpunt = fuzz_data
     schemas = _schemas(app, highest_signal, highest_knelpunt)
@@ -73,29 +102,7 @@ def test_api_never_fails_and_answers_as_documented(app, fuzz_data):
             operation = result.ok()
             operations.add(operation.label)
             for role, token in tokens.items():
-
-                @given(case=operation.as_strategy(generation_mode=mode))
-                @settings(
-                    max_examples=FUZZ_EXAMPLES,
-                    deadline=None,
-                    database=None,
-                    derandomize=True,
-                    phases=[Phase.explicit, Phase.generate],
-                    suppress_health_check=list(HealthCheck),
-                )
-                def run(case):
-                    nonlocal cases
-                    cases += 1
-                    response = case.call(headers={"Authorization": f"Bearer {token}"})
-                    try:
-                        case.validate_response(response, checks=CHECKS)
-                    except (Exception, BaseExceptionGroup) as error:  # collect them all, with the request that caused each
-                        failures.append(
-                            f"{operation.label} as {role} ({mode.value}): {response.status_code} "
-                            f"for {case.formatted_path} body={case.body!r:.150}\n{_first_failure(error)}"
-                        )
-
-                run()
+                cases += _fuzz(operation, mode, role, token, failures)
     SUMMARY.append(
         f"schemathesis: {cases} cases on {len(operations)} operations x {len(tokens)} roles x 2 modes, {len(failures)} failures"
     )

@@ -1,0 +1,83 @@
+"""Rate-limit storage shared by every worker: Redis when configured, otherwise the database.
+
+Flask-Limiter keeps its counters in a `limits` storage named by RATELIMIT_STORAGE_URI. Memory storage
+would give each gunicorn worker its own counters (four workers, four times the limit), so production
+uses ``redis://…`` (RATELIMIT_STORAGE_URI or REDIS_URL) or, without Redis, ``database://``: the
+table rate_limit_counter through signals.counters, one atomic upsert per hit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import request
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+from limits.storage import Storage
+from sqlalchemy.exc import SQLAlchemyError
+
+from signals import counters
+
+
+class DatabaseStorage(Storage):
+    """A `limits` storage on the app's own database (fixed-window counters)."""
+
+    STORAGE_SCHEME = ["database"]
+
+    def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options) -> None:
+        super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
+
+    @property
+    def base_exceptions(self):
+        return SQLAlchemyError
+
+    @staticmethod
+    def _engine():
+        from app.extensions import db
+
+        return db.engine
+
+    def incr(self, key: str, expiry: int, amount: int = 1) -> int:
+        # its own short transaction: a counted hit stays counted whatever the request does next
+        with self._engine().begin() as connection:
+            return counters.increment(connection, key, expiry, amount)
+
+    def get(self, key: str) -> int:
+        with self._engine().connect() as connection:
+            return counters.current(connection, key)[0]
+
+    def get_expiry(self, key: str) -> float:
+        with self._engine().connect() as connection:
+            return counters.current(connection, key)[1]
+
+    def check(self) -> bool:
+        try:
+            with self._engine().connect() as connection:
+                counters.current(connection, "health")
+            return True
+        except SQLAlchemyError:
+            return False
+
+    def reset(self) -> int | None:
+        with self._engine().begin() as connection:
+            return counters.clear_all(connection)
+
+    def clear(self, key: str) -> None:
+        with self._engine().begin() as connection:
+            counters.clear(connection, key)
+
+
+def storage_uri(environ: dict) -> str:
+    """RATELIMIT_STORAGE_URI, else REDIS_URL, else the database."""
+    return environ.get("RATELIMIT_STORAGE_URI") or environ.get("REDIS_URL") or "database://"
+
+
+def api_client_key() -> str:
+    """Who an API call counts against: its token (hashed), else its session user, else its address."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return "token:" + hashlib.sha256(token.strip().encode("utf-8")).hexdigest()[:32]
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return "addr:" + (get_remote_address() or "unknown")
