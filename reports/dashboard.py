@@ -65,7 +65,7 @@ def build_dashboard(
     tables: dict[str, dict] = {}
 
     # the backlog now: open signals whatever the period, judged now - every count links to its signals
-    backlog = agg.backlog(session, agg.signal_conditions(filters=filters, visible=visible), now)
+    backlog = agg.backlog(session, agg.signal_conditions(filters=filters) + scoped, now)
     tables["backlog_now"] = _table(
         N_("Achterstand nu: open, te laat en ruim te laat per ministerie (los van de periode)"),
         [("ministry", N_("Ministerie")), ("open", N_("Open")), ("late", N_("Nu te laat")), ("very_late", N_("Nu ruim te laat"))],
