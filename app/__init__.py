@@ -88,6 +88,9 @@ def create_app(config: Config | None = None) -> Flask:
     unit_of_work.register(app)
     cli.register(app)
     main.register_context(app)
+    from app.intake import panel
+
+    panel.register(app)
 
     headers.init_app(app)
 

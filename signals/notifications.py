@@ -58,6 +58,11 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Beste collega,\n\nDe melder vindt het antwoord op „{title}” ({reference}) niet bruikbaar:\n\n{note}\n\n"
         "Heropen het signaal of sluit het af met een toelichting: {url}\n\nKnelpunt",
     ),
+    "proposal_digest": (
+        "Mogelijke knelpunten, week {week}: {count} nieuw of gegroeid",
+        "Beste collega,\n\nDeze signalen lijken over hetzelfde probleem te gaan. Bekijk of er een knelpunt achter zit:\n\n"
+        "{items}\n\nAlle voorstellen: {url}\n\nKnelpunt",
+    ),
 }
 
 TEMPLATE_LABELS = {
@@ -66,6 +71,7 @@ TEMPLATE_LABELS = {
     "needs_info": N_("Aan de melder: aanvulling gevraagd"),
     "overdue": N_("Aan de coördinator: termijn verstreken"),
     "reopen_requested": N_("Aan het ministerie: antwoord niet bruikbaar"),
+    "proposal_digest": N_("Wekelijks overzicht: mogelijke knelpunten"),
 }
 
 

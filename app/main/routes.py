@@ -33,6 +33,7 @@ NAV = {
         ("triage.queue", _l("Werkvoorraad")),
         ("intake.index", _l("Alle signalen van mijn ministerie")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
     ],
@@ -41,6 +42,7 @@ NAV = {
         ("coordinator.overview", _l("Overzicht ministeries")),
         ("intake.index", _l("Alle signalen")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
         ("intake.new", _l("Signaal melden")),
@@ -65,9 +67,17 @@ def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     if permissions.sees_signals_of_organisation(current_user):
-        page = list_signals_for(db.session, current_user, per_page=5)
+        from signals.worklist import answers_to_rate, open_questions_for
+
+        page = list_signals_for(db.session, current_user, submitter_id=current_user.id, per_page=5)
         counts = status_counts(db.session, current_user)
-        return render_template("main/start_frontline.html", page=page, counts=counts)
+        return render_template(
+            "main/start_frontline.html",
+            page=page,
+            counts=counts,
+            questions=open_questions_for(db.session, current_user),
+            to_rate=answers_to_rate(db.session, current_user),
+        )
     if permissions.has_ministry_queue(current_user):
         return redirect(url_for("triage.queue"))
     if permissions.may_coordinate(current_user):
