@@ -25,7 +25,7 @@ import pytest
 from app.extensions import db as _db
 from signals.accounts import create_token
 from signals.knelpunten import create_knelpunt
-from signals.models import Knelpunt, LetterFile, PublishedLetter, Regulation, SavedFilter, Signal
+from signals.models import ApiToken, Knelpunt, LetterFile, PublishedLetter, Regulation, SavedFilter, Signal
 from signals.notifications import DEFAULT_TEMPLATES
 from tests.conftest import login
 from tests.security import SUMMARY
@@ -128,6 +128,9 @@ EXPECTED: dict[str, dict] = {
     "POST /signalen/nieuw/voorbeeld": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "PATCH /api/v1/signals/<int:signal_id>": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /api/v1/signals/<int:signal_id>/withdraw": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /beheer/sleutels": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/sleutels": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/sleutels/<int:token_id>/intrekken": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
 }
 # fmt: on
 
@@ -235,6 +238,7 @@ def world(app, db, make_user, make_signal):
         "key": next(iter(DEFAULT_TEMPLATES)),
         "action": "answer",
         "filename": "css/knelpunt.css",
+        "token_id": db.session.scalars(db.select(ApiToken.id).order_by(ApiToken.id)).first(),
     }
     return users, tokens, values
 
