@@ -26,7 +26,8 @@ class Config:
         self.BABEL_DEFAULT_TIMEZONE = os.environ.get("KNELPUNT_TIMEZONE", "Europe/Amsterdam")
         self.LANGUAGES = ("nl", "en")
         #: text routing below this confidence leaves a signal for the coordinator
-        self.ROUTING_THRESHOLD = _env_float("ROUTING_THRESHOLD", 0.5)
+        # unset: the threshold tuned with the routing classifier (flask routing evaluate shows it)
+        self.ROUTING_THRESHOLD = _env_float("ROUTING_THRESHOLD", None)
         self.MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024))
         #: shared by every worker: Redis when configured, else the database (app/ratelimit.py)
         self.RATELIMIT_STORAGE_URI = (

@@ -83,8 +83,14 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     csrf.exempt(api.bp)
     errors.register(app)
+    from app import unit_of_work
+
+    unit_of_work.register(app)
     cli.register(app)
     main.register_context(app)
+    from app.intake import panel
+
+    panel.register(app)
 
     headers.init_app(app)
 

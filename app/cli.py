@@ -14,10 +14,9 @@ from signals.demo import seed_demo
 from signals.errors import InvalidInput
 from signals.followup import check_deadlines
 from signals.importer import import_rows, read_rows, read_xlsx_rows
-from signals.learning import retrain_router
 from signals.notifications import deliver_pending
+from signals.proposals import queue_proposal_digest, refresh_proposals
 from signals.reference import load_reference_data
-from signals.routing import build_profiles
 from signals.vocabulary import ROLES
 
 
@@ -106,24 +105,17 @@ def deadlines_check(auto_close_days):
     days = auto_close_days if auto_close_days is not None else current_app.config["AUTO_CLOSE_DAYS"]
     run = check_deadlines(db.session, auto_close_days=days, contact_retention_days=current_app.config["CONTACT_RETENTION_DAYS"])
     db.session.commit()
+    proposals = refresh_proposals(db.session)  # new signals only, unless much is new
+    queue_proposal_digest(db.session)  # once a week (dedup key per week)
+    db.session.commit()
     sent = deliver_pending(db.session, current_app.extensions["knelpunt_mailer"])
     db.session.commit()
     click.echo(f"Geëscaleerd: {len(run.escalated)}; automatisch afgesloten: {len(run.closed)}; mails verstuurd: {sent}.")
     click.echo(f"Contactgegevens verwijderd na de bewaartermijn: {run.contacts_purged}.")
+    click.echo(f"Mogelijke knelpunten: {len(proposals.created)} nieuw, {len(proposals.grown)} gegroeid.")
 
 
-routing_cli = AppGroup("routing", help="De tekstrouter.")
-
-
-@routing_cli.command("retrain")
-def routing_retrain():
-    """Learn from every manual routing decision; prints how well the router routes them before and after."""
-    result = retrain_router(db.session, build_profiles(db.session))
-    db.session.commit()
-    click.echo(
-        f"Voorbeelden: {result.examples}; juist ministerie zonder voorbeelden: {result.accuracy_before:.0%}, "
-        f"met voorbeelden: {result.accuracy_after:.0%} (model {result.model_id})."
-    )
+from app.routing_cli import routing_cli  # noqa: E402  (routing commands live in their own module)
 
 
 @click.command("import-signals")
@@ -201,3 +193,7 @@ def register(app: Flask) -> None:
     from app import security_cli
 
     security_cli.register(app)
+
+    from app.knelpunten.cli import knelpunten_cli
+
+    app.cli.add_command(knelpunten_cli)

@@ -12,12 +12,13 @@ from reports import aggregation as agg
 from reports import charts as chart_tools
 from reports.letter import OUTCOME_LABELS, fmt_change
 from reports.periods import Period
+from signals import permissions
 from signals.access import can_work_with_signals, visible_signals
 from signals.errors import N_, PermissionDenied
 from signals.models import Signal, User, utcnow
 from signals.vocabulary import STATUSES, THEMES
 
-DASHBOARD_ROLES = ("frontline", "triage", "coordinator", "liaison")
+DASHBOARD_ROLES = permissions.DASHBOARD_ROLES
 
 
 def countable_signals(user: User):
@@ -26,7 +27,7 @@ def countable_signals(user: User):
     Signal roles count what ``visible_signals`` shows them; a liaison counts every signal,
     but only ever sees aggregates (DESIGN §1).
     """
-    if user.role == "liaison":
+    if permissions.sees_aggregates_only(user):
         return select(Signal.id)
     if can_work_with_signals(user):
         return visible_signals(user).with_only_columns(Signal.id)
@@ -49,9 +50,26 @@ def build_dashboard(
     previous_figures = agg.key_figures(session, previous, now)
     tables: dict[str, dict] = {}
 
+    # the backlog now: open signals whatever the period, judged now - every count links to its signals
+    backlog = agg.backlog(session, agg.signal_conditions(filters=filters, visible=visible), now)
+    tables["backlog_now"] = _table(
+        N_("Achterstand nu: open, te laat en ruim te laat per ministerie (los van de periode)"),
+        [("ministry", N_("Ministerie")), ("open", N_("Open")), ("late", N_("Nu te laat")), ("very_late", N_("Nu ruim te laat"))],
+        [[r.ministry, int(r.open), int(r.late), int(r.very_late)] for r in backlog.itertuples(index=False)],
+    )
+    if permissions.may_work_with_signals(user):
+        tables["backlog_now"]["links"] = [
+            {
+                "open": {"ministry": r.ministry, "backlog": 1},
+                "late": {"ministry": r.ministry, "backlog": 1, "deadline": "late"},
+                "very_late": {"ministry": r.ministry, "backlog": 1, "deadline": "very_late"},
+            }
+            for r in backlog.itertuples(index=False)
+        ]
+    # the period's record: signals received in the period
     punctual = agg.punctuality(session, conditions, now)
     tables["per_ministry"] = _table(
-        N_("Open en te laat per ministerie (eerstverantwoordelijk)"),
+        N_("Ontvangen in de periode: open en te laat per ministerie (eerstverantwoordelijk)"),
         [
             ("ministry", N_("Ministerie")),
             ("count", N_("Signalen")),
@@ -126,7 +144,7 @@ def build_dashboard(
     key = [
         ("total", N_("Signalen in de periode")),
         ("open", N_("Nog open")),
-        ("late", N_("Te laat of over de termijn")),
+        ("late", N_("Ontvangen in de periode en te laat")),
         ("answered", N_("Beantwoord")),
     ]
     return {

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reports import aggregation as agg
 from reports.periods import Period
+from signals.deadlines import local_date
 from signals.errors import N_
 from signals.knelpunten import INSTRUMENTS, KNELPUNT_STATUSES
 from signals.models import AuditEvent, Channel, Knelpunt, KnelpuntRegulation, Ministry, Signal, utcnow
@@ -72,10 +73,10 @@ def fmt_change(current: float | None, previous: float | None) -> str:
 
 
 def fmt_date(value: dt.datetime | dt.date | None) -> str:
-    """ISO date (yyyy-mm-dd), unambiguous in every format."""
+    """ISO date (yyyy-mm-dd), unambiguous in every format; a moment counts on its Dutch calendar day."""
     if value is None:
         return ""
-    return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    return local_date(value).isoformat() if isinstance(value, dt.datetime) else value.isoformat()
 
 
 def _table(title: str, columns: list[tuple[str, str]], rows: list[list]) -> dict:

@@ -6,8 +6,9 @@ hand-written template filled from pools; the filler records where each piece of
 personal data landed, so the expected spans are exact.
 
 Holdout: every fourth template, filled only from the second half of each pool
-(other names, streets, towns), is set "holdout"; the detectors are tuned on
-"tune" and the figures reported are the holdout ones.
+(other names, streets, towns), is set "holdout"; so are the free-written notes of
+tests/signals/privacy_freeform.txt. The detectors are tuned on "tune" and the
+figures reported are the holdout ones.
 
 Run: .venv/bin/python scripts/make_privacy_corpus.py
 """
@@ -345,6 +346,25 @@ class Filler:
         self.add(template[pos:])
 
 
+FREEFORM = OUT.parent / "privacy_freeform.txt"
+_MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
+
+
+def freeform_notes() -> list[dict]:
+    """The free-written notes, all in the holdout ("[[kind:text]]" marks the personal data)."""
+    notes = []
+    for number, line in enumerate(line_ for line_ in FREEFORM.read_text(encoding="utf-8").splitlines() if line_ and not line_.startswith("#")):
+        text, spans, pos = "", [], 0
+        for match in _MARK.finditer(line):
+            text += line[pos : match.start()]
+            spans.append({"start": len(text), "end": len(text) + len(match.group(2)), "kind": match.group(1)})
+            text += match.group(2)
+            pos = match.end()
+        text += line[pos:]
+        notes.append({"id": f"f{number:03d}", "set": "holdout", "text": text, "spans": spans})
+    return notes
+
+
 def main() -> None:
     rng = random.Random(20260901)
     lines = []
@@ -363,6 +383,7 @@ def main() -> None:
                     "spans": filler.spans,
                 }
             )
+    lines.extend(freeform_notes())
     OUT.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     print(f"{len(lines)} notes written to {OUT} ({sum(line['set'] == 'holdout' for line in lines)} holdout)")
 

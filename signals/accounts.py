@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors
 from signals.models import ApiToken, Organisation, User, utcnow
+from signals.permissions import role_must_be_ministry
 from signals.vocabulary import ROLES
 
 TOKEN_PREFIX = "kp_"
@@ -56,7 +57,7 @@ def create_user(
     organisation = session.get(Organisation, (organisation_code or "").strip().upper())
     if organisation is None:
         errors.add("organisation", N_("Onbekende organisatie."))
-    elif role == "triage" and not organisation.is_ministry:
+    elif role_must_be_ministry(role) and not organisation.is_ministry:
         errors.add("organisation", N_("Een beleidsmedewerker hoort bij een ministerie."))
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         errors.add("password", N_("Het wachtwoord moet minstens 8 tekens lang zijn."))

@@ -14,15 +14,22 @@ from email.message import EmailMessage
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from signals.errors import N_
 from signals.models import MailTemplate, Notification, Signal, User, utcnow
+from signals.permissions import role_is
 
 log = logging.getLogger(__name__)
 
-#: where links in mails point; the app sets it from KNELPUNT_BASE_URL
-BASE_URL = "http://127.0.0.1:5000"
+#: where links in mails point when the session carries no ``base_url`` (the app passes KNELPUNT_BASE_URL
+#: through ``configure_session``, so no module global is assigned at run time)
+DEFAULT_BASE_URL = "http://127.0.0.1:5000"
+
+
+def configure_session(session: Session, base_url: str) -> None:
+    """Hand the settings the domain needs to a session: where links in mails point."""
+    session.info["base_url"] = base_url
 
 #: key -> (subject, body); admins can override each in the mail_template table
 DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
@@ -51,6 +58,11 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Beste collega,\n\nDe melder vindt het antwoord op „{title}” ({reference}) niet bruikbaar:\n\n{note}\n\n"
         "Heropen het signaal of sluit het af met een toelichting: {url}\n\nKnelpunt",
     ),
+    "proposal_digest": (
+        "Mogelijke knelpunten, week {week}: {count} nieuw of gegroeid",
+        "Beste collega,\n\nDeze signalen lijken over hetzelfde probleem te gaan. Bekijk of er een knelpunt achter zit:\n\n"
+        "{items}\n\nAlle voorstellen: {url}\n\nKnelpunt",
+    ),
 }
 
 TEMPLATE_LABELS = {
@@ -59,6 +71,7 @@ TEMPLATE_LABELS = {
     "needs_info": N_("Aan de melder: aanvulling gevraagd"),
     "overdue": N_("Aan de coördinator: termijn verstreken"),
     "reopen_requested": N_("Aan het ministerie: antwoord niet bruikbaar"),
+    "proposal_digest": N_("Wekelijks overzicht: mogelijke knelpunten"),
 }
 
 
@@ -174,7 +187,7 @@ def deliver_pending(session: Session, mailer: Mailer, limit: int = 500) -> int:
 
 def team_emails(session: Session, organisation_code: str | None, role: str) -> list[str]:
     """E-mail addresses of the active users with ``role`` in an organisation (any organisation when None)."""
-    stmt = select(User.email).where(User.role == role, User.is_active.is_(True))
+    stmt = select(User.email).where(role_is(User.role, role), User.is_active.is_(True))
     if organisation_code:
         stmt = stmt.where(User.organisation_code == organisation_code)
     return list(session.scalars(stmt.order_by(User.email)))
@@ -182,7 +195,9 @@ def team_emails(session: Session, organisation_code: str | None, role: str) -> l
 
 def signal_url(signal: Signal) -> str:
     """The link to a signal's page, for mails."""
-    return f"{BASE_URL.rstrip('/')}/signalen/{signal.id}"
+    session = object_session(signal)
+    base_url = (session.info.get("base_url") if session is not None else None) or DEFAULT_BASE_URL
+    return f"{base_url.rstrip('/')}/signalen/{signal.id}"
 
 
 def signal_context(signal: Signal, **extra) -> dict:

@@ -57,6 +57,10 @@ TITLES = frozenset(
     """.split()
 )
 
+#: titles after which a name may start with a particle ("Mevrouw van der Berg"); after a role or
+#: relation word "van de" means "of the" ("klant van de Kredietbank"), so a capital must follow directly
+HONORIFICS = frozenset("mevrouw mevr. mevr mw. mw mvr. mvr dhr. dhr meneer heer mr. dr. drs. ir. ing. prof. juffrouw familie gezin heet genaamd naam achternaam".split())
+
 #: words that may stand inside a name before the surname ("de Vries", "van der Berg", "El Amrani")
 PARTICLES = frozenset(
     "van de der den het 't ter ten v/d vd von le la du da dos das del della di el al ben bin ibn abu ait bou".split()
@@ -260,14 +264,21 @@ def find_names(text: str) -> Iterator[Span]:
                 j += 2
             if j < n and items[j][2] in (":", ","):
                 j += 1
+            starts_with_particle = j < n and items[j][2].lower() in PARTICLES and not _is_surname_word(items[j][2])
             if j < n and (j == i + 1 and tokens.joined(j) or j > i + 1) and not tokens.protected[j]:
                 start_index = j
                 end = _name_chain(tokens, j, allow_single=True)
+                if end is not None and starts_with_particle and lower not in HONORIFICS and lower != "heer":
+                    # "klant van de Kredietbank": after a role word, "van de" + organisation is no name
+                    if not all(_is_plain_name_word(items[k][2]) for k in range(j, end) if items[k][2].lower() not in PARTICLES):
+                        end = None
         elif _is_initial(word) and not tokens.protected[i]:
             chain = _name_chain(tokens, i, allow_single=False)
             if chain is not None and chain > i + 1:
                 end = chain
-        elif word in FIRST_NAMES and not tokens.protected[i]:
+        elif word in FIRST_NAMES and not tokens.protected[i] and not (
+            tokens.sentence_start(i) and i + 1 < n and items[i + 1][2].lower() in _PRONOUNS
+        ):
             chain = _name_chain(tokens, i, allow_single=True)
             end = chain if chain is not None else i + 1
         elif word in AMBIGUOUS_FIRST_NAMES and not tokens.protected[i]:
@@ -296,10 +307,25 @@ def find_names(text: str) -> Iterator[Span]:
 _STREET_WORD_RE = None  # set below, after the street suffixes
 
 
+_PRONOUNS = frozenset("je jij ik u we wij ze zij hij het er dat dit jullie men".split())
+# Organisations are often named like people ("Voedselbank Zaltbommel"): their first word gives them away.
+_ORG_WORD_RE = re.compile(
+    r"(?:bank|fonds|huis|centrum|punt|loket|team|dienst|school|zorg|groep|raad|bureau|werk|wijzer|kantoor|instituut"
+    r"|college|lijn|platform|academie|kliniek|praktijk|stichting|vereniging|bond|federatie|coöperatie|net|organisatie"
+    r"|gemeente|corporatie|maatschappij|vorming|hulp|steun|wacht|post|kamer|rechtbank)$",
+    re.IGNORECASE,
+)
+
+
 def _is_plain_name_word(word: str) -> bool:
-    """A word that may stand in a name found without any title: no place, no street."""
+    """A word that may stand in a name found without any title: no place, no street, no organisation."""
     core = word.rstrip(".")
-    return core not in PLACE_WORDS and core.split("-")[0] not in PLACE_WORDS and not _STREET_WORD_RE.search(core)
+    return (
+        core not in PLACE_WORDS
+        and core.split("-")[0] not in PLACE_WORDS
+        and not _STREET_WORD_RE.search(core)
+        and not _ORG_WORD_RE.search(core)
+    )
 
 
 def _strip_end(token: tuple[int, int, str]) -> int:
@@ -337,8 +363,16 @@ _STREET_NAME = (
     rf"(?:'[st]-)?[{_LETTER}][{_LETTER}'’-]*(?:{_STREET_SUFFIXES})"
     # a leading street word and a name: Laan van Nieuw Oost-Indië, Plein 1944
     rf"|(?:Laan|Plein|Kade|Weg|Singel|Gracht|Dreef|Hof|Park)\s+(?:{_SMALL}\s+){{1,3}}(?:{_CAPWORD}\s+){{0,2}}{_CAPWORD}"
+    # a street that is only a street word: Markt 3, Brink 12, Dam 1
+    r"|(?:Markt|Brink|Dam|Plein|Ring|Kade|Wal|Singel|Gracht|Dreef|Laan)"
 )
 _STREET_WORD_RE = re.compile(rf"(?:{_STREET_SUFFIXES})$")
+_STREET_ANYWHERE_RE = re.compile(rf"(?:{_STREET_SUFFIXES})\b|^(?:Laan|Plein|Kade|Weg|Singel|Gracht|Dreef|Hof|Park)\s")
+_STREET_LEAD_WORDS = frozenset(
+    "Laan Plein Kade Weg Singel Gracht Dreef Hof Park Straat Burgemeester Burg. Dokter Dr. Prins Prinses Koning Koningin "
+    "Graaf Gravin Oude Nieuwe Korte Lange Hoge Lage Sint St. Generaal Professor Prof. President Pastoor Kapitein Admiraal "
+    "Jonkheer Mr. Noorder Zuider Ooster Wester Van De Den Ter".split()
+)
 _STREET_ADDRESS_RE = re.compile(
     rf"(?<![{_LETTER}'’-])(?:{_STREET_NAME})\s+{_HOUSE_NUMBER}(?:\s*,?\s*{_POSTCODE})?"
 )
@@ -350,15 +384,23 @@ _LOWER_STREET_RE = re.compile(
 
 # A word followed by a number: where a street address can end. The full
 # patterns run only in a window before each such place, which keeps masking fast.
-_WORD_NUMBER_RE = re.compile(
-    r"(?:(?<![^\W\d_])[A-ZÀ-ÖØ-Þ'][\w'’-]*|[^\W\d_]*(?:straat|laan|plein|gracht|kade|singel|weg))\.?\s+(?:nr\.?\s*|nummer\s+)?[1-9]"
-)
-_WINDOW = 90
+_WORD_NUMBER_RE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)\.?\s+(?:nr\.?\s*|nummer\s+)?[1-9]")
+_SUFFIX_TUPLE = tuple(_STREET_SUFFIXES.split("|"))
+_SINGLE_STREETS = frozenset("Markt Brink Dam Plein Ring Kade Wal Singel Gracht Dreef Laan".split())
+_LEAD_NEARBY_RE = re.compile(r"\b(?:Laan|Plein|Kade|Weg|Singel|Gracht|Dreef|Hof|Park)\s+(?:van|de|der|den|het|'t|ter|ten|op|aan|in|bij|voor|over|tot)\b")
+_WINDOW = 60
 
 
 def _street_matches(text: str) -> Iterator[re.Match]:
     seen = set()
     for candidate in _WORD_NUMBER_RE.finditer(text):
+        word = candidate.group(1)
+        if not (
+            word.lower().endswith(_SUFFIX_TUPLE)
+            or word in _SINGLE_STREETS
+            or (word[0].isupper() and _LEAD_NEARBY_RE.search(text, max(0, candidate.start() - _WINDOW), candidate.start()))
+        ):
+            continue
         lo, hi = max(0, candidate.start() - _WINDOW), min(len(text), candidate.end() + 40)
         for pattern in (_STREET_ADDRESS_RE, _LOWER_STREET_RE):
             for match in pattern.finditer(text, lo, hi):
@@ -374,6 +416,15 @@ def find_street_addresses(text: str) -> Iterator[Span]:
             start, end = match.span()
             value = match.group()
             # a lead word of the sentence ("De Dorpsstraat 12") is not part of the street
+            # words before the street that are not a street's own lead ("Woonachtig aan de Oudegracht 12")
+            while True:
+                head = re.match(r"([^\s]+)\s+(?=\S)", value)
+                if not head or _STREET_WORD_RE.search(head.group(1).rstrip(".")) or head.group(1) in _STREET_LEAD_WORDS or head.group(1) in FIRST_NAMES or head.group(1).startswith("'"):
+                    break
+                if not _STREET_ANYWHERE_RE.search(value[head.end() :]):
+                    break
+                start += head.end()
+                value = value[head.end() :]
             while True:
                 lead = re.match(r"(?:De|Het|In|Op|Aan|Van|Naar|Vanaf|Bij|Via|Langs|Uit|Over|Tot|Nabij)\s+(?:(?:de|het|den)\s+)?(?=['A-Za-z])", value)
                 if not lead or re.match(rf"(?:Van|De)\s+{_CAPWORD}(?:{_STREET_SUFFIXES})\b", value):
@@ -397,11 +448,15 @@ _PLATE_RE = re.compile(
 _PLATE_LABELLED_RE = re.compile(r"\bkenteken(?:nummer)?\s*[:.]?\s*(?P<plate>[A-Za-z0-9]{6})\b", re.IGNORECASE)
 
 
+_PLATE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\w-])")
+
+
 def find_plates(text: str) -> Iterator[Span]:
-    if "-" not in text and "kenteken" not in text.lower():
+    for candidate in _PLATE_SHAPE_RE.finditer(text):  # cheap shape first, then the side codes
+        if _PLATE_RE.fullmatch(candidate.group()):
+            yield candidate.span()
+    if "enteken" not in text:
         return
-    for match in _PLATE_RE.finditer(text):
-        yield match.span()
     for match in _PLATE_LABELLED_RE.finditer(text):
         plate = match.group("plate")
         if any(c.isdigit() for c in plate) and any(c.isalpha() for c in plate):

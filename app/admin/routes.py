@@ -15,6 +15,7 @@ from signals.accounts import create_token, create_user
 from signals.errors import InvalidInput
 from signals.models import ApiToken, Ministry, Regulation, User
 from signals.notifications import DEFAULT_TEMPLATES, TEMPLATE_LABELS, get_template, save_template
+from signals.permissions import may_administer
 from signals.portfolio import move_regulation, retire_ministry
 from signals.vocabulary import ROLES
 
@@ -29,7 +30,7 @@ def _user_form() -> UserForm:
 
 
 @bp.route("/gebruikers", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def users():
     form = _user_form()
     status = 200
@@ -53,7 +54,7 @@ def users():
 
 
 @bp.route("/gebruikers/<int:user_id>/sleutels", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def tokens(user_id: int):
     user = db.get_or_404(User, user_id)
     form = TokenForm()
@@ -66,7 +67,7 @@ def tokens(user_id: int):
 
 
 @bp.get("/referentie")
-@role_required("admin")
+@role_required(may_administer)
 def reference_data():
     return render_template(
         "admin/reference.html",
@@ -78,7 +79,7 @@ def reference_data():
 
 
 @bp.route("/termijnen", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def deadlines():
     ministries = reference.list_current_ministries(db.session)
     forms = {m.code: DeadlineForm(prefix=m.code, obj=m) for m in ministries}
@@ -99,14 +100,14 @@ def deadlines():
 
 
 @bp.get("/e-mailteksten")
-@role_required("admin")
+@role_required(may_administer)
 def mail_templates():
     rows = [(key, _(TEMPLATE_LABELS[key]), get_template(db.session, key)[0]) for key in DEFAULT_TEMPLATES]
     return render_template("admin/mail_templates.html", rows=rows)
 
 
 @bp.route("/e-mailteksten/<key>", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def mail_template(key: str):
     if key not in DEFAULT_TEMPLATES:
         abort(404)
@@ -125,7 +126,7 @@ def _current_ministry_choices():
 
 
 @bp.route("/referentie/regeling/<int:regulation_id>", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def move_regulation_view(regulation_id: int):
     regulation = db.get_or_404(Regulation, regulation_id)
     form = MoveRegulationForm(data={"ministry": regulation.ministry_code, "co_ministries": regulation.co_ministries} if request.method == "GET" else None)
@@ -145,7 +146,7 @@ def move_regulation_view(regulation_id: int):
 
 
 @bp.route("/referentie/ministerie/<code>/opheffen", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def retire_ministry_view(code: str):
     ministry = db.get_or_404(Ministry, code)
     if ministry.valid_until is not None:

@@ -13,6 +13,7 @@ from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import parse_period
 from reports.publish import file_name, letter_scope_for
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied
+from signals.permissions import may_read_letters
 
 API_FORMATS = ("json", *render.FORMATS)
 
@@ -21,7 +22,7 @@ API_FORMATS = ("json", *render.FORMATS)
 def bottleneck_letter():
     """The bottleneck letter for ?period=&ministry=&format=."""
     user = _user()
-    if user.role not in ("coordinator", "liaison", "triage"):
+    if not may_read_letters(user):
         raise PermissionDenied(N_("Uw rol geeft geen toegang tot knelpuntenbrieven."))
     errors = FieldErrors()
     period = ministry = None

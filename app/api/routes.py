@@ -12,11 +12,18 @@ from werkzeug.exceptions import BadRequest
 from app.api import bp
 from app.api import serializers as out
 from app.api.openapi import build_openapi
-from app.api.schemas import SignalInSchema, SuggestInSchema, TransitionInSchema, flatten_errors
+from app.api.schemas import (
+    CorrectionInSchema,
+    SignalInSchema,
+    SuggestInSchema,
+    TransitionInSchema,
+    WithdrawInSchema,
+    flatten_errors,
+)
 from app.errors import json_error
 from app.extensions import db
-from app.intake.checks import signal_list_checks
 from app.mail import commit_and_deliver
+from app.intake.checks import signal_list_checks
 from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
@@ -212,27 +219,18 @@ def transition(signal_id: int):
         response=data.get("response"),
         target=target,
     )
-    commit_and_deliver()
     return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
-@bp.patch("/signals/<int:signal_id>")
+@bp.post("/signals/<int:signal_id>/correction")
 def correct_signal_api(signal_id: int):
     """The submitter corrects the texts until the ministry accepts the signal (masked like the intake)."""
     from signals.correction import TEXT_FIELDS, correct_signal
 
     user = _user()
     signal = get_signal_for(db.session, user, signal_id)
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise InvalidInput({"": ["Stuur een JSON-object met de velden die u aanpast."]})
-    unknown = sorted(set(data) - set(TEXT_FIELDS))
-    if unknown:
-        raise InvalidInput({name: ["Dit veld kan niet worden aangepast."] for name in unknown})
-    for name, value in data.items():
-        if not isinstance(value, str):
-            raise InvalidInput({name: ["Moet tekst zijn."]})
-    removed = correct_signal(db.session, signal, user, **data)
+    data = _load(CorrectionInSchema())
+    removed = correct_signal(db.session, signal, user, **{name: data[name] for name in TEXT_FIELDS if data.get(name) is not None})
     commit_and_deliver()
     return jsonify({**out.signal_json(signal), "removed_personal_data": list(removed)})
 
@@ -244,11 +242,8 @@ def withdraw_signal_api(signal_id: int):
 
     user = _user()
     signal = get_signal_for(db.session, user, signal_id)
-    data = request.get_json(silent=True) or {}
-    reason = data.get("reason") if isinstance(data, dict) else None
-    if reason is not None and not isinstance(reason, str):
-        raise InvalidInput({"reason": ["Moet tekst zijn."]})
-    event = withdraw_signal(db.session, signal, user, reason or "")
+    data = _load(WithdrawInSchema())
+    event = withdraw_signal(db.session, signal, user, data.get("reason") or "")
     commit_and_deliver()
     return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 

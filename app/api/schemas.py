@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import Range
 
 from signals.access import MAX_ID
@@ -179,3 +179,21 @@ class SplitInSchema(BaseSchema):
     title = Text(required=True, max_length=TITLE_MAX)
     description = Text(required=True, max_length=TEXT_MAX)
     regulations = Codes(load_default=list)
+
+
+class CorrectionInSchema(BaseSchema):
+    """The submitter's corrected texts (only the fields given change)."""
+
+    class Meta:
+        unknown = RAISE
+
+    title = Text(max_length=TITLE_MAX)
+    description = Text(max_length=TEXT_MAX)
+    impact = Text(max_length=TEXT_MAX)
+    proposed_solution = Text(max_length=TEXT_MAX)
+
+
+class WithdrawInSchema(BaseSchema):
+    """Why the submitter withdraws the signal (optional)."""
+
+    reason = Text(load_default="", max_length=2000, allow_none=True)

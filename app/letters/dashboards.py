@@ -15,11 +15,14 @@ from app.letters.forms import DashboardForm
 from app.letters.routes import period_choices, period_name
 from app.security import role_required
 from reports.aggregation import Filters
-from reports.dashboard import DASHBOARD_ROLES, build_dashboard, chart_divs
+from reports.dashboard import build_dashboard, chart_divs
 from reports.periods import Period, make_period, parse_period
 from reports.publish import list_published_letters
 from reports.render import display_table
+from signals import permissions
 from signals.access import list_signals_for
+from signals.deadlines import ANSWERED_STATUSES
+from signals.permissions import may_see_dashboards
 from signals.reference import list_channels, list_current_ministries, list_regulations
 from signals.vocabulary import THEMES
 
@@ -28,7 +31,7 @@ def _choices(form: DashboardForm) -> None:
     everything = [("", _("Alle"))]
     form.period.choices = period_choices()
     ministries = list_current_ministries(db.session)
-    if current_user.role == "triage":
+    if permissions.is_own_ministry_only(current_user):
         ministries = [m for m in ministries if m.code == current_user.organisation_code]
     form.ministry.choices = everything + [(m.code, f"{m.code} – {m.name}") for m in ministries]
     form.channel.choices = everything + [(c.code, f"{c.code} – {c.name}") for c in list_channels(db.session)]
@@ -82,7 +85,7 @@ def format_change(current: float | None, previous: float | None) -> str:
 
 
 @bp.get("/")
-@role_required(*DASHBOARD_ROLES)
+@role_required(may_see_dashboards)
 def index():
     today = dt.date.today()
     form = DashboardForm(request.args)
@@ -105,11 +108,11 @@ def index():
     )
     dashboard = translate_dashboard(build_dashboard(db.session, current_user, period, filters), period)
     recent = None
-    if current_user.role == "frontline":
-        recent = list_signals_for(db.session, current_user, status=["answered", "closed"], per_page=10)
+    if permissions.may_rate_answers(current_user):
+        recent = list_signals_for(db.session, current_user, status=list(ANSWERED_STATUSES), per_page=10)
     letters = (
         list_published_letters(db.session, current_user)[:10]
-        if current_user.role in ("liaison", "coordinator", "triage")
+        if permissions.may_read_letters(current_user)
         else []
     )
     return render_template(

@@ -17,8 +17,6 @@ from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
 from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
 from reports.publish import (
-    LETTER_ROLES,
-    PUBLISH_ROLES,
     file_name,
     get_letter_file,
     get_published_letter,
@@ -27,6 +25,7 @@ from reports.publish import (
     publish_letter,
 )
 from signals.errors import InvalidInput
+from signals.permissions import letter_scope_is_own_ministry, may_publish_letters, may_read_letters
 from signals.reference import list_current_ministries
 
 
@@ -45,7 +44,7 @@ def period_choices() -> list[tuple[str, str]]:
 def scope_choices() -> list[tuple[str, str]]:
     """All ministries (not for triage) and each ministry the user may choose."""
     ministries = list_current_ministries(db.session)
-    if current_user.role == "triage":
+    if letter_scope_is_own_ministry(current_user):
         return [(m.code, f"{m.code} – {m.name}") for m in ministries if m.code == current_user.organisation_code]
     return [(ALL, _("Alle ministeries"))] + [(m.code, f"{m.code} – {m.name}") for m in ministries]
 
@@ -58,7 +57,7 @@ def _letter_args(source) -> tuple:
 
 
 @bp.get("/")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def index():
     form = LetterForm(request.args)
     form.period.choices = period_choices()
@@ -73,14 +72,14 @@ def index():
         form=form,
         chosen=chosen,
         publish_form=publish_form,
-        can_publish=current_user.role in PUBLISH_ROLES,
+        can_publish=may_publish_letters(current_user),
         letters=letters,
         formats=list(render.FORMATS),
     )
 
 
 @bp.get("/voorbeeld")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def preview():
     period, ministry = _letter_args(request.args)
     letter = build_bottleneck_letter(db.session, period, ministry)
@@ -90,7 +89,7 @@ def preview():
 
 
 @bp.get("/download")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def download():
     period, ministry = _letter_args(request.args)
     fmt = request.args.get("format", "html")
@@ -104,7 +103,7 @@ def download():
 
 
 @bp.post("/publiceren")
-@role_required(*PUBLISH_ROLES)
+@role_required(may_publish_letters)
 def publish():
     form = PublishForm()
     if not form.validate_on_submit():
@@ -121,14 +120,14 @@ def publish():
 
 
 @bp.get("/gepubliceerd/<int:letter_id>")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def published(letter_id: int):
     letter = get_published_letter(db.session, current_user, letter_id)
     return render_template("letters/published.html", letter=letter)
 
 
 @bp.get("/gepubliceerd/<int:letter_id>/<fmt>")
-@role_required(*LETTER_ROLES)
+@role_required(may_read_letters)
 def published_file(letter_id: int, fmt: str):
     stored = get_letter_file(db.session, current_user, letter_id, fmt)
     letter = stored.letter

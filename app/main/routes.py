@@ -23,35 +23,37 @@ from signals.stats import lead_totals_per_ministry, status_counts
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {
-    "frontline": [
+    permissions.FRONTLINE: [
         ("intake.new", _l("Signaal melden")),
         ("intake.index", _l("Mijn signalen")),
         ("knelpunten.index", _l("Knelpunten")),
         ("dashboards.index", _l("Dashboard")),
     ],
-    "triage": [
+    permissions.TRIAGE: [
         ("triage.queue", _l("Werkvoorraad")),
         ("intake.index", _l("Alle signalen van mijn ministerie")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
     ],
-    "coordinator": [
+    permissions.COORDINATOR: [
         ("coordinator.unrouted", _l("Niet gerouteerd")),
         ("coordinator.overview", _l("Overzicht ministeries")),
         ("intake.index", _l("Alle signalen")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
         ("intake.new", _l("Signaal melden")),
     ],
-    "liaison": [
+    permissions.LIAISON: [
         ("main.index", _l("Start")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
         ("knelpunten.index", _l("Knelpunten")),
     ],
-    "admin": [
+    permissions.ADMIN: [
         ("admin.users", _l("Gebruikers")),
         ("admin.reference_data", _l("Referentiegegevens")),
         ("admin.deadlines", _l("Termijnen")),
@@ -65,16 +67,23 @@ NAV = {
 def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
-    role = current_user.role
-    if role == "frontline":
-        page = list_signals_for(db.session, current_user, per_page=5)
+    if permissions.sees_signals_of_organisation(current_user):
+        from signals.worklist import answers_to_rate, open_questions_for
+
+        page = list_signals_for(db.session, current_user, submitter_id=current_user.id, per_page=5)
         counts = status_counts(db.session, current_user)
-        return render_template("main/start_frontline.html", page=page, counts=counts)
-    if role == "triage":
+        return render_template(
+            "main/start_frontline.html",
+            page=page,
+            counts=counts,
+            questions=open_questions_for(db.session, current_user),
+            to_rate=answers_to_rate(db.session, current_user),
+        )
+    if permissions.has_ministry_queue(current_user):
         return redirect(url_for("triage.queue"))
-    if role == "coordinator":
+    if permissions.may_coordinate(current_user):
         return redirect(url_for("coordinator.unrouted"))
-    if role == "admin":
+    if permissions.may_administer(current_user):
         return redirect(url_for("admin.users"))
     return render_template("main/start_liaison.html", totals=lead_totals_per_ministry(db.session))
 
@@ -110,7 +119,7 @@ def register_context(app: Flask) -> None:
 
     @app.context_processor
     def inject():
-        items = NAV.get(current_user.role, []) if current_user.is_authenticated else []
+        items = NAV.get(permissions.role_of(current_user), []) if current_user.is_authenticated else []
         return {
             "nav_items": items,
             "current_locale": get_locale(),

@@ -72,7 +72,10 @@ def test_regulation_picked_by_alias_or_label_routes_by_regulation(client, db, ma
 
 def test_privacy_notice_tells_what_was_masked(client, db, make_user):
     login(client, make_user("frontline", "GEM"))
-    page = _submit(client, description=ACCEPTANCE_TEXT + " Zijn BSN is 111222333, mail hem op iemand@example.org.")
+    description = ACCEPTANCE_TEXT + " Zijn BSN is 111222333, mail hem op iemand@example.org."
+    preview = _submit(client, description=description).get_data(as_text=True)  # look before you send
+    assert "Controleer uw signaal" in preview and "[BSN]" in preview and db.session.query(Signal).count() == 0
+    page = _submit(client, description=description, privacy_step="bevestigen")
     html = page.get_data(as_text=True)
     assert "We hebben een BSN en een e-mailadres uit uw tekst verwijderd" in html
     stored = db.session.query(Signal).one()

@@ -54,7 +54,7 @@ def test_no_correction_once_the_ministry_accepted(client, db, make_signal, make_
     login(client, accepted.submitter)
     assert "Signaal aanpassen" not in client.get(f"/signalen/{accepted.id}").get_data(as_text=True)
     assert client.post(f"/signalen/{accepted.id}/intrekken", data={}).status_code == 403
-    refused = client.patch(f"/api/v1/signals/{accepted.id}", json={"title": "Nieuw"}, headers=_headers(make_token, accepted.submitter))
+    refused = client.post(f"/api/v1/signals/{accepted.id}/correction", json={"title": "Nieuw"}, headers=_headers(make_token, accepted.submitter))
     assert refused.status_code == 403
     routed = make_signal(status="routed")
     colleague = make_user("frontline", "GEM")
@@ -65,9 +65,9 @@ def test_api_correct_and_withdraw(client, db, make_signal, make_token):
     # Can the submitter correct (masked, reported) and then withdraw through the API?
     signal = make_signal(status="routed")
     headers = _headers(make_token, signal.submitter)
-    bad = client.patch(f"/api/v1/signals/{signal.id}", json={"status": "closed"}, headers=headers)
+    bad = client.post(f"/api/v1/signals/{signal.id}/correction", json={"status": "closed"}, headers=headers)
     assert bad.status_code == 422 and "status" in bad.get_json()["error"]["fields"]
-    corrected = client.patch(f"/api/v1/signals/{signal.id}", json={"description": "Mevrouw Jansen belde vanaf 06-12345678."}, headers=headers)
+    corrected = client.post(f"/api/v1/signals/{signal.id}/correction", json={"description": "Mevrouw Jansen belde vanaf 06-12345678."}, headers=headers)
     assert corrected.status_code == 200, corrected.get_json()
     body = corrected.get_json()
     assert "Jansen" not in body["description"] and set(body["removed_personal_data"]) == {"phone", "name"}

@@ -14,8 +14,12 @@ VAGUE_TEXT = "Mensen begrijpen de brief niet en raken in de knel."
 
 
 def action(page, title: str):
-    """The section of the detail page with the workflow step called ``title``."""
-    return page.locator("section.kp-action").filter(has=page.get_by_role("heading", name=title, exact=True))
+    """The step of the signal page's action panel called ``title``, unfolded if it was folded."""
+    heading = page.locator("h3, summary").filter(has_text=re.compile(rf"^\s*{re.escape(title)}\s*$"))
+    step = page.locator(".kp-action").filter(has=heading)
+    if step.evaluate("el => el.tagName") == "DETAILS" and step.get_attribute("open") is None:
+        step.locator("summary").click()
+    return step
 
 
 def test_frontline_reports_a_signal_and_later_reads_the_answer(page, login_as, check_a11y):

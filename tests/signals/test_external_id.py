@@ -1,6 +1,5 @@
 """A channel's own reference (external_id): imports and API calls can be repeated without duplicates."""
 
-import io
 
 from openpyxl import Workbook
 
