@@ -51,6 +51,8 @@ class Config:
             os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "database://"
         )
         self.RATELIMIT_HEADERS_ENABLED = True
+        #: letter files and publishing run as RQ jobs on this Redis when set, inline otherwise
+        self.REDIS_URL = os.environ.get("REDIS_URL") or None
         self.RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute")
         #: API calls per token (or per session user, or per address without either)
         self.RATELIMIT_API = os.environ.get("RATELIMIT_API", "300 per minute")

@@ -68,13 +68,19 @@ def user_create(email, role, organisation, password, name, must_change):
 @token_cli.command("create")
 @click.argument("email")
 @click.option("--name", default="", help="What the token is for.")
-def token_create(email, name):
+@click.option("--expires-days", type=click.IntRange(0, 3650), default=90, show_default=True, help="Valid for this many days (0: no expiry).")
+def token_create(email, name, expires_days):
     """Create an API token for a user; the token is the last line printed."""
+    import datetime as dt
+
+    from signals.models import utcnow
+
     user = get_user_by_email(db.session, email)
     if user is None:
         click.echo(f"Onbekende gebruiker: {email}", err=True)
         raise SystemExit(1)
-    _token, plain = create_token(db.session, user, name=name)
+    expires_at = utcnow() + dt.timedelta(days=expires_days) if expires_days else None
+    _token, plain = create_token(db.session, user, name=name, expires_at=expires_at)
     db.session.commit()
     click.echo(f"API-sleutel voor {user.email} (bewaar hem nu, hij wordt niet nog eens getoond):")
     click.echo(plain)
@@ -190,6 +196,10 @@ def register(app: Flask) -> None:
     from app.letters.cli import report_cli
 
     app.cli.add_command(report_cli)
+
+    from app import security_cli
+
+    security_cli.register(app)
 
     from app.knelpunten.cli import knelpunten_cli
 

@@ -246,8 +246,14 @@ class Signal(Base):
         # a channel's own reference is unique within that channel: imports and API calls repeat safely
         UniqueConstraint("channel_code", "external_id", name="uq_signal_channel_external_id"),
         # the screens' lists: per organisation newest first, per status oldest first (queue, unrouted)
-        Index("ix_signal_organisation_created", "organisation_code", "created_at"),
+        Index("ix_signal_organisation_created", "organisation_code", "created_at", "status"),
         Index("ix_signal_status_created", "status", "created_at"),
+        # the dashboards' and the letter's counts over a period read this index only, not the wide rows
+        Index(
+            "ix_signal_report",
+            "created_at", "status", "outcome", "channel_code", "organisation_code", "answered_at", "due_at",
+            "deadline_started_at", "needs_info_since", "closed_at", "people_affected",
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -712,6 +718,31 @@ class StandardAnswer(Base):
 
     def __repr__(self) -> str:
         return f"<StandardAnswer {self.ministry_code} {self.title!r}>"
+
+
+class BackgroundJob(Base):
+    """Heavy work run off the request (a letter file, publishing): state, progress and result, shared by all servers."""
+
+    __tablename__ = "background_job"
+
+    #: a random hex id, so job pages cannot be guessed
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: letter_file or publish_letter
+    kind: Mapped[str] = mapped_column(String(30))
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: queued, running, done or failed
+    status: Mapped[str] = mapped_column(String(12), default="queued")
+    #: 0..100
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str | None] = mapped_column(String(200))
+    media_type: Mapped[str | None] = mapped_column(String(120))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: where the result lives when it is not a file (a published letter's page)
+    result_url: Mapped[str | None] = mapped_column(String(300))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
 
 
 class OneTimeLink(Base):

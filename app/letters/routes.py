@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Response, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import jobs
 from app.extensions import db
 from app.headers import allow_inline_scripts
 from app.letters import bp
@@ -26,6 +27,7 @@ from reports.publish import (
     publish_letter,
 )
 from signals.errors import N_, InvalidInput
+from signals.models import BackgroundJob
 from signals.permissions import letter_scope_is_own_ministry, may_publish_letters, may_read_letters
 from signals.reference import list_current_ministries
 
@@ -111,6 +113,9 @@ def download():
     fmt = request.args.get("format", "html")
     if fmt not in render.FORMATS:
         raise InvalidInput({"format": [_("Kies html, pdf, docx, csv of xlsx.")]})
+    if jobs.redis_url() and fmt != "html":  # a worker makes the file; the page shows its progress
+        job = jobs.submit("letter_file", {"period": period.code, "ministry": ministry, "format": fmt}, current_user)
+        return redirect(url_for(".job", job_id=job.id))
     letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
     name = file_name(period.code, ministry or ALL, fmt)
     if fmt in export.WRITERS:  # the whole annex, streamed from the database through a spooled file
@@ -126,6 +131,9 @@ def publish():
         flash(_("Kies eerst een periode en een reikwijdte."), "error")
         return redirect(url_for(".index"))
     period, ministry = _letter_args(form.data)
+    if jobs.redis_url():
+        job = jobs.submit("publish_letter", {"period": period.code, "ministry": ministry}, current_user)
+        return redirect(url_for(".job", job_id=job.id))
     letter = publish_letter(db.session, current_user, period, ministry, letterhead=current_letterhead())
     db.session.commit()
     flash(
@@ -204,3 +212,44 @@ def _file_response(content: bytes, fmt: str, name: str) -> Response:
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Content-Type"] = render.FORMATS[fmt]
     return response
+
+
+def _own_job(job_id: str) -> BackgroundJob:
+    job = db.session.get(BackgroundJob, job_id)
+    if job is None or job.user_id != current_user.id:
+        abort(404)
+    return job
+
+
+def _job_state(job: BackgroundJob) -> dict:
+    state = {"id": job.id, "status": job.status, "progress": job.progress, "message": job.message}
+    if job.status == "done":
+        if job.content is not None:
+            state["result_url"] = url_for(".job_file", job_id=job.id)
+        elif job.params.get("letter_id"):
+            state["result_url"] = url_for(".published", letter_id=job.params["letter_id"])
+    return state
+
+
+@bp.get("/taak/<job_id>")
+@role_required(may_read_letters)
+def job(job_id: str):
+    """A background job's progress; refreshes itself (script, or meta refresh without it) until it is done."""
+    job = _own_job(job_id)
+    return render_template("letters/job.html", job=job, state=_job_state(job))
+
+
+@bp.get("/taak/<job_id>/status")
+@role_required(may_read_letters)
+def job_status(job_id: str):
+    return jsonify(_job_state(_own_job(job_id)))
+
+
+@bp.get("/taak/<job_id>/bestand")
+@role_required(may_read_letters)
+def job_file(job_id: str):
+    job = _own_job(job_id)
+    if job.status != "done" or job.content is None:
+        abort(404)
+    fmt = job.params["format"]
+    return _file_response(job.content, fmt, job.file_name or f"knelpuntenbrief.{fmt}")

@@ -59,6 +59,7 @@ NAV = {
         ("admin.reference_data", _l("Referentiegegevens")),
         ("admin.deadlines", _l("Termijnen")),
         ("admin.mail_templates", _l("E-mailteksten")),
+        ("admin.api_tokens", _l("API-sleutels")),
     ],
 }
 
