@@ -305,10 +305,9 @@ def _url(rule, values: dict) -> str:
         if argument == "code" and rule.endpoint == "main.set_language":
             value = "en"
         if argument == "fmt" and not rule.endpoint.startswith("letters."):
+            value = "csv"
         if argument == "code" and rule.endpoint.startswith("regulations."):
             value = "BWBR0015703"
-        if argument == "fmt" and rule.endpoint in ("regulations.export", "dashboards.export"):
-            value = "csv"
         path = path.replace(f"<{_converter(rule, argument)}{argument}>", str(value))
     query = {
         "letters.preview": "?period=2026&ministry=SZW",
