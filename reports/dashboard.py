@@ -40,7 +40,7 @@ def countable_condition(user: User):
     The same scope as ``countable_signals``, as a condition on the counted rows themselves: an
     ``id IN (SELECT id FROM signal …)`` would make the database collect every visible id first.
     """
-    if user.role == "liaison":
+    if permissions.sees_aggregates_only(user):
         return None
     if can_work_with_signals(user):
         return visible_signals(user).whereclause

@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from signals import accounts, notifications
+from signals import accounts, notifications, permissions
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, PermissionDenied
 from signals.models import ApiToken, Ministry, OneTimeLink, Organisation, User, utcnow
@@ -183,7 +183,7 @@ def update_user(session: Session, user: User, actor: User, name: str, role: str,
     organisation = session.get(Organisation, (organisation_code or "").strip().upper())
     if organisation is None:
         errors.add("organisation", N_("Onbekende organisatie."))
-    elif role == "triage" and not organisation.is_ministry:
+    elif permissions.role_must_be_ministry(role) and not organisation.is_ministry:
         errors.add("organisation", N_("Een beleidsmedewerker hoort bij een ministerie."))
     if user.id == actor.id and role != user.role:
         errors.add("role", N_("U kunt uw eigen rol niet wijzigen."))
@@ -230,7 +230,7 @@ def search_users(session: Session, q: str | None = None, role: str | None = None
             )
         )
     if role in ROLES:
-        stmt = stmt.where(User.role == role)
+        stmt = stmt.where(permissions.role_is(User.role, role))
     if active == "active":
         stmt = stmt.where(User.is_active.is_(True))
     elif active == "inactive":

@@ -592,9 +592,9 @@ def queue_proposal_digest(session: Session, now: dt.datetime | None = None) -> i
     ]
     fresh.sort(key=lambda p: (-(p.strength + p.recent_count), p.id))
     queued = 0
-    scopes: list[tuple[str, list[str], list[Proposal]]] = [("ALL", team_emails(session, None, "coordinator"), fresh)]
+    scopes: list[tuple[str, list[str], list[Proposal]]] = [("ALL", team_emails(session, None, permissions.COORDINATOR), fresh)]
     for ministry in sorted({p.lead_ministry_code for p in fresh if p.lead_ministry_code}):
-        scopes.append((ministry, team_emails(session, ministry, "triage"), [p for p in fresh if p.lead_ministry_code == ministry]))
+        scopes.append((ministry, team_emails(session, ministry, permissions.TRIAGE), [p for p in fresh if p.lead_ministry_code == ministry]))
     for scope, recipients, items in scopes:
         if not items or not recipients:
             continue

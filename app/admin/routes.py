@@ -84,7 +84,7 @@ def users():
 
 
 @bp.route("/gebruikers/<int:user_id>", methods=["GET", "POST"])
-@role_required("admin")
+@role_required(may_administer)
 def user_detail(user_id: int):
     """Edit name, role and organisation; deactivate or reactivate; send a new password link."""
     user = db.get_or_404(User, user_id)
@@ -111,7 +111,7 @@ def user_detail(user_id: int):
 
 
 @bp.post("/gebruikers/<int:user_id>/actief")
-@role_required("admin")
+@role_required(may_administer)
 def user_active(user_id: int):
     user = db.get_or_404(User, user_id)
     form = ConfirmForm()
@@ -126,7 +126,7 @@ def user_active(user_id: int):
 
 
 @bp.post("/gebruikers/<int:user_id>/wachtwoordlink")
-@role_required("admin")
+@role_required(may_administer)
 def user_reset(user_id: int):
     user = db.get_or_404(User, user_id)
     form = ConfirmForm()

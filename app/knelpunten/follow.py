@@ -10,11 +10,12 @@ from app.extensions import db
 from app.knelpunten import bp
 from app.knelpunten.forms import ConfirmForm
 from app.security import role_required
+from signals import permissions
 from signals.knelpunten import get_knelpunt_for
 from signals.permissions import may_follow_knelpunten
 from signals.subscriptions import follow, is_following, unfollow
 
-FOLLOW_ROLES = ("frontline", "triage", "coordinator", "liaison")
+FOLLOW_ROLES = (permissions.FRONTLINE, permissions.TRIAGE, permissions.COORDINATOR, permissions.LIAISON)
 
 
 @bp.post("/<int:knelpunt_id>/volgen")
