@@ -15,6 +15,7 @@ from app.form_errors import translate
 from app.security import role_required
 from signals.errors import InvalidInput
 from signals.filters import PAGES, delete_filter, list_filters, save_filter
+from signals.permissions import may_work_with_signals
 
 bp = Blueprint("filters", __name__)
 
@@ -39,7 +40,7 @@ def filter_panel(page: str) -> dict:
 
 
 @bp.post("/bewaren")
-@role_required("frontline", "triage", "coordinator")
+@role_required(may_work_with_signals)
 def save():
     form = SaveFilterForm()
     page = form.page.data if form.page.data in PAGES else "signals"
@@ -59,7 +60,7 @@ def save():
 
 
 @bp.route("/<int:filter_id>/verwijderen", methods=["GET", "POST"])
-@role_required("frontline", "triage", "coordinator")
+@role_required(may_work_with_signals)
 def delete(filter_id: int):
     form = DeleteFilterForm()
     saved = next((f for page in PAGES for f in list_filters(db.session, current_user, page) if f.id == filter_id), None)

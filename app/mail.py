@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, has_request_context
+from flask import Flask, appcontext_pushed, current_app, has_request_context
 
 from app.extensions import db
 from signals import notifications
@@ -26,7 +26,15 @@ def init_mail(app: Flask) -> None:
     else:
         mailer = LogMailer()
     app.extensions["knelpunt_mailer"] = mailer
-    notifications.BASE_URL = app.config["BASE_URL"]
+
+    def pass_settings(sender, **_extra):
+        notifications.configure_session(db.session, sender.config["BASE_URL"])
+
+    appcontext_pushed.connect(pass_settings, app, weak=False)
+
+    @app.before_request
+    def settings_for_this_session():
+        notifications.configure_session(db.session, app.config["BASE_URL"])
 
 
 def commit_and_deliver() -> None:

@@ -12,6 +12,7 @@ from app.extensions import db, login_manager
 from signals.accounts import user_for_token
 from signals.errors import N_
 from signals.models import User
+from signals.permissions import is_role
 
 
 @login_manager.user_loader
@@ -51,15 +52,24 @@ def _is_local_path(target: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-def role_required(*roles: str):
-    """Allow the view only to logged-in users with one of ``roles`` (all roles when empty)."""
+def role_required(*questions):
+    """Allow the view only to logged-in users for whom a question of ``signals.permissions`` says yes
+    (``role_required(may_administer)``); every logged-in user when none is given.
+
+    Role tuples of ``signals.permissions`` (``*LETTER_ROLES``) are accepted too, and asked there.
+    """
+
+    def allowed(user) -> bool:
+        roles = [q for q in questions if isinstance(q, str)]
+        asked = [q for q in questions if callable(q)]
+        return (bool(roles) and is_role(user, *roles)) or any(question(user) for question in asked)
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
-            if roles and current_user.role not in roles:
+            if questions and not allowed(current_user):
                 abort(403)
             return view(*args, **kwargs)
 

@@ -364,3 +364,23 @@ def annex_rows(session: Session, conditions: list, limit: int | None = None):
 def padded(codes_column):
     """' ' + codes + ' ', so a LIKE '% CODE %' finds one code in a space-separated list."""
     return literal(" ") + codes_column + literal(" ")
+
+
+def backlog(session: Session, conditions: list, now: dt.datetime | None = None) -> pd.DataFrame:
+    """The backlog now, whatever the period: per lead ministry the open signals and how many are
+    late and very late now (``signals.deadlines``) — columns ministry, open, late, very_late."""
+    now = now or utcnow()
+    lead = _lead()
+    rows = session.execute(
+        _base(
+            lead,
+            lead.ministry_code,
+            func.count(Signal.id),
+            _count_if(deadlines.late_condition(now)),
+            _count_if(deadlines.very_late_condition(now)),
+        )
+        .where(*conditions, Signal.status.in_(deadlines.BACKLOG_STATUSES), lead.ministry_code.is_not(None))
+        .group_by(lead.ministry_code)
+        .order_by(lead.ministry_code)
+    ).all()
+    return pd.DataFrame([(m, int(o), int(la), int(v)) for m, o, la, v in rows], columns=["ministry", "open", "late", "very_late"])

@@ -12,22 +12,24 @@ from sqlalchemy.orm import Session
 from reports import render
 from reports.aggregation import validate_ministry
 from reports.letter import ALL, build_bottleneck_letter
+from reports.letterhead import kenmerk
 from reports.periods import Period
+from signals import permissions
 from signals.audit import record_event
 from signals.errors import N_, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import LetterFile, PublishedLetter, User
 
-#: roles that may read letters (triage: own ministry only) and roles that may publish
-LETTER_ROLES = ("coordinator", "liaison", "triage")
-PUBLISH_ROLES = ("coordinator", "liaison")
+#: roles that may read letters (triage: own ministry only) and roles that may publish (kept for imports)
+LETTER_ROLES = permissions.LETTER_ROLES
+PUBLISH_ROLES = permissions.PUBLISH_ROLES
 
 
 def letter_scope_for(session: Session, user: User, ministry: str | None, field: str = "ministry") -> str | None:
     """The ministry scope ``user`` may ask for (None: all); InvalidInput for unknown codes, PermissionDenied otherwise."""
-    if user.role not in LETTER_ROLES:
+    if not permissions.may_read_letters(user):
         raise PermissionDenied(N_("Uw rol geeft geen toegang tot knelpuntenbrieven."))
     code = validate_ministry(session, ministry, field)
-    if user.role == "triage":
+    if permissions.letter_scope_is_own_ministry(user):
         if code is None:
             return user.organisation_code
         if code != user.organisation_code:
@@ -37,23 +39,28 @@ def letter_scope_for(session: Session, user: User, ministry: str | None, field: 
 
 def check_can_read(user: User, letter: PublishedLetter) -> None:
     """PermissionDenied unless ``user`` may read ``letter``."""
-    if user.role in PUBLISH_ROLES:
-        return
-    if user.role == "triage" and letter.scope == user.organisation_code:
+    if permissions.may_read_letter(user, letter.scope):
         return
     raise NotFound(N_("Deze brief bestaat niet of u hebt er geen toegang toe."))
 
 
 def publish_letter(
-    session: Session, user: User, period: Period, ministry: str | None, now: dt.datetime | None = None
+    session: Session,
+    user: User,
+    period: Period,
+    ministry: str | None,
+    now: dt.datetime | None = None,
+    letterhead: dict | None = None,
 ) -> PublishedLetter:
-    """Build, render (every format) and store a letter as a new version, with an audit event; caller commits."""
-    if user.role not in PUBLISH_ROLES:
+    """Build, render (every format) and store a letter as a new version, with an audit event; caller commits.
+
+    The kenmerk of a published letter carries its version (KNP-2026-Q3-ALL-v2).
+    """
+    if not permissions.may_publish_letters(user):
         raise PermissionDenied(N_("Alleen de coördinator of een liaison kan een brief publiceren."))
-    data = build_bottleneck_letter(session, period, ministry, now=now)
+    data = build_bottleneck_letter(session, period, ministry, now=now, letterhead=letterhead)
     from reports.export import annex_source
 
-    files = render.render_all(data, annex=annex_source(session, data))
     scope = ministry or ALL
     version = (
         session.scalar(
@@ -63,6 +70,10 @@ def publish_letter(
         )
         or 0
     ) + 1
+    if "sending" in data:
+        prefix = data["sending"].get("kenmerk_prefix") or "KNP"
+        data["sending"]["kenmerk"] = kenmerk(prefix, period, scope, version)
+    files = render.render_all(data, annex=annex_source(session, data))
     letter = PublishedLetter(
         period=period.code,
         scope=scope,
@@ -108,9 +119,9 @@ def list_published_letters(
 ) -> list[PublishedLetter]:
     """Published letters ``user`` may read, newest first; optionally one scope or period."""
     stmt = select(PublishedLetter).order_by(PublishedLetter.published_at.desc(), PublishedLetter.id.desc())
-    if user.role == "triage":
+    if permissions.letter_scope_is_own_ministry(user):
         stmt = stmt.where(PublishedLetter.scope == user.organisation_code)
-    elif user.role not in PUBLISH_ROLES:
+    elif not permissions.may_publish_letters(user):
         return []
     if ministry:
         stmt = stmt.where(PublishedLetter.scope == ministry.upper())

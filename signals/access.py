@@ -94,6 +94,20 @@ class SignalPage:
                 last = number
 
 
+#: extra orderings for sortable list columns: "<column>" ascending, "-<column>" descending
+SORTABLE_ORDERS = {
+    "reference": (Signal.id.asc(),),
+    "-reference": (Signal.id.desc(),),
+    "title": (func.lower(Signal.title).asc(), Signal.id),
+    "-title": (func.lower(Signal.title).desc(), Signal.id),
+    "status": (Signal.status.asc(), Signal.id),
+    "-status": (Signal.status.desc(), Signal.id),
+    "created": (Signal.created_at.asc(), Signal.id),
+    "-created": (Signal.created_at.desc(), Signal.id.desc()),
+    "-due": (Signal.due_at.is_(None), Signal.due_at.desc(), Signal.id),
+}
+
+
 def list_signals_for(
     session: Session,
     user: User,
@@ -111,6 +125,9 @@ def list_signals_for(
     received_until=None,
     answered_from=None,
     answered_until=None,
+    submitter_id: int | None = None,
+    assignee_id: int | None = None,
+    unassigned: bool = False,
     order: str = "newest",
     page: int = 1,
     per_page: int = 25,
@@ -157,21 +174,30 @@ def list_signals_for(
         )
     if channel:
         stmt = stmt.where(Signal.channel_code == channel.upper())
+    if submitter_id is not None:
+        stmt = stmt.where(Signal.submitter_id == submitter_id)
+    if assignee_id is not None:
+        stmt = stmt.where(Signal.assignee_id == assignee_id)
+    if unassigned:
+        stmt = stmt.where(Signal.assignee_id.is_(None))
     if unrouted:
         stmt = stmt.where(~Signal.id.in_(select(SignalMinistry.signal_id)))
     if query and query.strip():
         stmt = stmt.where(fulltext_condition(session, query))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    # count the ids only: the database need not carry every column through the subquery
+    total = session.scalar(select(func.count()).select_from(stmt.with_only_columns(Signal.id).subquery())) or 0
     ordering = {
         "newest": (Signal.created_at.desc(), Signal.id.desc()),
         "oldest": (Signal.created_at.asc(), Signal.id),
         "due": (Signal.due_at.is_(None), Signal.due_at.asc(), Signal.id),
+        **SORTABLE_ORDERS,
     }[order]
     page = max(1, page)
     stmt = stmt.options(
         selectinload(Signal.ministry_links),
         selectinload(Signal.regulation_links).joinedload(SignalRegulation.regulation),
         joinedload(Signal.channel),
+        joinedload(Signal.assignee),
     )
     items = session.scalars(stmt.order_by(*ordering).offset((page - 1) * per_page).limit(per_page)).all()
     return SignalPage(list(items), total, page, per_page)

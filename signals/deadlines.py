@@ -25,8 +25,10 @@ from signals.models import Ministry, Signal, UTCDateTime
 
 TZ = ZoneInfo("Europe/Amsterdam")
 
+#: the two phases of the ministry's clock: routed (must accept) and in progress (must answer)
+AWAITING_ACCEPTANCE, BEING_HANDLED = "routed", "in_progress"
 #: statuses in which the ministry's clock runs: judged now
-CLOCK_RUNNING_STATUSES = ("routed", "in_progress")
+CLOCK_RUNNING_STATUSES = (AWAITING_ACCEPTANCE, BEING_HANDLED)
 #: waiting for the frontline: the clock is paused, judged at the moment the question was asked
 PAUSED_STATUS = "needs_info"
 PAUSED_STATUSES = (PAUSED_STATUS,)

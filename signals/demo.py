@@ -16,8 +16,15 @@ from sqlalchemy.orm import Session
 
 from signals.accounts import create_user, get_user_by_email
 from signals.intake import SignalDraft, submit_signal
-from signals.knelpunten import assign_knelpunt_reference, create_knelpunt, knelpunt_history, transition_knelpunt
+from signals.knelpunten import (
+    assign_knelpunt_reference,
+    create_knelpunt,
+    knelpunt_history,
+    suggest_regulations,
+    transition_knelpunt,
+)
 from signals.models import Ministry, Notification, Signal, User
+from signals.permissions import may_rate_answers
 from signals.reference import DATA_DIR
 from signals.workflow import transition_signal
 
@@ -219,7 +226,11 @@ def _seed_knelpunten(session: Session, users: dict[str, User], signals: list[Sig
             and any(k in f"{s.title} {s.description}".lower() for k in keywords)
         ][:8]
         created = now - dt.timedelta(days=age)
-        knelpunt = create_knelpunt(session, coordinator, ministry=ministry, signal_ids=[s.id for s in matching], **fields)
+        # as a coordinator would: the regulation most of the signals are about, of the knelpunt's own ministry
+        chosen = [r.code for r, lead, _total in suggest_regulations(matching) if lead and r.ministry_code == ministry][:1]
+        knelpunt = create_knelpunt(
+            session, coordinator, ministry=ministry, signal_ids=[s.id for s in matching], regulations=chosen, **fields
+        )
         knelpunt.created_at = knelpunt.updated_at = created
         assign_knelpunt_reference(knelpunt)
         for event in knelpunt_history(session, knelpunt):
@@ -277,7 +288,7 @@ def _advance(session, signal, template, users, rng, created, now, made) -> None:
         step("needs_info", triage(), rng.uniform(2, 15), note=template.get("info_request") or "Kunt u het signaal aanvullen?")
         if goal == "needs_info":
             return
-        replier = signal.submitter if signal.submitter.role == "frontline" else triage()
+        replier = signal.submitter if may_rate_answers(signal.submitter) else triage()
         step("in_progress", replier, rng.uniform(1, 10), note=template.get("info_reply") or "Aanvulling gegeven.")
     outcome = rng.choices(["taken_up", "further_study", "not_taken_up", "already_addressed"], [4, 3, 2, 2])[0]
     answers = template.get("answers", {})

@@ -14,7 +14,7 @@ from signals.errors import N_, FieldErrors, PermissionDenied, TransitionNotAllow
 from signals.intake import SignalDraft, assign_reference, validate_draft
 from signals.models import Signal, SignalContact, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
-from signals.permissions import may_rate, may_see_contact, may_split
+from signals.permissions import COORDINATOR, TRIAGE, may_rate, may_see_contact, may_split
 from signals.privacy import mask_fields, mask_texts
 from signals.vocabulary import OPEN_STATUSES
 from signals.workflow import SYSTEM, route_signal, set_regulations, transition_signal
@@ -48,7 +48,7 @@ def give_feedback(session: Session, signal: Signal, actor: User, useful: bool | 
             session,
             "reopen_requested",
             f"reopen_requested:{signal.id}:{now.isoformat()}",
-            team_emails(session, signal.lead_ministry_code, "triage"),
+            team_emails(session, signal.lead_ministry_code, TRIAGE),
             signal_context(signal, note=comment),
             signal,
         )
@@ -118,15 +118,15 @@ def check_deadlines(
     """
     now = now or utcnow()
     run = DeadlineRun()
-    coordinators = team_emails(session, None, "coordinator")
+    coordinators = team_emails(session, None, COORDINATOR)
     overdue = session.scalars(
         select(Signal).where(Signal.status.in_(deadlines.CLOCK_RUNNING_STATUSES), deadlines.late_condition(now))
     ).all()
     for signal in overdue:
         state = deadlines.deadline_state(signal, now)
-        phase = "geaccepteerd" if signal.status == "routed" else "beantwoord"
+        phase = "geaccepteerd" if signal.status == deadlines.AWAITING_ACCEPTANCE else "beantwoord"
         due = signal.due_at
-        key = f"overdue:{signal.id}:{signal.status}:{due.date().isoformat()}:{state}"
+        key = f"overdue:{signal.id}:{signal.status}:{deadlines.local_date(due).isoformat()}:{state}"
         made = queue_notification(
             session,
             "overdue",

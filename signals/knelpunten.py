@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, distinct, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from signals import permissions
 from signals.access import get_signal_for, is_valid_id, visible_signals
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
@@ -48,21 +49,19 @@ KNELPUNT_TRANSITIONS: dict[tuple[str, str], bool] = {
     ("rejected", "open"): True,
 }
 
-#: roles that create and change knelpunten; triage only for their own ministry
-EDITOR_ROLES = ("coordinator", "triage")
 
 
 def visible_knelpunten(user: User) -> Select[tuple[Knelpunt]]:
     """Knelpunten ``user`` may see: all for coordinator and liaison, own ministry for triage,
     and for frontline those that bundle a signal of their own organisation."""
     stmt = select(Knelpunt)
-    if user.role in ("coordinator", "liaison"):
+    if permissions.sees_all_knelpunten(user):
         return stmt
-    if user.role == "triage":
+    if permissions.sees_own_ministry_knelpunten(user):
         code = user.organisation_code
         padded = literal(" ") + Knelpunt.co_ministry_codes + literal(" ")
         return stmt.where(or_(Knelpunt.ministry_code == code, padded.contains(f" {code} ")))
-    if user.role == "frontline":
+    if permissions.sees_own_organisation_knelpunten(user):
         own = select(Signal.knelpunt_id).where(Signal.organisation_code == user.organisation_code)
         return stmt.where(Knelpunt.id.in_(own))
     return stmt.where(false())
@@ -124,9 +123,9 @@ def knelpunt_counts(session: Session, knelpunt_ids: list[int]) -> dict[int, Knel
 
 
 def _check_editor(user: User, ministry_code: str | None) -> None:
-    if user.role not in EDITOR_ROLES:
+    if not permissions.may_manage_knelpunten(user):
         raise PermissionDenied(N_("Alleen de coördinator en beleidsmedewerkers van het ministerie beheren knelpunten."))
-    if user.role == "triage" and ministry_code and ministry_code != user.organisation_code:
+    if ministry_code and not permissions.may_edit_knelpunt(user, ministry_code):
         raise PermissionDenied(N_("U beheert alleen knelpunten van uw eigen ministerie."))
 
 
@@ -171,11 +170,8 @@ def create_knelpunt(
             regulation_rows.append(regulation)
     errors.raise_if_any()
     _check_editor(actor, lead.code)
-    if not regulation_rows:  # default: the regulations the signals are about
-        for signal in signals:
-            for regulation in signal.regulations:
-                if regulation not in regulation_rows:
-                    regulation_rows.append(regulation)
+    # regulations are chosen by a person (suggested from the signals, see suggest_regulations), never
+    # the union of the signals' regulations: one thinly evidenced signal must not reach the letter
     texts, removed = mask_fields(
         {
             "title": title,
@@ -270,7 +266,7 @@ def unlink_signal(session: Session, knelpunt: Knelpunt, actor: User, signal_id: 
 
 def allowed_knelpunt_transitions(knelpunt: Knelpunt, user: User) -> list[str]:
     """Target statuses ``user`` may move ``knelpunt`` to."""
-    if user.role not in EDITOR_ROLES or (user.role == "triage" and knelpunt.ministry_code != user.organisation_code):
+    if not permissions.may_manage_knelpunten(user) or not permissions.may_edit_knelpunt(user, knelpunt.ministry_code):
         return []
     return [to for (frm, to) in KNELPUNT_TRANSITIONS if frm == knelpunt.status]
 
@@ -300,6 +296,9 @@ def transition_knelpunt(session: Session, knelpunt: Knelpunt, to: str, actor: Us
         data={"masked": list(removed)} if removed else None,
     )
     session.flush()
+    from signals.subscriptions import notify_followers  # followers hear of every status change (issue 14)
+
+    notify_followers(session, knelpunt, event)
     return event
 
 
@@ -343,6 +342,49 @@ def knelpunt_history(session: Session, knelpunt: Knelpunt) -> list[AuditEvent]:
 
 def visible_linked_signals(session: Session, user: User, knelpunt: Knelpunt) -> list[Signal]:
     """The knelpunt's signals that ``user`` may open (others count, but are not listed)."""
-    if user.role == "liaison":
+    if not permissions.may_work_with_signals(user):
         return []
     return list(session.scalars(visible_signals(user).where(Signal.knelpunt_id == knelpunt.id).order_by(Signal.id)))
+
+
+def suggest_regulations(signals) -> list[tuple[object, int, int]]:
+    """Regulations of the given signals ranked by evidence: (regulation, signals naming it as lead, signals naming it).
+
+    A regulation that is the lead regulation of many signals ranks first; one that a
+    single signal mentions in passing comes last. A person chooses from these.
+    """
+    lead: dict[int, int] = {}
+    total: dict[int, int] = {}
+    rows: dict[int, object] = {}
+    for signal in signals:
+        for link in signal.regulation_links:
+            rows[link.regulation_id] = link.regulation
+            total[link.regulation_id] = total.get(link.regulation_id, 0) + 1
+            if link.position == 0:
+                lead[link.regulation_id] = lead.get(link.regulation_id, 0) + 1
+    ranked = sorted(rows, key=lambda rid: (-lead.get(rid, 0), -total[rid], rows[rid].title))
+    return [(rows[rid], lead.get(rid, 0), total[rid]) for rid in ranked]
+
+
+def set_knelpunt_regulations(session: Session, knelpunt: Knelpunt, actor: User, codes: list[str]) -> None:
+    """Replace the knelpunt's regulations by the ones a person chose (codes or BWB ids), in that order."""
+    _check_editor(actor, knelpunt.ministry_code)
+    errors = FieldErrors()
+    chosen = []
+    for code in codes or []:
+        regulation = find_regulation(session, code)
+        if regulation is None:
+            errors.add("regulations", Message(N_("Onbekende regeling: %(code)s"), code=str(code)[:40]))
+        elif regulation not in chosen:
+            chosen.append(regulation)
+    errors.raise_if_any()
+    before = [r.code for r in knelpunt.regulations]
+    after = [r.code for r in chosen]
+    if before == after:
+        return
+    knelpunt.regulation_links.clear()
+    session.flush()
+    for position, regulation in enumerate(chosen):
+        knelpunt.regulation_links.append(KnelpuntRegulation(regulation_id=regulation.id, position=position))
+    record_event(session, "knelpunt", knelpunt.id, "regulations", actor=actor, data={"before": before, "after": after})
+    session.flush()

@@ -14,15 +14,22 @@ from email.message import EmailMessage
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from signals.errors import N_
 from signals.models import MailTemplate, Notification, Signal, User, utcnow
+from signals.permissions import role_is
 
 log = logging.getLogger(__name__)
 
-#: where links in mails point; the app sets it from KNELPUNT_BASE_URL
-BASE_URL = "http://127.0.0.1:5000"
+#: where links in mails point when the session carries no ``base_url`` (the app passes KNELPUNT_BASE_URL
+#: through ``configure_session``, so no module global is assigned at run time)
+DEFAULT_BASE_URL = "http://127.0.0.1:5000"
+
+
+def configure_session(session: Session, base_url: str) -> None:
+    """Hand the settings the domain needs to a session: where links in mails point."""
+    session.info["base_url"] = base_url
 
 #: key -> (subject, body); admins can override each in the mail_template table
 DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
@@ -51,6 +58,11 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Beste collega,\n\nDe melder vindt het antwoord op „{title}” ({reference}) niet bruikbaar:\n\n{note}\n\n"
         "Heropen het signaal of sluit het af met een toelichting: {url}\n\nKnelpunt",
     ),
+    "proposal_digest": (
+        "Mogelijke knelpunten, week {week}: {count} nieuw of gegroeid",
+        "Beste collega,\n\nDeze signalen lijken over hetzelfde probleem te gaan. Bekijk of er een knelpunt achter zit:\n\n"
+        "{items}\n\nAlle voorstellen: {url}\n\nKnelpunt",
+    ),
 }
 
 TEMPLATE_LABELS = {
@@ -59,6 +71,7 @@ TEMPLATE_LABELS = {
     "needs_info": N_("Aan de melder: aanvulling gevraagd"),
     "overdue": N_("Aan de coördinator: termijn verstreken"),
     "reopen_requested": N_("Aan het ministerie: antwoord niet bruikbaar"),
+    "proposal_digest": N_("Wekelijks overzicht: mogelijke knelpunten"),
 }
 
 
@@ -174,7 +187,7 @@ def deliver_pending(session: Session, mailer: Mailer, limit: int = 500) -> int:
 
 def team_emails(session: Session, organisation_code: str | None, role: str) -> list[str]:
     """E-mail addresses of the active users with ``role`` in an organisation (any organisation when None)."""
-    stmt = select(User.email).where(User.role == role, User.is_active.is_(True))
+    stmt = select(User.email).where(role_is(User.role, role), User.is_active.is_(True))
     if organisation_code:
         stmt = stmt.where(User.organisation_code == organisation_code)
     return list(session.scalars(stmt.order_by(User.email)))
@@ -182,7 +195,9 @@ def team_emails(session: Session, organisation_code: str | None, role: str) -> l
 
 def signal_url(signal: Signal) -> str:
     """The link to a signal's page, for mails."""
-    return f"{BASE_URL.rstrip('/')}/signalen/{signal.id}"
+    session = object_session(signal)
+    base_url = (session.info.get("base_url") if session is not None else None) or DEFAULT_BASE_URL
+    return f"{base_url.rstrip('/')}/signalen/{signal.id}"
 
 
 def signal_context(signal: Signal, **extra) -> dict:
@@ -194,3 +209,34 @@ def signal_context(signal: Signal, **extra) -> dict:
         "url": signal_url(signal),
         **extra,
     }
+
+
+# Accounts and knelpunten (issue 14): invitations, reset links and knelpunt subscriptions.
+DEFAULT_TEMPLATES.update(
+    {
+        "invitation": (
+            "Uitnodiging voor Knelpunt",
+            "Beste {name},\n\nU bent uitgenodigd voor Knelpunt als {role} bij {organisation}.\n"
+            "Kies uw wachtwoord via deze link (één keer te gebruiken, geldig tot {expires}):\n\n{url}\n\n"
+            "Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.\n\nKnelpunt",
+        ),
+        "password_reset": (
+            "Nieuw wachtwoord kiezen voor Knelpunt",
+            "Beste {name},\n\nDe beheerder van Knelpunt heeft een nieuwe link voor u gemaakt om een wachtwoord te kiezen.\n"
+            "De link werkt één keer en is geldig tot {expires}:\n\n{url}\n\nUw oude wachtwoord werkt niet meer.\n\nKnelpunt",
+        ),
+        "knelpunt_status": (
+            "Knelpunt {reference}: {status}",
+            "Beste collega,\n\nHet knelpunt „{title}” ({reference}) heeft een nieuwe status: {status} (was: {previous}).\n"
+            "{note}\n\nBekijk het knelpunt: {url}\n\nU krijgt dit bericht omdat u dit knelpunt volgt; "
+            "stoppen kan op dezelfde pagina.\n\nKnelpunt",
+        ),
+    }
+)
+TEMPLATE_LABELS.update(
+    {
+        "invitation": N_("Aan een nieuwe gebruiker: uitnodiging met link"),
+        "password_reset": N_("Aan een gebruiker: link voor een nieuw wachtwoord"),
+        "knelpunt_status": N_("Aan volgers van een knelpunt: nieuwe status"),
+    }
+)

@@ -198,6 +198,68 @@ def template_questions() -> dict:
     }
 
 
+def may_coordinate(user: Actor) -> bool:
+    """The coordinator's screens: unrouted signals and the overview of every ministry."""
+    return is_role(user, COORDINATOR)
+
+
+def has_ministry_queue(user: Actor) -> bool:
+    """Triage works from its ministry's queue."""
+    return is_role(user, TRIAGE)
+
+
+def may_rate_answers(user: Actor) -> bool:
+    """The frontline rates answers to its organisation's signals (per signal: ``may_rate``)."""
+    return is_role(user, FRONTLINE)
+
+
+def may_handle_signals(user: Actor) -> bool:
+    """Ministry-side work at all (per signal: ``may_handle``): the coordinator and triage."""
+    return is_role(user, COORDINATOR, TRIAGE)
+
+
+def may_see_knelpunten(user: Actor) -> bool:
+    """The knelpunten list: everyone but the admin (scoped per role in signals.knelpunten)."""
+    return is_role(user, FRONTLINE, TRIAGE, COORDINATOR, LIAISON)
+
+
+def sees_own_ministry_knelpunten(user: Actor) -> bool:
+    """Triage sees the knelpunten its ministry leads or shares."""
+    return is_role(user, TRIAGE)
+
+
+def sees_own_organisation_knelpunten(user: Actor) -> bool:
+    """Frontline sees the knelpunten its organisation's signals are linked to."""
+    return is_role(user, FRONTLINE)
+
+
+def is_own_ministry_only(user: Actor) -> bool:
+    """Triage is limited to its own ministry (knelpunten it leads, letters of its ministry)."""
+    return is_role(user, TRIAGE)
+
+
+def may_read_letter(user: Actor, scope: str) -> bool:
+    """A published letter of ``scope`` (a ministry code or ALL): publishers all, triage its own ministry's."""
+    if may_publish_letters(user):
+        return True
+    return is_role(user, TRIAGE) and scope == user.organisation_code
+
+
+def role_must_be_ministry(role: str) -> bool:
+    """Whether a user of ``role`` must belong to a ministry (triage)."""
+    return role == TRIAGE
+
+
+def role_is(column, role: str):
+    """SQL: users with ``role`` (mail to a team)."""
+    return column == role
+
+
+def role_of(user: Actor) -> str | None:
+    """The user's role code, for look-ups by role (navigation, labels) - never to decide access."""
+    return getattr(user, "role", None)
+
+
 #: statuses in which the submitter may still correct or withdraw a signal (before the ministry accepts it)
 CORRECTABLE_STATUSES = ("received", "routed")
 
@@ -210,3 +272,79 @@ def may_correct_signal(user: Actor, signal) -> bool:
         and user.id == signal.submitter_id
         and signal.status in CORRECTABLE_STATUSES
     )
+
+
+def must_use_second_factor(user: Actor, required_roles) -> bool:
+    """Whether ``user`` must log in with a second factor (TOTP_REQUIRED_ROLES names the roles)."""
+    return is_role(user, *required_roles)
+
+
+# --- the daily work screens: panel, queues, notes (issue 13) ---
+
+
+def is_co_ministry_of(user: Actor, signal: HasSignalParties) -> bool:
+    """Triage of a co-responsible ministry (samenloop): reads along, the lead ministry acts."""
+    return is_role(user, TRIAGE) and user.organisation_code in (getattr(signal, "co_ministry_codes", None) or [])
+
+
+def may_see_internal_notes(user: Actor, signal: HasSignalParties) -> bool:
+    """Internal notes are for the ministries and the coordinator, never for the frontline."""
+    return is_role(user, COORDINATOR) or is_lead_ministry_of(user, signal) or is_co_ministry_of(user, signal)
+
+
+def may_write_internal_note(user: Actor, signal: HasSignalParties) -> bool:
+    """Whoever may read the internal notes may add one."""
+    return may_see_internal_notes(user, signal)
+
+
+def may_claim(user: Actor, signal: HasSignalParties) -> bool:
+    """Take a signal of the lead ministry's queue as one's own (or hand it to a colleague)."""
+    return is_lead_ministry_of(user, signal)
+
+
+def may_assign_to(user: Actor, signal: HasSignalParties, assignee: Actor) -> bool:
+    """Assign within the ministry: the assignee is triage of the same (lead) ministry."""
+    return may_claim(user, signal) and is_lead_ministry_of(assignee, signal)
+
+
+def may_link_to_knelpunt(user: Actor, signal: HasSignalParties) -> bool:
+    """Link a signal to a knelpunt (the knelpunt's own rule is ``may_edit_knelpunt``)."""
+    return may_handle(user, signal)
+
+
+def may_keep_standard_answers(user: Actor) -> bool:
+    """Standard answers belong to a ministry; its triage staff keep them."""
+    return is_role(user, TRIAGE)
+
+
+def works_a_queue(user: Actor) -> bool:
+    """Triage works the ministry's queue (claims, bulk steps, counts in the menu)."""
+    return is_role(user, TRIAGE)
+
+
+def may_export_lists(user: Actor) -> bool:
+    """Export a filtered signal list (masked texts only): the roles that work with signals."""
+    return may_work_with_signals(user)
+# -- proposed knelpunten (issue 15) -------------------------------------------------------------
+
+
+def may_see_proposals(user: Actor) -> bool:
+    """The "Mogelijke knelpunten" screen: the coordinator, and triage for its ministry's proposals."""
+    return is_role(user, COORDINATOR, TRIAGE)
+
+
+def sees_all_proposals(user: Actor) -> bool:
+    """The coordinator sees every proposal; triage only those its ministry leads."""
+    return is_role(user, COORDINATOR)
+
+
+def may_act_on_proposal(user: Actor, lead_ministry_code: str | None) -> bool:
+    """Make a knelpunt of a proposal or dismiss it: the coordinator, or triage of the lead ministry."""
+    if is_role(user, COORDINATOR):
+        return True
+    return is_role(user, TRIAGE) and lead_ministry_code is not None and lead_ministry_code == user.organisation_code
+
+
+def may_follow_knelpunten(user: Actor) -> bool:
+    """Follow a knelpunt (an e-mail on each status change): everyone who may read knelpunten."""
+    return is_role(user, FRONTLINE, TRIAGE, COORDINATOR, LIAISON)

@@ -58,6 +58,7 @@ def load_reference_data(session: Session) -> dict[str, int]:
         org.certainty = row["certainty"] or "confirmed"
         session.add(org)
         counts["organisations"] += 1
+    counts["organisations"] += load_municipalities(session)
     session.flush()
     for row in _rows("channels.csv"):
         channel = session.get(Channel, row["code"]) or Channel(code=row["code"])
@@ -98,6 +99,25 @@ def load_reference_data(session: Session) -> dict[str, int]:
             counts["terms"] += 1
     session.flush()
     return counts
+
+
+def load_municipalities(session: Session) -> int:
+    """Every municipality as an organisation, coded as CBS does (GM0363 = Amsterdam).
+
+    Source: signals/data/gemeenten.csv, the CBS gemeentelijke indeling 2023 (342 gemeenten,
+    unchanged on 1 January 2024 and 2025) as kept in minvws/nl-covid19-data-dashboard
+    (packages/common/src/data/gm.ts, commit 5d711c75b), with CBS's official names.
+    """
+    count = 0
+    for row in _rows("gemeenten.csv"):
+        org = session.get(Organisation, row["code"]) or Organisation(code=row["code"])
+        org.name = f"Gemeente {row['name']}"
+        org.kind = "gemeente"
+        org.owner_ministry_code = org.owner_ministry_code or "BZK"
+        org.certainty = "confirmed"
+        session.add(org)
+        count += 1
+    return count
 
 
 def list_ministries(session: Session, include_retired: bool = True) -> list[Ministry]:

@@ -76,6 +76,11 @@ ACTIONS = {
     "status": N_("Status gewijzigd"),
     "signal_linked": N_("Signaal gekoppeld"),
     "signal_unlinked": N_("Signaal losgekoppeld"),
+    "claim": N_("Opgepakt"),
+    "assign": N_("Toegewezen"),
+    "unassign": N_("Terug naar het team"),
+    "note": N_("Interne notitie"),
+    "regulation": N_("Regeling vastgesteld"),
 }
 
 DEADLINE_STATES = {

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
 import pytest
-from flask import g
-from sqlalchemy import delete
+from flask import current_app, g, has_app_context
+from flask_sqlalchemy.session import Session as FlaskSession
+from sqlalchemy import event
 
 from app import create_app
 from app.extensions import db as _db
@@ -13,23 +17,8 @@ from signals import accounts
 from signals.accounts import create_token, create_user
 from signals.intake import SignalDraft, submit_signal
 from signals.models import (
-    ApiToken,
-    AuditEvent,
-    IdempotencyRecord,
-    Knelpunt,
-    KnelpuntRegulation,
-    LetterFile,
-    MailTemplate,
-    Notification,
-    PublishedLetter,
-    RateLimitCounter,
-    SavedFilter,
     Signal,
-    SignalContact,
-    SignalMinistry,
-    SignalRegulation,
     User,
-    UserSecurity,
 )
 from signals.reference import load_reference_data
 from signals.search import drop_fulltext, install_fulltext
@@ -37,10 +26,36 @@ from signals.workflow import transition_signal
 
 PASSWORD = "correct-horse-battery"
 
-#: tables emptied after each test; reference data stays for the whole session
-PER_TEST_TABLES = (SignalContact, Notification, SignalMinistry, SignalRegulation, AuditEvent, ApiToken, SavedFilter, LetterFile, PublishedLetter)
-#: issue 11's tables: log-in counters, second factors, idempotent answers
-PER_TEST_TABLES += (RateLimitCounter, UserSecurity, IdempotencyRecord)
+#: KNELPUNT_TEST_NOW=2026-01-15T23:30:00+00:00 runs the suite as if it started at that moment (the clock
+#: then ticks on): CI runs the time-sensitive tests at 23:30 and 00:30 UTC, winter and summer, under TZ=Europe/Amsterdam
+TEST_NOW = os.environ.get("KNELPUNT_TEST_NOW")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clock():
+    if not TEST_NOW:
+        yield None
+        return
+    import time_machine
+
+    with time_machine.travel(dt.datetime.fromisoformat(TEST_NOW), tick=True) as traveller:
+        yield traveller
+
+#: reference tables filled once per session; committed tests (below) keep them, every other table is emptied
+REFERENCE_TABLES = frozenset({"ministry", "organisation", "channel", "regulation", "regulation_term"})
+
+
+def _sqlite_savepoints(engine) -> None:
+    """pysqlite begins transactions itself and breaks SAVEPOINT; let SQLAlchemy emit BEGIN instead
+    (the workaround documented in SQLAlchemy's "Serializable isolation / Savepoints / Transactional DDL")."""
+
+    @event.listens_for(engine, "connect")
+    def _no_pysqlite_transactions(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +71,8 @@ def app():
         g.pop("_flask_babel", None)  # likewise Flask-Babel's locale, or one test's language leaks into the next
 
     with app.app_context():
+        if _db.engine.dialect.name == "sqlite":
+            _sqlite_savepoints(_db.engine)
         with _db.engine.begin() as connection:
             drop_fulltext(connection)
         _db.drop_all()
@@ -69,20 +86,66 @@ def app():
 
 
 @pytest.fixture
-def db(app):
-    """The database session; everything but the reference data is removed afterwards."""
-    yield _db
-    _db.session.rollback()
-    for model in PER_TEST_TABLES:
-        _db.session.execute(delete(model))
-    _db.session.execute(Signal.__table__.update().values(merged_into_id=None))
-    _db.session.execute(delete(Signal))
-    _db.session.execute(delete(KnelpuntRegulation))
-    _db.session.execute(delete(Knelpunt))
-    _db.session.execute(delete(MailTemplate))
-    _db.session.execute(delete(User))
-    _db.session.commit()
+def db(app, request):
+    """The database session of one test, isolated by a transaction that is rolled back afterwards.
+
+    Every session of the test app is bound to one connection whose outer transaction the test
+    never commits: ``session.commit()`` (in tests and in views) releases a SAVEPOINT instead
+    (SQLAlchemy 2's "joining a session into an external transaction"). So nothing needs to be
+    cleaned up by hand, reference-data edits included.
+
+    A test that needs its data visible to other connections or processes (a server in a
+    subprocess) is marked ``@pytest.mark.committed``: it commits for real and every table but the
+    reference data is emptied afterwards.
+    """
+    if request.node.get_closest_marker("committed"):
+        yield _db
+        _db.session.rollback()
+        _empty_all_but_reference()
+        _db.session.remove()
+        return
     _db.session.remove()
+    connection = _db.engine.connect()
+    outer = connection.begin()
+    factory = _db.session.session_factory
+    saved_class, saved_kw = factory.class_, dict(factory.kw)
+    factory.class_ = _TestSession  # every session of the test app binds to this connection ...
+    factory.kw.update(join_transaction_mode="create_savepoint")  # ... and commits to savepoints
+    _BOUND.update(app=app, connection=connection)
+    try:
+        yield _db
+    finally:
+        _db.session.remove()
+        _BOUND.clear()
+        factory.class_ = saved_class
+        factory.kw.clear()
+        factory.kw.update(saved_kw)
+        if outer.is_active:
+            outer.rollback()
+        connection.close()
+
+
+#: the test app and the connection its sessions use during one test (other apps a test creates keep their own)
+_BOUND: dict = {}
+
+
+class _TestSession(FlaskSession):
+    """Flask-SQLAlchemy's session, bound to the test's connection while in the test app."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        if bind is None and _BOUND and has_app_context() and current_app._get_current_object() is _BOUND["app"]:
+            return _BOUND["connection"]
+        return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
+
+
+def _empty_all_but_reference() -> None:
+    """Delete every row a committed test left, table by table in dependency order."""
+    signal = _db.metadata.tables["signal"]
+    _db.session.execute(signal.update().values(merged_into_id=None))
+    for table in reversed(_db.metadata.sorted_tables):
+        if table.name not in REFERENCE_TABLES:
+            _db.session.execute(table.delete())
+    _db.session.commit()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from app.api import serializers as out
 from app.api.routes import _load, _user
 from app.api.schemas import FeedbackInSchema, KnelpuntInSchema, LinkInSchema, SplitInSchema, StatusInSchema
 from app.extensions import db
-from app.mail import commit_and_deliver
 from app.privacy_notice import removed_from, removed_from_event
 from signals.access import get_signal_for
 from signals.followup import give_feedback, split_signal
@@ -44,7 +43,6 @@ def create_knelpunt_api():
     data = _load(KnelpuntInSchema())
     knelpunt = create_knelpunt(db.session, _user(), **data)
     removed = removed_from(knelpunt)
-    commit_and_deliver()
     response = jsonify({**_knelpunt_body(knelpunt), "removed_personal_data": removed})
     response.status_code = 201
     response.headers["Location"] = url_for(".get_knelpunt", knelpunt_id=knelpunt.id)
@@ -61,7 +59,6 @@ def link_knelpunt_signals(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, _user(), knelpunt_id)
     data = _load(LinkInSchema())
     link_signals(db.session, knelpunt, _user(), data["signal_ids"])
-    commit_and_deliver()
     return jsonify(_knelpunt_body(knelpunt))
 
 
@@ -69,7 +66,6 @@ def link_knelpunt_signals(knelpunt_id: int):
 def unlink_knelpunt_signal(knelpunt_id: int, signal_id: int):
     knelpunt = get_knelpunt_for(db.session, _user(), knelpunt_id)
     unlink_signal(db.session, knelpunt, _user(), signal_id)
-    commit_and_deliver()
     return jsonify(_knelpunt_body(knelpunt))
 
 
@@ -78,7 +74,6 @@ def knelpunt_transition(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, _user(), knelpunt_id)
     data = _load(StatusInSchema())
     event = transition_knelpunt(db.session, knelpunt, data["to"], _user(), note=data.get("note"))
-    commit_and_deliver()
     return jsonify({"knelpunt": _knelpunt_body(knelpunt), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 
@@ -94,7 +89,6 @@ def signal_feedback(signal_id: int):
     data = _load(FeedbackInSchema())
     give_feedback(db.session, signal, _user(), data["useful"], data.get("comment") or "")
     removed = removed_from(signal)
-    commit_and_deliver()
     return jsonify({**out.signal_json(signal), "removed_personal_data": removed})
 
 
@@ -103,7 +97,6 @@ def signal_split(signal_id: int):
     signal = get_signal_for(db.session, _user(), signal_id)
     data = _load(SplitInSchema())
     part = split_signal(db.session, signal, _user(), data["title"], data["description"], data.get("regulations"))
-    commit_and_deliver()
     response = jsonify({"original": out.signal_json(signal), "part": out.signal_json(part), "removed_personal_data": removed_from(part)})
     response.status_code = 201
     return response

@@ -22,8 +22,8 @@ from app.api.schemas import (
 )
 from app.errors import json_error
 from app.extensions import db
-from app.intake.checks import signal_list_checks
 from app.mail import commit_and_deliver
+from app.intake.checks import signal_list_checks
 from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
@@ -219,7 +219,6 @@ def transition(signal_id: int):
         response=data.get("response"),
         target=target,
     )
-    commit_and_deliver()
     return jsonify({"signal": out.signal_json(signal), "event": out.event_json(event), "removed_personal_data": removed_from_event(event)})
 
 

@@ -15,6 +15,7 @@ from app.security import safe_next
 from signals import login as login_security
 from signals.accounts import authenticate, get_user_by_email
 from signals.models import User
+from signals.permissions import must_use_second_factor
 
 #: how long a password-checked log-in may wait for its second factor
 PENDING_SECONDS = 300
@@ -58,7 +59,7 @@ def _pending_user() -> User | None:
 
 
 def _second_factor_required(user: User) -> bool:
-    return user.role in current_app.config["TOTP_REQUIRED_ROLES"]
+    return must_use_second_factor(user, current_app.config["TOTP_REQUIRED_ROLES"])
 
 
 @bp.route("/login", methods=["GET", "POST"])

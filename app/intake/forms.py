@@ -72,10 +72,10 @@ class TransitionForm(FlaskForm):
     to = HiddenField(validators=[DataRequired()])
     note = TextAreaField(_l("Toelichting"), validators=[Optional(), Length(max=TEXT_MAX)], render_kw={"rows": 3})
     ministry = SelectField(_l("Ministerie"), validators=[Optional()])
-    co_ministries = SelectMultipleField(_l("Medeverantwoordelijke ministeries"), validators=[Optional()])
+    co_ministries = SelectMultipleField(_l("Medeverantwoordelijke ministeries"), validators=[Optional()], render_kw={"checkboxes": True})
     outcome = SelectField(_l("Uitkomst"), validators=[Optional()])
     response = TextAreaField(_l("Antwoord aan de frontlijn"), validators=[Optional(), Length(max=TEXT_MAX)], render_kw={"rows": 5})
-    target = StringField(_l("Samenvoegen met signaal (kenmerk)"), validators=[Optional()])
+    target = StringField(_l("Kenmerk van het andere signaal"), validators=[Optional()])
 
 
 class FilterForm(FlaskForm):

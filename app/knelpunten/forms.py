@@ -13,10 +13,21 @@ TEXT = [Optional(), Length(max=10_000)]
 class KnelpuntForm(FlaskForm):
     """Establish or edit a knelpunt."""
 
-    title = StringField(_l("Titel"), validators=[DataRequired(_l("Geef het knelpunt een titel.")), Length(max=200)])
+    title = StringField(
+        _l("Titel"),
+        validators=[
+            DataRequired(_l("Geef het knelpunt een titel.")),
+            Length(min=5, max=200, message=_l("Geef een titel van 5 tot 200 tekens die zegt wat er misgaat.")),
+        ],
+    )
     ministry = SelectField(_l("Verantwoordelijk ministerie"), validators=[DataRequired(_l("Kies het verantwoordelijke ministerie."))])
     co_ministries = SelectMultipleField(_l("Medeverantwoordelijke ministeries"), validators=[Optional()])
-    signals = TextAreaField(_l("Signalen"), validators=[Optional(), Length(max=5000)], render_kw={"rows": 3})
+    signals = TextAreaField(
+        _l("Signalen"),
+        validators=[DataRequired(_l("Noem minstens één signaal waaruit het knelpunt blijkt.")), Length(max=5000)],
+        render_kw={"rows": 3},
+    )
+    regulations = StringField(_l("Regelingen"), validators=[Optional(), Length(max=1000)])
     problem = TextAreaField(_l("Wat gaat er mis?"), validators=TEXT, render_kw={"rows": 4})
     consequences = TextAreaField(_l("Gevolgen voor mensen"), validators=TEXT, render_kw={"rows": 3})
     solution_direction = TextAreaField(_l("Oplossingsrichting"), validators=TEXT, render_kw={"rows": 3})

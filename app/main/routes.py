@@ -18,44 +18,48 @@ from app.security import safe_next
 from signals import permissions
 from signals.access import list_signals_for
 from signals.deadlines import PAUSED_STATUSES, deadline_state
+from signals.knelpunten import KNELPUNT_STATUSES
 from signals.models import utcnow
-from signals.stats import lead_totals_per_ministry, status_counts
+from signals.stats import status_counts
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {
-    "frontline": [
+    permissions.FRONTLINE: [
         ("intake.new", _l("Signaal melden")),
         ("intake.index", _l("Mijn signalen")),
         ("knelpunten.index", _l("Knelpunten")),
         ("dashboards.index", _l("Dashboard")),
     ],
-    "triage": [
+    permissions.TRIAGE: [
         ("triage.queue", _l("Werkvoorraad")),
         ("intake.index", _l("Alle signalen van mijn ministerie")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
     ],
-    "coordinator": [
+    permissions.COORDINATOR: [
         ("coordinator.unrouted", _l("Niet gerouteerd")),
         ("coordinator.overview", _l("Overzicht ministeries")),
         ("intake.index", _l("Alle signalen")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
         ("intake.new", _l("Signaal melden")),
     ],
-    "liaison": [
+    permissions.LIAISON: [
         ("main.index", _l("Start")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
         ("knelpunten.index", _l("Knelpunten")),
     ],
-    "admin": [
+    permissions.ADMIN: [
         ("admin.users", _l("Gebruikers")),
         ("admin.reference_data", _l("Referentiegegevens")),
         ("admin.deadlines", _l("Termijnen")),
         ("admin.mail_templates", _l("E-mailteksten")),
+        ("admin.api_tokens", _l("API-sleutels")),
     ],
 }
 
@@ -64,18 +68,45 @@ NAV = {
 def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
-    role = current_user.role
-    if role == "frontline":
-        page = list_signals_for(db.session, current_user, per_page=5)
+    if permissions.sees_signals_of_organisation(current_user):
+        from signals.worklist import answers_to_rate, open_questions_for
+
+        page = list_signals_for(db.session, current_user, submitter_id=current_user.id, per_page=5)
         counts = status_counts(db.session, current_user)
-        return render_template("main/start_frontline.html", page=page, counts=counts)
-    if role == "triage":
+        return render_template(
+            "main/start_frontline.html",
+            page=page,
+            counts=counts,
+            questions=open_questions_for(db.session, current_user),
+            to_rate=answers_to_rate(db.session, current_user),
+        )
+    if permissions.has_ministry_queue(current_user):
         return redirect(url_for("triage.queue"))
-    if role == "coordinator":
+    if permissions.may_coordinate(current_user):
         return redirect(url_for("coordinator.unrouted"))
-    if role == "admin":
+    if permissions.may_administer(current_user):
         return redirect(url_for("admin.users"))
-    return render_template("main/start_liaison.html", totals=lead_totals_per_ministry(db.session))
+    return _liaison_start()
+
+
+def _liaison_start():
+    """The liaison's start page: letters, open and late per ministry, knelpunten by status, the trend."""
+    from reports.charts import figure_json
+    from reports.overview import liaison_overview, trend_figure
+    from reports.publish import list_published_letters
+
+    overview = liaison_overview(db.session)
+    letters = list_published_letters(db.session, current_user)
+    trend_json = figure_json(
+        trend_figure(overview["trend"], _("Signalen per maand, laatste 12 maanden"), _("Aantal signalen"))
+    )
+    return render_template(
+        "main/start_liaison.html",
+        overview=overview,
+        latest_letter=letters[0] if letters else None,
+        trend_json=trend_json,
+        knelpunt_status_labels={k: _(v) for k, v in KNELPUNT_STATUSES.items()},
+    )
 
 
 @bp.get("/healthz")
@@ -109,7 +140,7 @@ def register_context(app: Flask) -> None:
 
     @app.context_processor
     def inject():
-        items = NAV.get(current_user.role, []) if current_user.is_authenticated else []
+        items = NAV.get(permissions.role_of(current_user), []) if current_user.is_authenticated else []
         return {
             "nav_items": items,
             "current_locale": get_locale(),

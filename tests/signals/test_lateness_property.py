@@ -323,12 +323,17 @@ def _check(session, users, clients, now, tracked):
     for code in MINISTRIES:
         open_ids = {s.id for s in signals if s.lead_ministry_code == code and s.status in backlog}
         assert _overview_counts(html, code) == (len(open_ids & late), len(open_ids & very_late)), code
-    # 6. dashboard and letter over the periods the histories fall in
+    # 6. dashboard (backlog now, and the period's record) and letter over the periods the histories fall in
     for year in {now.year - 1, now.year}:
         period = make_period(year, "Y", 1)
         received = {s.id for s in signals if period.start <= s.created_at < period.end}
         dashboard = build_dashboard(session, users["coordinator"], period, now=now)
         assert dashboard["values"]["late"] == len(received & late), year
+        backlog_rows = {row[0]: row for row in dashboard["tables"]["backlog_now"]["rows"]}
+        for code in MINISTRIES:
+            open_ids = {s.id for s in signals if s.lead_ministry_code == code and s.status in backlog}
+            shown = backlog_rows.get(code, [code, 0, 0, 0])
+            assert (shown[1], shown[2], shown[3]) == (len(open_ids), len(open_ids & late), len(open_ids & very_late)), code
         letter = build_bottleneck_letter(session, period, now=now)
         rows = {row[0]: row for row in letter["tables"]["punctuality"]["rows"]}
         for code in MINISTRIES:

@@ -11,7 +11,7 @@ from signals.deadlines import LATE, ON_TIME, TZ, VERY_LATE, deadline_state
 from signals.followup import split_signal
 from signals.knelpunten import create_knelpunt
 from signals.learning import collect_examples
-from signals.models import AuditEvent, Signal
+from signals.models import AuditEvent, Ministry, Signal
 from signals.stats import open_counts_per_ministry
 from signals.workflow import transition_signal
 
@@ -106,3 +106,18 @@ def test_every_routing_event_says_how_it_was_decided_and_learning_takes_only_man
     db.session.commit()
     assert db.session.get(Signal, part.id).lead_ministry_code == "BZK"
     assert len(collect_examples(db.session)) == 1
+
+
+def test_a_committed_reference_edit_is_rolled_back_after_the_test(db):
+    """Part one: change reference data and commit (the next test sees the original)."""
+    szw = db.session.get(Ministry, "SZW")
+    szw.accept_within_working_days = 99
+    db.session.commit()
+    assert db.session.get(Ministry, "SZW").accept_within_working_days == 99
+
+
+def test_each_test_starts_from_the_reference_data_alone(db):
+    """Part two: the edit above and every signal of earlier tests are gone, with no table list kept by hand."""
+    assert db.session.get(Ministry, "SZW").accept_within_working_days != 99
+    assert db.session.query(Signal).count() == 0
+    assert db.session.query(AuditEvent).count() == 0
