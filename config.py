@@ -13,6 +13,23 @@ def _env_float(name: str, default: float) -> float:
     return float(value) if value else default
 
 
+#: who sends and signs the knelpuntenbrief; unset ones fall back to reports.letterhead.DEFAULT_LETTERHEAD
+LETTER_SETTINGS = (
+    "LETTER_SENDER",
+    "LETTER_SENDER_UNIT",
+    "LETTER_SENDER_ADDRESS",
+    "LETTER_SENDER_CONTACT",
+    "LETTER_RETURN_ADDRESS",
+    "LETTER_ADDRESSEE",
+    "LETTER_SALUTATION",
+    "LETTER_CLOSING",
+    "LETTER_SIGNATORY_TITLE",
+    "LETTER_SIGNATORY_NAME",
+    "LETTER_PLACE",
+    "LETTER_KENMERK_PREFIX",
+)
+
+
 class Config:
     """Production-ready defaults; development falls back to an embedded SQLite database."""
 
@@ -26,13 +43,16 @@ class Config:
         self.BABEL_DEFAULT_TIMEZONE = os.environ.get("KNELPUNT_TIMEZONE", "Europe/Amsterdam")
         self.LANGUAGES = ("nl", "en")
         #: text routing below this confidence leaves a signal for the coordinator
-        self.ROUTING_THRESHOLD = _env_float("ROUTING_THRESHOLD", 0.5)
+        # unset: the threshold tuned with the routing classifier (flask routing evaluate shows it)
+        self.ROUTING_THRESHOLD = _env_float("ROUTING_THRESHOLD", None)
         self.MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024))
         #: shared by every worker: Redis when configured, else the database (app/ratelimit.py)
         self.RATELIMIT_STORAGE_URI = (
             os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "database://"
         )
         self.RATELIMIT_HEADERS_ENABLED = True
+        #: letter files and publishing run as RQ jobs on this Redis when set, inline otherwise
+        self.REDIS_URL = os.environ.get("REDIS_URL") or None
         self.RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "10 per minute")
         #: API calls per token (or per session user, or per address without either)
         self.RATELIMIT_API = os.environ.get("RATELIMIT_API", "300 per minute")
@@ -69,6 +89,9 @@ class Config:
         self.AUTO_CLOSE_DAYS = int(os.environ.get("AUTO_CLOSE_DAYS", 30))
         #: the submitter's contact details on a signal are removed this long after it closed
         self.CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", 90))
+        #: the knelpuntenbrief's letterhead per deployment (reports/letterhead.py); lists separated by "|"
+        for key in LETTER_SETTINGS:
+            setattr(self, key, os.environ.get(key))
 
 
 class DevConfig(Config):

@@ -80,6 +80,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(filters_ui.bp, url_prefix="/filters")
     app.register_blueprint(letters.bp, url_prefix="/brieven")
     app.register_blueprint(letters.dashboard_bp, url_prefix="/dashboard")
+    from app.regulations import bp as regulations_bp
+
+    app.register_blueprint(regulations_bp, url_prefix="/regelingen")
     app.register_blueprint(api.bp, url_prefix="/api/v1")
     csrf.exempt(api.bp)
     errors.register(app)

@@ -134,6 +134,42 @@ def prepare_schema(engine: Engine, fresh: bool) -> None:
     Base.metadata.create_all(engine)
 
 
+def upgrade_schema(engine: Engine) -> list[str]:
+    """Bring an existing bench database to the current models: new tables, columns and indexes.
+
+    (A bench database is made by create_all, not by migrations; this saves regenerating it.)
+    """
+    from sqlalchemy import inspect
+    from sqlalchemy.schema import AddConstraint, CreateIndex
+
+    done = []
+    Base.metadata.create_all(engine)  # new tables
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(engine.dialect)
+                    connection.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN {column.name} {kind}'))
+                    done.append(f"{table.name}.{column.name}")
+            indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+            uniques = {u["name"] for u in inspector.get_unique_constraints(table.name)}
+            for index in table.indexes:
+                if index.name not in indexes:
+                    connection.execute(CreateIndex(index))
+                    done.append(index.name)
+            for constraint in table.constraints:
+                if constraint.__class__.__name__ == "UniqueConstraint" and constraint.name and constraint.name not in uniques | indexes:
+                    if engine.dialect.name == "sqlite":
+                        columns = ", ".join(c.name for c in constraint.columns)
+                        connection.execute(text(f'CREATE UNIQUE INDEX "{constraint.name}" ON "{table.name}" ({columns})'))
+                    else:
+                        connection.execute(AddConstraint(constraint))
+                    done.append(constraint.name)
+    return done
+
+
 def seed_reference_and_users(engine: Engine) -> dict:
     """Reference data and users; returns what the signal generator draws from."""
     from signals import accounts
@@ -371,7 +407,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--signals", type=int, default=100_000)
     parser.add_argument("--db", required=True, help="SQLAlchemy URL, e.g. sqlite:////tmp/bench.db")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--upgrade-only", action="store_true", help="only add new tables, columns and indexes")
     args = parser.parse_args(argv)
+    if args.upgrade_only:
+        engine = create_engine(args.db)
+        print("added:", ", ".join(upgrade_schema(engine)) or "nothing")
+        with engine.connect() as connection:
+            connection.execute(text("ANALYZE"))
+            connection.commit()
+        return
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     totals = generate(args.db, args.signals, seed=args.seed, log=log)
     print(

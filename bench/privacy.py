@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=300)
     args = parser.parse_args(argv or [])
+    start = time.perf_counter()
+    sum(i for i in range(200_000))
+    print(f"machine check: a 200k-step Python loop takes {(time.perf_counter() - start) * 1000:.1f} ms (shows how busy the machine is)")
     print(f"startup (import + first call): {_startup_seconds() * 1000:.0f} ms")
 
     from signals.privacy import find_personal_data, mask_personal_data

@@ -232,6 +232,7 @@ def measure_pages(url: str, repeat: int, sql: dict[str, list[str]]) -> list[Row]
 
         get()  # warm up (templates, caches)
         rows.append(Row(label, timed(get, repeat), raw_sql_samples(engine, sql[label], repeat)))
+        _progress(rows[-1])
     token = api_token(app, "triage-szw@example.org")
     client = app.test_client()
     label = "API GET /signals?status&ministry"
@@ -247,6 +248,13 @@ def measure_pages(url: str, repeat: int, sql: dict[str, list[str]]) -> list[Row]
     rows.append(Row(label, timed(api_get, repeat), raw_sql_samples(engine, sql[label], repeat)))
     engine.dispose()
     return rows
+
+
+def _progress(row: Row) -> None:
+    """One line per measured row on stderr, while the run goes on (the table comes at the end)."""
+    p50 = statistics.median(row.samples) * 1000 if row.samples else float("nan")
+    ceiling = statistics.median(row.ceiling) * 1000 if row.ceiling else float("nan")
+    print(f"bench: {row.what}: p50 {p50:.0f} ms (ceiling {ceiling:.0f} ms) {row.note}", file=sys.stderr, flush=True)
 
 
 def raw_sql_samples(engine, statements: list[str], repeat: int) -> list[float]:
@@ -350,6 +358,7 @@ def measure_letter(url: str, year: int, repeat: int, sql: list[str], formats: li
                 note=f"RSS +{max(growths):.0f} MB, {max(sizes) / 1e6:.1f} MB out",
             )
         )
+        _progress(rows[-1])
     return rows
 
 
@@ -645,8 +654,10 @@ def main(argv: list[str] | None = None) -> None:
         rows += measure_letter(args.db, year, max(1, min(args.repeat, 3)), sql["letter data (year)"], formats)
     if "import" not in skip:
         rows.append(measure_import(args.db, args.import_rows))
+        _progress(rows[-1])
     if "intake" not in skip:
         rows.append(measure_intake(args.db, args.intake_seconds))
+        _progress(rows[-1])
     print_table(
         rows,
         f"bench.run on {dialect}, {total:,} signals, letter year {year}; load average before "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from reports.palette import ministry_colour
 from signals.errors import N_
 
 #: calm, colour-blind-safe palette (Okabe–Ito), readable on white
@@ -56,7 +57,9 @@ def _stacked_bar(table: dict) -> go.Figure:
     fig = go.Figure()
     for ministry in sorted({r["ministry"] for r in rows}):
         counts = {r["month"]: r["count"] for r in rows if r["ministry"] == ministry}
-        fig.add_bar(name=ministry, x=months, y=[counts.get(m, 0) for m in months])
+        fig.add_bar(
+            name=ministry, x=months, y=[counts.get(m, 0) for m in months], marker_color=ministry_colour(ministry)
+        )
     fig.update_layout(barmode="stack", xaxis_title=N_("Maand"), yaxis_title=N_("Aantal signalen"))
     fig.update_xaxes(type="category")
     return fig
@@ -84,7 +87,11 @@ def _sankey(table: dict) -> go.Figure:
                 "label": labels,
                 "pad": 12,
                 "thickness": 14,
-                "color": [PALETTE[i % len(PALETTE)] for i in range(len(labels))],
+                # ministries in their own colour (reports.palette); channels and outcomes from the palette
+                "color": [
+                    ministry_colour(name) if level == "ministry" else PALETTE[i % len(PALETTE)]
+                    for i, (level, name) in enumerate(index)
+                ],
             },
             link={
                 "source": [s for s, _t in links],
@@ -166,6 +173,14 @@ def translate_figure(fig: go.Figure, translate: Callable[[str], str]) -> go.Figu
         if note.text:
             note.text = translate(note.text)
     return fig
+
+
+def figure_json(fig: go.Figure) -> str:
+    """A figure as JSON for a <script type="application/json"> block that static/js/charts.js draws.
+
+    ``<`` is escaped so the JSON can never close its script element.
+    """
+    return fig.to_json().replace("<", "\\u003c")
 
 
 def build_figures(letter: dict) -> dict[str, go.Figure]:

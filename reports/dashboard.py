@@ -34,6 +34,19 @@ def countable_signals(user: User):
     raise PermissionDenied(N_("Uw rol heeft geen dashboard."))
 
 
+def countable_condition(user: User):
+    """The WHERE clause on Signal of what ``user``'s dashboard may count; None for every signal.
+
+    The same scope as ``countable_signals``, as a condition on the counted rows themselves: an
+    ``id IN (SELECT id FROM signal …)`` would make the database collect every visible id first.
+    """
+    if permissions.sees_aggregates_only(user):
+        return None
+    if can_work_with_signals(user):
+        return visible_signals(user).whereclause
+    raise PermissionDenied(N_("Uw rol heeft geen dashboard."))
+
+
 def _table(title, columns, rows):
     return {"title": title, "columns": [{"key": k, "label": label} for k, label in columns], "rows": rows}
 
@@ -43,15 +56,16 @@ def build_dashboard(
 ) -> dict:
     """Key figures, tables and charts for ``user``'s dashboard over ``period`` with ``filters``."""
     now = now or utcnow()
-    visible = countable_signals(user)
-    conditions = agg.signal_conditions(period, filters=filters, visible=visible)
-    previous = agg.signal_conditions(period.previous(), filters=filters, visible=visible)
+    scope = countable_condition(user)
+    scoped = [scope] if scope is not None else []
+    conditions = agg.signal_conditions(period, filters=filters) + scoped
+    previous = agg.signal_conditions(period.previous(), filters=filters) + scoped
     figures = agg.key_figures(session, conditions, now)
     previous_figures = agg.key_figures(session, previous, now)
     tables: dict[str, dict] = {}
 
     # the backlog now: open signals whatever the period, judged now - every count links to its signals
-    backlog = agg.backlog(session, agg.signal_conditions(filters=filters, visible=visible), now)
+    backlog = agg.backlog(session, agg.signal_conditions(filters=filters) + scoped, now)
     tables["backlog_now"] = _table(
         N_("Achterstand nu: open, te laat en ruim te laat per ministerie (los van de periode)"),
         [("ministry", N_("Ministerie")), ("open", N_("Open")), ("late", N_("Nu te laat")), ("very_late", N_("Nu ruim te laat"))],
@@ -147,6 +161,8 @@ def build_dashboard(
         ("late", N_("Ontvangen in de periode en te laat")),
         ("answered", N_("Beantwoord")),
     ]
+    if filters is not None and filters.ministry:
+        keep_only_ministry(tables, filters.ministry)
     return {
         "period": period.code,
         "period_label": period.label,
@@ -184,3 +200,30 @@ def chart_divs(dashboard: dict, translate: Callable[[str], str] | None = None) -
             config={"displaylogo": False, "displayModeBar": False, "responsive": True},
         )
     return divs
+
+
+#: tables with one row (or row group) per ministry, and the column that names it
+MINISTRY_TABLES = {"per_ministry": "ministry", "punctuality": "ministry", "per_month": "ministry"}
+
+
+def keep_only_ministry(tables: dict, code: str) -> None:
+    """With a ministry chosen, per-ministry tables (and the charts drawn from them) show only its rows."""
+    for table_id, column in MINISTRY_TABLES.items():
+        table = tables.get(table_id)
+        if table is None:
+            continue
+        index = [c["key"] for c in table["columns"]].index(column)
+        table["rows"] = [row for row in table["rows"] if row[index] == code]
+
+
+def chart_json(dashboard: dict, translate: Callable[[str], str] | None = None) -> dict[str, str]:
+    """The dashboard's charts as plotly JSON for static/js/charts.js (no inline script; no title: the page's
+    heading names the chart once)."""
+    result = {}
+    for c in dashboard["charts"]:
+        fig = chart_tools.build_figure(c, dashboard["tables"][c["table"]])
+        if translate is not None:
+            chart_tools.translate_figure(fig, translate)
+        fig.update_layout(title=None, margin={"t": 20})
+        result[c["id"]] = chart_tools.figure_json(fig)
+    return result

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, and_, cast, func, or_, select, true
+from sqlalchemy import String, cast, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from reports import aggregation as agg
+from reports.letterhead import count_phrase, dutch_date, letterhead_block, verb
 from reports.periods import Period
 from signals.deadlines import local_date
 from signals.errors import N_
@@ -91,9 +92,16 @@ def knelpunt_scope_condition(ministry: str | None):
 
 
 def build_bottleneck_letter(
-    session: Session, period: Period, ministry: str | None = None, now: dt.datetime | None = None
+    session: Session,
+    period: Period,
+    ministry: str | None = None,
+    now: dt.datetime | None = None,
+    letterhead: dict | None = None,
 ) -> dict:
-    """The whole letter for ``period`` and ``ministry`` (None: all ministries) as a JSON-ready dict."""
+    """The whole letter for ``period`` and ``ministry`` (None: all ministries) as a JSON-ready dict.
+
+    ``letterhead`` (reports.letterhead.letterhead_from_config) names sender, addressee and signatory.
+    """
     now = now or utcnow()
     names = dict(session.execute(select(Ministry.code, Ministry.name)).all())
     channel_names = dict(session.execute(select(Channel.code, Channel.name)).all())
@@ -151,6 +159,7 @@ def build_bottleneck_letter(
         "previous_period": _period_json(previous),
         "scope": {"code": scope_code, "name": scope_name},
         "generated_at": now.isoformat(timespec="seconds"),
+        "sending": letterhead_block(letterhead, period, scope_code, scope_name, now),
         "aanleiding": _aanleiding(period, scope_name, ministry),
         "summary": summary,
         "new_knelpunten": new_knelpunten,
@@ -177,7 +186,7 @@ def _aanleiding(period: Period, scope_name: str, ministry: str | None) -> list[s
         "Medewerkers in de frontlijn – bij uitvoeringsorganisaties, gemeenten en loketten – zien elke dag waar "
         "regels onbedoeld hard uitpakken voor mensen. Zij melden dat als signaal in Knelpunt. Het ministerie dat "
         "verantwoordelijk is voor de regel beoordeelt elk signaal en laat de frontlijn weten wat ermee gebeurt.",
-        f"Met deze brief informeren wij uw Kamer over de signalen en knelpunten van de periode {period.span_label} "
+        f"Met deze brief informeer ik uw Kamer over de signalen en knelpunten van de periode {period.span_label} "
         f"({period.label}) voor {scope}. De brief volgt de opzet van de knelpuntenbrieven van UWV en SVB: eerst de "
         "cijfers, dan de nieuwe knelpunten, daarna de stand van zaken van eerder gemelde knelpunten en de rode draden.",
         "De brief bevat geen persoonsgegevens. Titels van signalen zijn bij binnenkomst ontdaan van persoonsgegevens; "
@@ -205,27 +214,36 @@ def _summary(period, previous, figures, previous_figures, new_count, previous_ne
         [[f["label"], f["value"], f["previous"], f["change"]] for f in key_figures],
     )
     total = figures["total"]
+    previous_total = previous_figures["total"]
     paragraphs = [
-        f"In de periode {period.span_label} kwamen {fmt_int(total)} signalen binnen; in de periode daarvoor "
-        f"({previous.label}) waren dat er {fmt_int(previous_figures['total'])} ({fmt_change(total, previous_figures['total'])}).",
+        f"In de periode {period.span_label} {verb(total, 'kwam', 'kwamen')} {count_phrase(total, 'signaal', 'signalen')} "
+        f"binnen; in de periode daarvoor ({previous.label}) {verb(previous_total, 'was', 'waren')} dat er "
+        f"{fmt_int(previous_total)}, een verandering van {fmt_change(total, previous_total)}.",
     ]
     if total:
         paragraphs.append(
-            f"Van deze signalen zijn er {fmt_int(figures['answered'])} beantwoord en {fmt_int(figures['closed'])} afgesloten; "
-            f"{fmt_int(figures['open'])} zijn nog in behandeling. "
+            f"Van deze signalen {verb(figures['answered'], 'is er', 'zijn er')} {fmt_int(figures['answered'])} beantwoord "
+            f"en {fmt_int(figures['closed'])} afgesloten; {fmt_int(figures['open'])} "
+            f"{verb(figures['open'], 'is', 'zijn')} nog in behandeling. "
             + (
                 f"Een antwoord kwam gemiddeld na {fmt_num(figures['avg_days_to_answer'])} dagen; "
-                f"{fmt_int(figures['answered_within_13_weeks'])} van de {fmt_int(figures['answered'])} antwoorden kwamen binnen 13 weken."
+                f"{fmt_int(figures['answered_within_13_weeks'])} van de "
+                f"{count_phrase(figures['answered'], 'antwoord', 'antwoorden')} "
+                f"{verb(figures['answered_within_13_weeks'], 'kwam', 'kwamen')} binnen 13 weken."
                 if figures["answered"]
                 else "Er zijn nog geen antwoorden gegeven."
             )
         )
         if figures["with_deadline"]:
             paragraphs.append(
-                f"Van de {fmt_int(figures['with_deadline'])} signalen met een termijn zijn er {fmt_int(figures['late'])} "
-                "te laat beantwoord of staan ze nog open terwijl de termijn voorbij is."
+                f"Van de {count_phrase(figures['with_deadline'], 'signaal', 'signalen')} met een termijn "
+                f"{verb(figures['late'], 'is er', 'zijn er')} {fmt_int(figures['late'])} te laat beantwoord of "
+                f"{verb(figures['late'], 'staat het', 'staan ze')} nog open terwijl de termijn voorbij is."
             )
-    paragraphs.append(f"In deze periode zijn {fmt_int(new_count)} nieuwe knelpunten vastgesteld.")
+    paragraphs.append(
+        f"In deze periode {verb(new_count, 'is', 'zijn')} "
+        f"{count_phrase(new_count, 'nieuw knelpunt', 'nieuwe knelpunten')} vastgesteld."
+    )
     return {"figures": key_figures, "paragraphs": paragraphs, "values": figures, "previous_values": previous_figures}
 
 
@@ -375,26 +393,37 @@ def _knelpunten(session, ministry, names, channel_names, created_from=None, crea
 
 
 def _follow_up(session, period: Period, ministry, names, channel_names, now) -> list[dict]:
-    """Knelpunten from before the period that are still open or changed since the period began."""
-    changed_since = select(AuditEvent.entity_id).where(
-        AuditEvent.entity_type == "knelpunt", AuditEvent.created_at >= period.start
-    )
-    still_relevant = or_(
+    """Knelpunten from before the period that were still open at its end or changed within it.
+
+    A letter reports its own period: changes after the period's end are left out, and each
+    knelpunt is grouped by its status at the end of the period (or now, for the running period).
+    """
+    period_end = min(period.end, now) if now >= period.start else period.end
+    knelpunt_events = select(AuditEvent.entity_id).where(AuditEvent.entity_type == "knelpunt")
+    changed_in_period = knelpunt_events.where(AuditEvent.created_at >= period.start, AuditEvent.created_at < period_end)
+    changed_after = knelpunt_events.where(AuditEvent.created_at >= period_end)
+    candidates = or_(
         Knelpunt.status.not_in(FINAL_KNELPUNT_STATUSES),
-        cast(Knelpunt.id, String).in_(changed_since),
+        cast(Knelpunt.id, String).in_(changed_in_period),
+        cast(Knelpunt.id, String).in_(changed_after),
     )
-    items = _knelpunten(session, ministry, names, channel_names, created_to=period.start, extra=still_relevant)
+    items = _knelpunten(session, ministry, names, channel_names, created_to=period.start, extra=candidates)
     changes: dict[str, list] = {}
+    status_at_end: dict[str, str] = {}
     if items:
         for event in session.scalars(
             select(AuditEvent)
             .where(
                 AuditEvent.entity_type == "knelpunt",
                 AuditEvent.entity_id.in_([str(k["id"]) for k in items]),
-                and_(AuditEvent.created_at >= period.start, AuditEvent.created_at <= now),
+                AuditEvent.created_at < period_end,
             )
             .order_by(AuditEvent.created_at, AuditEvent.id)
         ):
+            if event.to_state:
+                status_at_end[event.entity_id] = event.to_state
+            if as_aware(event.created_at) < period.start:
+                continue
             changes.setdefault(event.entity_id, []).append(
                 {
                     "date": fmt_date(event.created_at),
@@ -407,10 +436,25 @@ def _follow_up(session, period: Period, ministry, names, channel_names, now) -> 
     for key, label, statuses in FOLLOW_UP_GROUPS:
         group_items = []
         for item in items:
-            if item["status"] in statuses:
-                group_items.append({**item, "changes": changes.get(str(item["id"]), [])})
+            status = status_at_end.get(str(item["id"]), item["status"])
+            if status in FINAL_KNELPUNT_STATUSES and not changes.get(str(item["id"])):
+                continue  # settled before this period: reported in an earlier letter
+            if status in statuses:
+                group_items.append(
+                    {
+                        **item,
+                        "status": status,
+                        "status_label": KNELPUNT_STATUSES.get(status, status),
+                        "changes": changes.get(str(item["id"]), []),
+                    }
+                )
         groups.append({"key": key, "label": label, "items": group_items})
     return groups
+
+
+def as_aware(value: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive UTC datetimes; compare them as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _knelpunt_table(title: str, items: list[dict], with_changes: bool = False) -> dict:
@@ -462,11 +506,11 @@ def regulations_text(knelpunt: dict) -> str:
 
 
 def changes_text(changes: list[dict]) -> str:
-    """'2026-08-01: In onderzoek → Oplossing in gang gezet (note)'."""
+    """'1 augustus 2026: In onderzoek → Oplossing in gang gezet (note)'."""
     lines = []
     for c in changes:
         step = f"{c['from']} → {c['to']}" if c["from"] or c["to"] else "bijgewerkt"
-        lines.append(f"{c['date']}: {step}" + (f" ({c['note']})" if c["note"] else ""))
+        lines.append(f"{dutch_date(c['date'])}: {step}" + (f" ({c['note']})" if c["note"] else ""))
     return "; ".join(lines) or "Geen wijziging in deze periode."
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from reports import render
 from reports.aggregation import validate_ministry
 from reports.letter import ALL, build_bottleneck_letter
+from reports.letterhead import kenmerk
 from reports.periods import Period
 from signals import permissions
 from signals.audit import record_event
@@ -44,15 +45,22 @@ def check_can_read(user: User, letter: PublishedLetter) -> None:
 
 
 def publish_letter(
-    session: Session, user: User, period: Period, ministry: str | None, now: dt.datetime | None = None
+    session: Session,
+    user: User,
+    period: Period,
+    ministry: str | None,
+    now: dt.datetime | None = None,
+    letterhead: dict | None = None,
 ) -> PublishedLetter:
-    """Build, render (every format) and store a letter as a new version, with an audit event; caller commits."""
+    """Build, render (every format) and store a letter as a new version, with an audit event; caller commits.
+
+    The kenmerk of a published letter carries its version (KNP-2026-Q3-ALL-v2).
+    """
     if not permissions.may_publish_letters(user):
         raise PermissionDenied(N_("Alleen de coördinator of een liaison kan een brief publiceren."))
-    data = build_bottleneck_letter(session, period, ministry, now=now)
+    data = build_bottleneck_letter(session, period, ministry, now=now, letterhead=letterhead)
     from reports.export import annex_source
 
-    files = render.render_all(data, annex=annex_source(session, data))
     scope = ministry or ALL
     version = (
         session.scalar(
@@ -62,6 +70,10 @@ def publish_letter(
         )
         or 0
     ) + 1
+    if "sending" in data:
+        prefix = data["sending"].get("kenmerk_prefix") or "KNP"
+        data["sending"]["kenmerk"] = kenmerk(prefix, period, scope, version)
+    files = render.render_all(data, annex=annex_source(session, data))
     letter = PublishedLetter(
         period=period.code,
         scope=scope,

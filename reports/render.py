@@ -21,6 +21,8 @@ import jinja2
 
 from reports import charts as chart_tools
 from reports.letter import changes_text, fmt_int, fmt_num, regulations_text
+from reports.letterhead import count_phrase, short_dutch_date
+from reports.palette import ministry_css
 from signals.errors import N_
 
 FORMATS = {
@@ -40,7 +42,16 @@ _env = jinja2.Environment(
 )
 _env.filters["int"] = fmt_int
 _env.filters["num"] = fmt_num
-_env.globals.update(regulations_text=regulations_text, changes_text=changes_text)
+_env.filters["short_date"] = short_dutch_date
+_env.globals.update(
+    regulations_text=regulations_text,
+    changes_text=changes_text,
+    count_phrase=count_phrase,
+    ministry_css=ministry_css(".letter .kp-ministry--{code}"),
+)
+#: the PDF is tagged PDF/UA-1 (ISO 14289-1): structure tree, language, title shown, bookmarks from headings
+PDF_VARIANT = "pdf/ua-1"
+
 
 
 def plotly_js_path() -> Path:
@@ -120,7 +131,28 @@ def render_pdf(letter: dict, images: dict[str, bytes] | None = None) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its progress log is one line per page
     images = images if images is not None else chart_tools.static_images(chart_tools.build_figures(letter))
-    return HTML(string=render_print_html(letter, images), base_url=str(TEMPLATES)).write_pdf()
+    return HTML(string=render_print_html(letter, images), base_url=str(TEMPLATES)).write_pdf(
+        pdf_variant=PDF_VARIANT, custom_metadata=True
+    )
+
+
+def letter_css() -> str:
+    """The letter's stylesheet with the ministry colours, for the page inside the app (a static file there)."""
+    parts = [(TEMPLATES / name).read_text(encoding="utf-8") for name in ("letter.css", "letter-screen.css")]
+    return "\n".join([*parts, ministry_css(".letter .kp-ministry--{code}")]) + "\n"
+
+
+def render_app_html(letter: dict, translate=None) -> str:
+    """The letter's content for a page inside the app: no <html>, charts as JSON for a static script (CSP-safe)."""
+    figures = chart_tools.build_figures(letter)
+    chart_json = {chart_id: chart_tools.figure_json(fig) for chart_id, fig in figures.items()}
+    return _env.get_template("letter_body.html").render(
+        letter=letter,
+        mode="app",
+        chart_json=chart_json,
+        display_table=display_table,
+        annex_limit=None,
+    )
 
 
 def render_docx(letter: dict, images: dict[str, bytes] | None = None) -> bytes:

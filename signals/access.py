@@ -184,7 +184,8 @@ def list_signals_for(
         stmt = stmt.where(~Signal.id.in_(select(SignalMinistry.signal_id)))
     if query and query.strip():
         stmt = stmt.where(fulltext_condition(session, query))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    # count the ids only: the database need not carry every column through the subquery
+    total = session.scalar(select(func.count()).select_from(stmt.with_only_columns(Signal.id).subquery())) or 0
     ordering = {
         "newest": (Signal.created_at.desc(), Signal.id.desc()),
         "oldest": (Signal.created_at.asc(), Signal.id),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -87,13 +88,22 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(session: Session, user: User, name: str = "", actor: User | None = None) -> tuple[ApiToken, str]:
+def create_token(
+    session: Session, user: User, name: str = "", actor: User | None = None, expires_at: dt.datetime | None = None
+) -> tuple[ApiToken, str]:
     """Issue a bearer token for ``user``; the plain token is returned once and never stored."""
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, token_hash=_hash_token(plain), prefix=plain[:10], name=name)
+    token = ApiToken(user_id=user.id, token_hash=_hash_token(plain), prefix=plain[:10], name=name, expires_at=expires_at)
     session.add(token)
     session.flush()
-    record_event(session, "token", token.id, "created", actor=actor or user, data={"user": user.id})
+    record_event(
+        session,
+        "token",
+        token.id,
+        "created",
+        actor=actor or user,
+        data={"user": user.id, "expires_at": expires_at.isoformat() if expires_at else None},
+    )
     return token, plain
 
 
@@ -108,7 +118,38 @@ def user_for_token(session: Session, plain: str) -> User | None:
     if not plain or not plain.startswith(TOKEN_PREFIX):
         return None
     token = session.scalars(select(ApiToken).where(ApiToken.token_hash == _hash_token(plain))).first()
-    if token is None or token.revoked_at is not None or not token.user.is_active:
+    if token is None or token.revoked_at is not None or not token.user.is_active or token_expired(token):
         return None
     token.last_used_at = utcnow()
     return token.user
+
+
+def token_expired(token: ApiToken, now: dt.datetime | None = None) -> bool:
+    """Whether the token's expiry has passed."""
+    if token.expires_at is None:
+        return False
+    expires = token.expires_at if token.expires_at.tzinfo else token.expires_at.replace(tzinfo=dt.UTC)
+    return expires <= (now or utcnow())
+
+
+def token_state(token: ApiToken, now: dt.datetime | None = None) -> str:
+    """active, revoked or expired."""
+    if token.revoked_at is not None:
+        return "revoked"
+    return "expired" if token_expired(token, now) else "active"
+
+
+def list_tokens(session: Session) -> list[ApiToken]:
+    """Every API token, newest first, with its user."""
+    return list(session.scalars(select(ApiToken).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+
+
+def find_token(session: Session, ref: str) -> ApiToken | None:
+    """A token by its number or by the characters it begins with (as lists show them)."""
+    ref = (ref or "").strip().rstrip("…")
+    if ref.isdigit():
+        return session.get(ApiToken, int(ref)) if int(ref) < 2**63 else None
+    if len(ref) < 6:
+        return None
+    matches = list(session.scalars(select(ApiToken).where(ApiToken.prefix == ref[:10])))
+    return matches[0] if len(matches) == 1 else None

@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 
 from signals.accounts import create_user, get_user_by_email
 from signals.intake import SignalDraft, submit_signal
-from signals.knelpunten import assign_knelpunt_reference, create_knelpunt, knelpunt_history, transition_knelpunt
+from signals.knelpunten import (
+    assign_knelpunt_reference,
+    create_knelpunt,
+    knelpunt_history,
+    suggest_regulations,
+    transition_knelpunt,
+)
 from signals.models import Ministry, Notification, Signal, User
 from signals.permissions import may_rate_answers
 from signals.reference import DATA_DIR
@@ -220,7 +226,11 @@ def _seed_knelpunten(session: Session, users: dict[str, User], signals: list[Sig
             and any(k in f"{s.title} {s.description}".lower() for k in keywords)
         ][:8]
         created = now - dt.timedelta(days=age)
-        knelpunt = create_knelpunt(session, coordinator, ministry=ministry, signal_ids=[s.id for s in matching], **fields)
+        # as a coordinator would: the regulation most of the signals are about, of the knelpunt's own ministry
+        chosen = [r.code for r, lead, _total in suggest_regulations(matching) if lead and r.ministry_code == ministry][:1]
+        knelpunt = create_knelpunt(
+            session, coordinator, ministry=ministry, signal_ids=[s.id for s in matching], regulations=chosen, **fields
+        )
         knelpunt.created_at = knelpunt.updated_at = created
         assign_knelpunt_reference(knelpunt)
         for event in knelpunt_history(session, knelpunt):

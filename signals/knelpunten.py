@@ -170,11 +170,8 @@ def create_knelpunt(
             regulation_rows.append(regulation)
     errors.raise_if_any()
     _check_editor(actor, lead.code)
-    if not regulation_rows:  # default: the regulations the signals are about
-        for signal in signals:
-            for regulation in signal.regulations:
-                if regulation not in regulation_rows:
-                    regulation_rows.append(regulation)
+    # regulations are chosen by a person (suggested from the signals, see suggest_regulations), never
+    # the union of the signals' regulations: one thinly evidenced signal must not reach the letter
     texts, removed = mask_fields(
         {
             "title": title,
@@ -299,6 +296,9 @@ def transition_knelpunt(session: Session, knelpunt: Knelpunt, to: str, actor: Us
         data={"masked": list(removed)} if removed else None,
     )
     session.flush()
+    from signals.subscriptions import notify_followers  # followers hear of every status change (issue 14)
+
+    notify_followers(session, knelpunt, event)
     return event
 
 
@@ -345,3 +345,46 @@ def visible_linked_signals(session: Session, user: User, knelpunt: Knelpunt) -> 
     if not permissions.may_work_with_signals(user):
         return []
     return list(session.scalars(visible_signals(user).where(Signal.knelpunt_id == knelpunt.id).order_by(Signal.id)))
+
+
+def suggest_regulations(signals) -> list[tuple[object, int, int]]:
+    """Regulations of the given signals ranked by evidence: (regulation, signals naming it as lead, signals naming it).
+
+    A regulation that is the lead regulation of many signals ranks first; one that a
+    single signal mentions in passing comes last. A person chooses from these.
+    """
+    lead: dict[int, int] = {}
+    total: dict[int, int] = {}
+    rows: dict[int, object] = {}
+    for signal in signals:
+        for link in signal.regulation_links:
+            rows[link.regulation_id] = link.regulation
+            total[link.regulation_id] = total.get(link.regulation_id, 0) + 1
+            if link.position == 0:
+                lead[link.regulation_id] = lead.get(link.regulation_id, 0) + 1
+    ranked = sorted(rows, key=lambda rid: (-lead.get(rid, 0), -total[rid], rows[rid].title))
+    return [(rows[rid], lead.get(rid, 0), total[rid]) for rid in ranked]
+
+
+def set_knelpunt_regulations(session: Session, knelpunt: Knelpunt, actor: User, codes: list[str]) -> None:
+    """Replace the knelpunt's regulations by the ones a person chose (codes or BWB ids), in that order."""
+    _check_editor(actor, knelpunt.ministry_code)
+    errors = FieldErrors()
+    chosen = []
+    for code in codes or []:
+        regulation = find_regulation(session, code)
+        if regulation is None:
+            errors.add("regulations", Message(N_("Onbekende regeling: %(code)s"), code=str(code)[:40]))
+        elif regulation not in chosen:
+            chosen.append(regulation)
+    errors.raise_if_any()
+    before = [r.code for r in knelpunt.regulations]
+    after = [r.code for r in chosen]
+    if before == after:
+        return
+    knelpunt.regulation_links.clear()
+    session.flush()
+    for position, regulation in enumerate(chosen):
+        knelpunt.regulation_links.append(KnelpuntRegulation(regulation_id=regulation.id, position=position))
+    record_event(session, "knelpunt", knelpunt.id, "regulations", actor=actor, data={"before": before, "after": after})
+    session.flush()

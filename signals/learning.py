@@ -1,99 +1,216 @@
-"""Retraining the text router from manual routing decisions (DESIGN §5.3)."""
+"""Learning from routing decisions (DESIGN §5.3): model versions, retraining, rollback.
+
+Every routing decision a coordinator or triage officer made (the ``route`` and
+``reroute`` audit events with a person as actor) is a labelled example: the text
+of the signal and the ministry chosen, the latest decision per signal winning.
+``retrain`` trains a new ministry classifier on the corpus, the reference data
+and those decisions, evaluates it on the corpus next to the active model, and
+stores it as a new version; it becomes active only if it does not evaluate
+worse. ``rollback`` re-activates an earlier version. Without any stored version
+the classifier shipped in ``signals/data`` is used.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, undefer
 
-from signals.models import AuditEvent, Regulation, RoutingModel, Signal, SignalRegulation
-from signals.reference import resolve_ministry
-from signals.text_router import TextRouter
+from signals.classifier import (
+    ARTIFACT_PATH,
+    CORPUS_PATH,
+    Example,
+    RoutingClassifier,
+    lexicon_by_ministry,
+    read_examples,
+    score,
+    train_classifier,
+)
+from signals.models import AuditEvent, RoutingModel, Signal
+from signals.reference import current_ministry_codes
 
 #: actions whose ministry a person chose: each is a labelled example
 MANUAL_ACTIONS = ("route", "reroute")
 
-
-def _representative_regulations(session: Session) -> dict[str, str]:
-    """Per ministry, the regulation its signals are most often about (label for ministry-only examples)."""
-    counts: dict[str, Counter] = {}
-    rows = session.execute(
-        select(Regulation.ministry_code, Regulation.code).join(SignalRegulation, SignalRegulation.regulation_id == Regulation.id)
-    ).all()
-    for ministry, code in rows:
-        counts.setdefault(ministry, Counter())[code] += 1
-    for regulation in session.scalars(select(Regulation).order_by(Regulation.code)):
-        counts.setdefault(regulation.ministry_code, Counter()).setdefault(regulation.code, 0)
-    return {ministry: counter.most_common(1)[0][0] for ministry, counter in counts.items() if counter}
+_lock = threading.Lock()
+_cache: dict = {"key": None, "classifier": None}
 
 
-def collect_examples(session: Session) -> list[tuple[str, str]]:
-    """(text, regulation code) for every signal a person routed or re-routed, latest decision winning."""
+def collect_decisions(session: Session) -> list[tuple[str, str]]:
+    """(text, ministry) for every signal a person routed or re-routed, the latest decision winning."""
+    codes = current_ministry_codes(session)
     decided: dict[int, str] = {}
     events = session.execute(
         select(AuditEvent.signal_id, AuditEvent.data)
         .where(AuditEvent.action.in_(MANUAL_ACTIONS), AuditEvent.actor_id.is_not(None), AuditEvent.signal_id.is_not(None))
         .order_by(AuditEvent.created_at, AuditEvent.id)
-    ).all()
+    )
     for signal_id, data in events:
-        ministry = resolve_ministry(session, (data or {}).get("ministry"))
+        data = data or {}
+        ministry = codes.get(str(data.get("ministry") or "").strip().upper())
         # only decisions people made: automatic routings (regulation, text, inherited, portfolio) teach nothing
-        if ministry is not None and (data or {}).get("method") == "manual":
-            decided[signal_id] = ministry.code
+        if ministry and data.get("method") == "manual":
+            decided[signal_id] = ministry
     if not decided:
         return []
-    representative = _representative_regulations(session)
     examples = []
-    for signal in session.scalars(select(Signal).where(Signal.id.in_(decided))):
-        ministry = decided[signal.id]
-        own = [r.code for r in signal.regulations if resolve_ministry(session, r.ministry_code).code == ministry]
-        code = own[0] if own else representative.get(ministry)
-        if code:
-            examples.append((f"{signal.title}\n{signal.description}", code))
+    ids = list(decided)
+    for start in range(0, len(ids), 5000):  # IN lists stay small on every database
+        rows = session.execute(
+            select(Signal.id, Signal.title, Signal.description).where(Signal.id.in_(ids[start : start + 5000]))
+        )
+        for signal_id, title, description in rows:
+            examples.append((f"{title}\n{description}", decided[signal_id]))
     return examples
 
 
-def _accuracy(router_for, examples: list[tuple[str, str]], ministry_of: dict[str, str]) -> float:
-    """Share of examples whose top suggestion has the right ministry (leave-one-out when learning)."""
-    if not examples:
-        return 0.0
-    hits = 0
-    for index, (text, code) in enumerate(examples):
-        router = router_for(examples[:index] + examples[index + 1 :])
-        suggestions = router.suggest(text, limit=1)
-        if suggestions and suggestions[0].ministry == ministry_of.get(code):
-            hits += 1
-    return hits / len(examples)
+def collect_examples(session: Session) -> list[tuple[str, str]]:
+    """Backwards-compatible name for :func:`collect_decisions`."""
+    return collect_decisions(session)
+
+
+def load_corpus(session: Session | None = None) -> list[Example]:
+    """The labelled corpus shipped in ``signals/data``, ministry codes mapped to today's."""
+    codes = current_ministry_codes(session) if session is not None else {}
+    return read_examples(CORPUS_PATH, (lambda code: codes.get(code.strip().upper())) if codes else None)
+
+
+def shipped_classifier() -> RoutingClassifier | None:
+    """The classifier trained on the corpus and shipped with the code, if present and readable."""
+    if not ARTIFACT_PATH.exists():
+        return None
+    try:
+        return RoutingClassifier.loads(ARTIFACT_PATH.read_bytes())
+    except Exception:  # an artifact from another library version: fall back to training
+        return None
+
+
+def active_classifier(session: Session, profiles: Callable[[], list]) -> RoutingClassifier | None:
+    """The active stored version, else the shipped artifact, else one trained now (cached per process)."""
+    active = session.execute(
+        select(RoutingModel.id, RoutingModel.created_at).where(RoutingModel.is_active.is_(True)).order_by(RoutingModel.id.desc()).limit(1)
+    ).first()
+    active_id = active[0] if active else None
+    # id and time together: an id can come back after a rollback (tests, restored backups)
+    key = ("db", active_id, str(active[1])) if active else ("shipped",)
+    with _lock:
+        if _cache["key"] == key:
+            return _cache["classifier"]
+        classifier = None
+        if active_id:
+            blob = session.scalar(select(RoutingModel.artifact).where(RoutingModel.id == active_id))
+            if blob:
+                classifier = RoutingClassifier.loads(blob)
+        if classifier is None:
+            classifier = shipped_classifier()
+        if classifier is None:
+            classifier = train_classifier(load_corpus(session), profiles())
+        _cache["key"], _cache["classifier"] = key, classifier
+        return classifier
+
+
+def forget_cached_classifier() -> None:
+    """Drop the process cache (after a retrain or rollback in this process)."""
+    with _lock:
+        _cache["key"] = _cache["classifier"] = None
+
+
+def evaluate_on(classifier: RoutingClassifier | None, router, examples: list[Example], threshold: float | None = None):
+    """Figures for ``classifier`` + lexicon ``router`` on ``examples`` (lexicon alone when no classifier)."""
+    lexicons = [lexicon_by_ministry(router.suggest(e.text, limit=20)) for e in examples]
+    if classifier is not None:
+        rows = classifier.predict_many([e.text for e in examples], lexicons)
+        predictions = [next(iter(row.items())) for row in rows]
+        threshold = classifier.threshold if threshold is None else threshold
+    else:
+        predictions = [max(lex.items(), key=lambda item: item[1]) if lex else (None, 0.0) for lex in lexicons]
+        threshold = 0.5 if threshold is None else threshold
+    return score(examples, predictions, threshold)
 
 
 @dataclass
 class RetrainResult:
-    """What a retrain learnt and how well it routes its own examples."""
+    """What a retrain learnt, how the new and the active model do on the corpus, and which one routes now."""
 
     examples: int
     accuracy_before: float
     accuracy_after: float
     model_id: int | None
+    activated: bool
+    seconds: float
 
 
-def retrain_router(session: Session, profiles, max_evaluated: int = 200) -> RetrainResult:
-    """Collect the labelled examples, measure, and store them as the router's new model."""
-    examples = collect_examples(session)
-    ministry_of = {p.code: p.ministry for p in profiles}
-    sample = examples[:max_evaluated]
-    before = _accuracy(lambda _rest: TextRouter(profiles), sample, ministry_of)
-    after = _accuracy(lambda rest: TextRouter(profiles, rest), sample, ministry_of) if len(sample) > 1 else before
-    model = RoutingModel(examples=[list(e) for e in examples], accuracy_before=before, accuracy_after=after)
+def retrain_router(session: Session, profiles, router=None, corpus: list[Example] | None = None) -> RetrainResult:
+    """Train a new version from the corpus, reference data and people's decisions; activate it unless worse."""
+    from signals.text_router import TextRouter
+
+    started = time.perf_counter()
+    decisions = collect_decisions(session)
+    corpus = corpus if corpus is not None else load_corpus(session)
+    router = router or TextRouter(profiles)
+    current = active_classifier(session, lambda: profiles)
+    base = current or shipped_classifier()
+    kwargs = {}
+    if base is not None:
+        kwargs = {"lexicon_weight": base.lexicon_weight, "threshold": base.threshold, "alpha": base.model.alpha}
+    new = train_classifier(corpus, profiles, decisions, **kwargs)
+    before = evaluate_on(current, router, corpus)
+    after = evaluate_on(new, router, corpus)
+    activated = after.accuracy >= before.accuracy
+    new.metrics = {"corpus": after.as_dict(), "previous_corpus": before.as_dict(), "decisions": len(decisions)}
+    if activated:
+        session.execute(update(RoutingModel).values(is_active=False))
+    model = RoutingModel(
+        examples=[],
+        accuracy_before=before.accuracy,
+        accuracy_after=after.accuracy,
+        artifact=new.dumps(),
+        metrics=new.metrics,
+        is_active=activated,
+        note=f"{len(decisions)} routeerbeslissingen" + ("" if activated else "; niet in gebruik: slechter op het corpus"),
+    )
     session.add(model)
     session.flush()
-    return RetrainResult(len(examples), before, after, model.id)
+    forget_cached_classifier()
+    return RetrainResult(len(decisions), before.accuracy, after.accuracy, model.id, activated, time.perf_counter() - started)
+
+
+def list_versions(session: Session) -> list[RoutingModel]:
+    """Stored model versions, newest first (without loading the artifacts)."""
+    return list(session.scalars(select(RoutingModel).order_by(RoutingModel.id.desc())))
+
+
+def rollback(session: Session, model_id: int | None = None) -> RoutingModel | None:
+    """Activate version ``model_id`` (default: the version before the active one); None = back to the shipped model.
+
+    Raises LookupError when the version does not exist or has no stored classifier.
+    """
+    versions = session.scalars(
+        select(RoutingModel).options(undefer(RoutingModel.artifact)).where(RoutingModel.artifact.is_not(None)).order_by(RoutingModel.id.desc())
+    ).all()
+    if model_id is None:
+        active = next((v for v in versions if v.is_active), None)
+        older = [v for v in versions if active is not None and v.id < active.id]
+        target = older[0] if older else None  # nothing older than the version in use: the shipped model
+    else:
+        target = next((v for v in versions if v.id == model_id), None)
+        if target is None:
+            raise LookupError(model_id)
+    session.execute(update(RoutingModel).values(is_active=False))
+    if target is not None:
+        target.is_active = True
+    session.flush()
+    forget_cached_classifier()
+    return target
 
 
 def latest_examples(session: Session) -> tuple[int | None, list[tuple[str, str]]]:
-    """The examples of the newest routing model, with its id."""
+    """The decisions the active version learnt from are inside its artifact; kept for older callers."""
     model = session.scalars(select(RoutingModel).order_by(RoutingModel.id.desc()).limit(1)).first()
     if model is None:
         return None, []
-    return model.id, [(text, code) for text, code in model.examples]
+    return model.id, [(text, code) for text, code in (model.examples or [])]

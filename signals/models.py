@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -198,6 +199,8 @@ class User(Base):
     locale: Mapped[str | None] = mapped_column(String(8))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    #: set when someone else chose this password (an admin, the CLI): the user must change it at log-in
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     organisation: Mapped[Organisation] = relationship()
 
@@ -243,8 +246,14 @@ class Signal(Base):
         # a channel's own reference is unique within that channel: imports and API calls repeat safely
         UniqueConstraint("channel_code", "external_id", name="uq_signal_channel_external_id"),
         # the screens' lists: per organisation newest first, per status oldest first (queue, unrouted)
-        Index("ix_signal_organisation_created", "organisation_code", "created_at"),
+        Index("ix_signal_organisation_created", "organisation_code", "created_at", "status"),
         Index("ix_signal_status_created", "status", "created_at"),
+        # the dashboards' and the letter's counts over a period read this index only, not the wide rows
+        Index(
+            "ix_signal_report",
+            "created_at", "status", "outcome", "channel_code", "organisation_code", "answered_at", "due_at",
+            "deadline_started_at", "needs_info_since", "closed_at", "people_affected",
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -547,6 +556,11 @@ class RoutingModel(Base):
     accuracy_before: Mapped[float | None] = mapped_column(Float)
     accuracy_after: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    #: the trained ministry classifier (joblib), its figures on the corpus, and whether routing uses it
+    artifact: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    metrics: Mapped[dict | None] = mapped_column(JSON)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SignalContact(Base):
@@ -561,6 +575,69 @@ class SignalContact(Base):
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
 
 
+class SignalFeatures(Base):
+    """A signal's words, concepts and regulations as weighted features: the index proposals compare against."""
+
+    __tablename__ = "signal_features"
+
+    signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), primary_key=True)
+    #: feature -> count (w: stems, c: concepts, r: regulations); IDF is applied when comparing
+    bag: Mapped[dict] = mapped_column(JSON, default=dict)
+    computed_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+
+
+class Proposal(Base):
+    """Signals that describe the same problem: a proposed knelpunt, or an offer to add them to one."""
+
+    __tablename__ = "proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: open, dismissed, adopted (became or joined a knelpunt) or gone (the group fell apart)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    lead_ministry_code: Mapped[str | None] = mapped_column(ForeignKey("ministry.code"), index=True)
+    #: the other ministries the signals are routed to (samenloop), space separated
+    co_ministry_codes: Mapped[str] = mapped_column(String(200), default="")
+    #: set when the signals resemble those of an existing knelpunt: offered to that one instead
+    knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"), index=True)
+    #: ids of the signals proposed, strongest first
+    signal_ids: Mapped[list] = mapped_column(JSON, default=list)
+    #: [{code, title, abbreviation, ministry, signals, words}]
+    regulations: Mapped[list] = mapped_column(JSON, default=list)
+    channels: Mapped[list] = mapped_column(JSON, default=list)
+    organisations: Mapped[list] = mapped_column(JSON, default=list)
+    people_affected: Mapped[int] = mapped_column(Integer, default=0)
+    #: signals of the last four weeks, and of before
+    recent_count: Mapped[int] = mapped_column(Integer, default=0)
+    earlier_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: how alike the signals are on average (0..1) and the resulting ranking score
+    cohesion: Mapped[float] = mapped_column(Float, default=0.0)
+    strength: Mapped[float] = mapped_column(Float, default=0.0, index=True)
+    #: the most common words and concepts, to explain the grouping
+    top_terms: Mapped[list] = mapped_column(JSON, default=list)
+    dismissed_reason: Mapped[str] = mapped_column(Text, default="")
+    dismissed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    dismissed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    #: how many signals it had when dismissed: it comes back only once it has grown by half
+    dismissed_count: Mapped[int] = mapped_column(Integer, default=0)
+    adopted_knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    #: when a signal last joined
+    grown_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+    knelpunt: Mapped[Knelpunt | None] = relationship(foreign_keys=[knelpunt_id])
+
+    @property
+    def signal_count(self) -> int:
+        return len(self.signal_ids or [])
+
+    @property
+    def co_ministries(self) -> list[str]:
+        return self.co_ministry_codes.split()
+
+    def __repr__(self) -> str:
+        return f"<Proposal {self.id} {self.status} n={self.signal_count}>"
 class UserSecurity(Base):
     """A user's second factor (TOTP) and last log-in; kept apart from the user row."""
 
@@ -641,3 +718,60 @@ class StandardAnswer(Base):
 
     def __repr__(self) -> str:
         return f"<StandardAnswer {self.ministry_code} {self.title!r}>"
+
+
+class BackgroundJob(Base):
+    """Heavy work run off the request (a letter file, publishing): state, progress and result, shared by all servers."""
+
+    __tablename__ = "background_job"
+
+    #: a random hex id, so job pages cannot be guessed
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: letter_file or publish_letter
+    kind: Mapped[str] = mapped_column(String(30))
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: queued, running, done or failed
+    status: Mapped[str] = mapped_column(String(12), default="queued")
+    #: 0..100
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str | None] = mapped_column(String(200))
+    media_type: Mapped[str | None] = mapped_column(String(120))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: where the result lives when it is not a file (a published letter's page)
+    result_url: Mapped[str | None] = mapped_column(String(300))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+
+class OneTimeLink(Base):
+    """An invitation or password-reset link: used once, expires; only the SHA-256 of the token is stored."""
+
+    __tablename__ = "one_time_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: invite (a new user sets a first password) or reset (an admin sent a new link)
+    purpose: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    used_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+    user: Mapped[User] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<OneTimeLink {self.purpose} user={self.user_id}>"
+
+
+class KnelpuntSubscription(Base):
+    """A user who wants an e-mail on every status change of a knelpunt."""
+
+    __tablename__ = "knelpunt_subscription"
+    __table_args__ = (UniqueConstraint("knelpunt_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    knelpunt_id: Mapped[int] = mapped_column(ForeignKey("knelpunt.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)

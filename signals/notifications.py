@@ -58,6 +58,11 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Beste collega,\n\nDe melder vindt het antwoord op „{title}” ({reference}) niet bruikbaar:\n\n{note}\n\n"
         "Heropen het signaal of sluit het af met een toelichting: {url}\n\nKnelpunt",
     ),
+    "proposal_digest": (
+        "Mogelijke knelpunten, week {week}: {count} nieuw of gegroeid",
+        "Beste collega,\n\nDeze signalen lijken over hetzelfde probleem te gaan. Bekijk of er een knelpunt achter zit:\n\n"
+        "{items}\n\nAlle voorstellen: {url}\n\nKnelpunt",
+    ),
 }
 
 TEMPLATE_LABELS = {
@@ -66,6 +71,7 @@ TEMPLATE_LABELS = {
     "needs_info": N_("Aan de melder: aanvulling gevraagd"),
     "overdue": N_("Aan de coördinator: termijn verstreken"),
     "reopen_requested": N_("Aan het ministerie: antwoord niet bruikbaar"),
+    "proposal_digest": N_("Wekelijks overzicht: mogelijke knelpunten"),
 }
 
 
@@ -203,3 +209,34 @@ def signal_context(signal: Signal, **extra) -> dict:
         "url": signal_url(signal),
         **extra,
     }
+
+
+# Accounts and knelpunten (issue 14): invitations, reset links and knelpunt subscriptions.
+DEFAULT_TEMPLATES.update(
+    {
+        "invitation": (
+            "Uitnodiging voor Knelpunt",
+            "Beste {name},\n\nU bent uitgenodigd voor Knelpunt als {role} bij {organisation}.\n"
+            "Kies uw wachtwoord via deze link (één keer te gebruiken, geldig tot {expires}):\n\n{url}\n\n"
+            "Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.\n\nKnelpunt",
+        ),
+        "password_reset": (
+            "Nieuw wachtwoord kiezen voor Knelpunt",
+            "Beste {name},\n\nDe beheerder van Knelpunt heeft een nieuwe link voor u gemaakt om een wachtwoord te kiezen.\n"
+            "De link werkt één keer en is geldig tot {expires}:\n\n{url}\n\nUw oude wachtwoord werkt niet meer.\n\nKnelpunt",
+        ),
+        "knelpunt_status": (
+            "Knelpunt {reference}: {status}",
+            "Beste collega,\n\nHet knelpunt „{title}” ({reference}) heeft een nieuwe status: {status} (was: {previous}).\n"
+            "{note}\n\nBekijk het knelpunt: {url}\n\nU krijgt dit bericht omdat u dit knelpunt volgt; "
+            "stoppen kan op dezelfde pagina.\n\nKnelpunt",
+        ),
+    }
+)
+TEMPLATE_LABELS.update(
+    {
+        "invitation": N_("Aan een nieuwe gebruiker: uitnodiging met link"),
+        "password_reset": N_("Aan een gebruiker: link voor een nieuw wachtwoord"),
+        "knelpunt_status": N_("Aan volgers van een knelpunt: nieuwe status"),
+    }
+)

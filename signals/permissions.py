@@ -325,3 +325,26 @@ def works_a_queue(user: Actor) -> bool:
 def may_export_lists(user: Actor) -> bool:
     """Export a filtered signal list (masked texts only): the roles that work with signals."""
     return may_work_with_signals(user)
+# -- proposed knelpunten (issue 15) -------------------------------------------------------------
+
+
+def may_see_proposals(user: Actor) -> bool:
+    """The "Mogelijke knelpunten" screen: the coordinator, and triage for its ministry's proposals."""
+    return is_role(user, COORDINATOR, TRIAGE)
+
+
+def sees_all_proposals(user: Actor) -> bool:
+    """The coordinator sees every proposal; triage only those its ministry leads."""
+    return is_role(user, COORDINATOR)
+
+
+def may_act_on_proposal(user: Actor, lead_ministry_code: str | None) -> bool:
+    """Make a knelpunt of a proposal or dismiss it: the coordinator, or triage of the lead ministry."""
+    if is_role(user, COORDINATOR):
+        return True
+    return is_role(user, TRIAGE) and lead_ministry_code is not None and lead_ministry_code == user.organisation_code
+
+
+def may_follow_knelpunten(user: Actor) -> bool:
+    """Follow a knelpunt (an e-mail on each status change): everyone who may read knelpunten."""
+    return is_role(user, FRONTLINE, TRIAGE, COORDINATOR, LIAISON)

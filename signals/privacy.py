@@ -284,7 +284,7 @@ _POSTCODE_ONLY_RE = re.compile(_POSTCODE)
 def _find_addresses(text: str) -> Iterator[Span]:
     spans = []
     for postcode in _POSTCODE_ONLY_RE.finditer(text):  # the patterns run only around a postcode
-        lo, hi = max(0, postcode.start() - 90), min(len(text), postcode.end() + 30)
+        lo, hi = max(0, postcode.start() - 60), min(len(text), postcode.end() + 30)
         for pattern in (_STREET_NUMBER_POSTCODE_RE, _POSTCODE_NUMBER_RE):
             spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
     spans.extend(find_street_addresses(text))

@@ -147,7 +147,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\n\"“”]\s*$|^\s*$")
 def _is_cap(word: str) -> bool:
     """A capitalised word (not an all-caps abbreviation, not a single letter)."""
     core = word.rstrip(".")
-    return len(core) > 1 and core[0].isupper() and not core.isupper() and core[1:].replace("-", "").replace("'", "").isalpha()
+    return len(core) > 1 and core[0].isupper() and not core.isupper() and core[1:].replace("-", "").replace("'", "").replace("’", "").isalpha()
 
 
 def _is_initial(word: str) -> bool:
@@ -244,6 +244,9 @@ def find_names(text: str) -> Iterator[Span]:
         return
     tokens = _Tokens(text)
     items, n = tokens.items, len(tokens.items)
+    words = [w for _s, _e, w in items if w[0].isalpha()]
+    # A title written In Title Case ("Gift Van Familie Leidt Tot Terugvordering") has no names by capitals alone.
+    title_case = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     i = 0
     while i < n:
         word = items[i][2]
@@ -265,7 +268,9 @@ def find_names(text: str) -> Iterator[Span]:
             if j < n and items[j][2] in (":", ","):
                 j += 1
             starts_with_particle = j < n and items[j][2].lower() in PARTICLES and not _is_surname_word(items[j][2])
-            if j < n and (j == i + 1 and tokens.joined(j) or j > i + 1) and not tokens.protected[j]:
+            if title_case and (lower not in HONORIFICS or lower in ("familie", "gezin", "heet", "genaamd")) and lower != "heer":
+                pass
+            elif j < n and (j == i + 1 and tokens.joined(j) or j > i + 1) and not tokens.protected[j]:
                 start_index = j
                 end = _name_chain(tokens, j, allow_single=True)
                 if end is not None and starts_with_particle and lower not in HONORIFICS and lower != "heer":
@@ -276,24 +281,26 @@ def find_names(text: str) -> Iterator[Span]:
             chain = _name_chain(tokens, i, allow_single=False)
             if chain is not None and chain > i + 1:
                 end = chain
-        elif word in FIRST_NAMES and not tokens.protected[i] and not (
+        elif word.rstrip(".") in FIRST_NAMES and not tokens.protected[i] and not (
             tokens.sentence_start(i) and i + 1 < n and items[i + 1][2].lower() in _PRONOUNS
         ):
             chain = _name_chain(tokens, i, allow_single=True)
             end = chain if chain is not None else i + 1
-        elif word in AMBIGUOUS_FIRST_NAMES and not tokens.protected[i]:
+        elif word.rstrip(".") in AMBIGUOUS_FIRST_NAMES and not tokens.protected[i]:
             chain = _name_chain(tokens, i, allow_single=False)
             end = chain
         elif (
-            _is_surname_word(word)
+            not title_case
+            and _is_surname_word(word)
             and not tokens.protected[i]
             and not tokens.sentence_start(i)
+            and not (i > 0 and items[i - 1][2][0].isupper() and tokens.joined(i))  # inside a longer run of capitals
             and i + 1 < n
             and tokens.joined(i + 1)
         ):
             # two or more capitalised words inside a sentence: "met Kees Rijnders van het wijkteam"
             chain = _name_chain(tokens, i, allow_single=False)
-            if chain is not None and chain >= i + 2 and all(
+            if chain is not None and chain >= i + 2 and not (chain < n and tokens.joined(chain) and _is_cap(items[chain][2])) and all(
                 _is_plain_name_word(items[k][2]) for k in range(i, chain) if items[k][2].lower() not in PARTICLES
             ):
                 end = chain

@@ -12,12 +12,18 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signals.learning import latest_examples
-from signals.models import Regulation, RegulationTerm, RoutingModel
+from signals.classifier import RoutingClassifier
+from signals.learning import active_classifier
+from signals.models import Regulation, RegulationTerm
 from signals.reference import current_ministry_codes
 from signals.text_router import RegulationProfile, TextRouter
 
-DEFAULT_THRESHOLD = 0.5
+#: None: use the threshold tuned with the active classifier (see ``routing evaluate``)
+DEFAULT_THRESHOLD: float | None = None
+#: a regulation is attached to a signal only when the lexicon found its words at least this surely
+REGULATION_EVIDENCE = 0.5
+#: a second ministry is co-responsible (samenloop) when its own regulation is named this surely
+SAMENLOOP_EVIDENCE = 0.6
 
 
 @dataclass
@@ -33,6 +39,8 @@ class RoutingDecision:
     regulations: list[str] = field(default_factory=list)
     #: the router's ranked suggestions: [{ministry, regulation, confidence, matched}]
     alternatives: list[dict] = field(default_factory=list)
+    #: combined probability per ministry, best first (text routing with the classifier)
+    ministry_probabilities: dict[str, float] = field(default_factory=dict)
 
     @property
     def is_routed(self) -> bool:
@@ -97,8 +105,7 @@ def _reference_fingerprint(session: Session) -> tuple:
         )
     ).all()
     terms = session.execute(select(func.count(RegulationTerm.id), func.max(RegulationTerm.id), func.sum(RegulationTerm.weight))).one()
-    model_id = session.scalar(select(func.max(RoutingModel.id)))
-    return (hash(tuple(regulations)), tuple(terms), model_id)
+    return (hash(tuple(regulations)), tuple(terms))
 
 
 def build_profiles(session: Session) -> list[RegulationProfile]:
@@ -125,15 +132,24 @@ def get_text_router(session: Session) -> TextRouter:
     key = _reference_fingerprint(session)
     with _router_lock:
         if _router_cache["key"] != key:
-            _model_id, examples = latest_examples(session)
-            _router_cache["router"] = TextRouter(build_profiles(session), examples)
+            _router_cache["router"] = TextRouter(build_profiles(session))
             _router_cache["key"] = key
         return _router_cache["router"]
 
 
-def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESHOLD) -> RoutingDecision:
-    """Classify free text into a regulation and ministry; below ``threshold`` no ministry is chosen."""
-    suggestions = get_text_router(session).suggest(text, limit=8)
+def get_classifier(session: Session) -> RoutingClassifier | None:
+    """The active ministry classifier (a stored model version, else the shipped one)."""
+    return active_classifier(session, lambda: build_profiles(session))
+
+
+def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT_THRESHOLD) -> RoutingDecision:
+    """Decide the lead ministry from free text: the lexicon's evidence and the classifier together.
+
+    Below ``threshold`` (default: the active classifier's tuned threshold) no ministry is
+    chosen and the coordinator decides. Regulations are attached only when the text names
+    or clearly describes them; the explanation quotes the words that decided.
+    """
+    suggestions = get_text_router(session).suggest(text, limit=20)
     alternatives: list[dict] = []
     codes = current_ministry_codes(session)
     for suggestion in suggestions:
@@ -146,7 +162,26 @@ def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESH
                 "matched": list(suggestion.matched),
             }
         )
-    if not alternatives:
+    lexicon: dict[str, float] = {}
+    for alt in alternatives:
+        if alt["ministry"] and alt["confidence"] > lexicon.get(alt["ministry"], 0.0):
+            lexicon[alt["ministry"]] = alt["confidence"]
+    classifier = get_classifier(session)
+    if threshold is None:
+        threshold = classifier.threshold if classifier is not None else 0.5
+    if classifier is not None and text and text.strip():
+        prediction = classifier.predict(text, lexicon)
+        probabilities = {}
+        for code, probability in prediction.probabilities.items():
+            current = _current_code(session, code, codes) or code
+            probabilities[current] = probabilities.get(current, 0.0) + probability
+        ministry, confidence = max(probabilities.items(), key=lambda item: item[1])
+        model_words = prediction.words
+    elif lexicon:
+        probabilities = dict(sorted(lexicon.items(), key=lambda item: -item[1]))
+        ministry, confidence = next(iter(probabilities.items()))
+        model_words = ()
+    else:
         return RoutingDecision(
             ministry=None,
             co_ministries=[],
@@ -154,31 +189,42 @@ def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESH
             confidence=0.0,
             explanation="In de tekst is geen regeling of regeling-specifiek woord herkend.",
         )
-    top = alternatives[0]
+    alternatives = alternatives[:8]
+    evidence = [a for a in alternatives if a["ministry"] == ministry and a["confidence"] >= REGULATION_EVIDENCE]
     titles = dict(
         session.execute(
             select(Regulation.code, Regulation.title).where(Regulation.code.in_([a["regulation"] for a in alternatives]))
         ).all()
     )
-    words = ", ".join(f"‘{w}’" for w in _distinct_words(top["matched"])) or "—"
-    explanation = (
-        f"Herkend als {titles.get(top['regulation'], top['regulation'])} ({top['ministry']}) "
-        f"door de woorden {words}; zekerheid {top['confidence']:.0%}."
-    )
-    if top["confidence"] < threshold:
+    if evidence:
+        top = evidence[0]
+        words = ", ".join(f"‘{w}’" for w in _distinct_words(top["matched"])) or "—"
+        explanation = (
+            f"Herkend als {titles.get(top['regulation'], top['regulation'])} ({ministry}) "
+            f"door de woorden {words}; zekerheid {confidence:.0%}."
+        )
+    else:
+        words = ", ".join(f"‘{w}’" for w in model_words) or "—"
+        explanation = (
+            f"Geen regeling genoemd; de beschrijving lijkt het meest op situaties van {ministry} "
+            f"(woorden {words}); zekerheid {confidence:.0%}."
+        )
+    probabilities = dict(sorted(probabilities.items(), key=lambda item: -item[1]))
+    if confidence < threshold:
         return RoutingDecision(
             ministry=None,
             co_ministries=[],
             method="text",
-            confidence=top["confidence"],
+            confidence=round(confidence, 4),
             explanation=explanation + f" Dat is onder de drempel van {threshold:.0%}: de coördinator beslist.",
             regulations=[],
             alternatives=alternatives,
+            ministry_probabilities=probabilities,
         )
     co: list[str] = []
-    regulations = [top["regulation"]]
-    for alt in alternatives[1:]:
-        if alt["confidence"] >= threshold and alt["ministry"] and alt["ministry"] != top["ministry"]:
+    regulations = [evidence[0]["regulation"]] if evidence else []
+    for alt in alternatives:
+        if alt["confidence"] >= max(SAMENLOOP_EVIDENCE, threshold) and alt["ministry"] and alt["ministry"] != ministry:
             if alt["ministry"] not in co:
                 co.append(alt["ministry"])
                 regulations.append(alt["regulation"])
@@ -188,13 +234,14 @@ def route_by_text(session: Session, text: str, threshold: float = DEFAULT_THRESH
                     + "."
                 )
     return RoutingDecision(
-        ministry=top["ministry"],
+        ministry=ministry,
         co_ministries=co,
         method="text",
-        confidence=top["confidence"],
+        confidence=round(confidence, 4),
         explanation=explanation,
         regulations=regulations,
         alternatives=alternatives,
+        ministry_probabilities=probabilities,
     )
 
 
@@ -210,6 +257,9 @@ def _distinct_words(matched: list[str]) -> list[str]:
 
 def ministry_alternatives(decision: RoutingDecision, limit: int = 3) -> list[dict]:
     """The best confidence per ministry among the suggestions, best first."""
+    if decision.ministry_probabilities:
+        ranked = list(decision.ministry_probabilities.items())[:limit]
+        return [{"ministry": m, "confidence": round(c, 3)} for m, c in ranked]
     best: dict[str, float] = {}
     for alt in decision.alternatives:
         if alt["ministry"] and alt["ministry"] not in best:

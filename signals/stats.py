@@ -66,7 +66,7 @@ def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -
 
 def status_counts(session: Session, user) -> dict[str, int]:
     """How many of the signals ``user`` may see are in each state, counted in the database."""
-    visible = visible_signals(user).subquery()
+    visible = visible_signals(user).with_only_columns(Signal.status).subquery()  # the one column it counts
     rows = session.execute(select(visible.c.status, func.count()).group_by(visible.c.status)).all()
     counts = dict.fromkeys(STATUSES, 0)
     counts.update({status: n for status, n in rows})

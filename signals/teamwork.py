@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signals import permissions
+from signals import deadlines, permissions
 from signals.access import get_signal_for, visible_signals
 from signals.audit import record_event
 from signals.errors import N_, DomainError, FieldErrors, Message, PermissionDenied
@@ -314,7 +314,7 @@ def next_in_queue(session: Session, user: User, current: Signal) -> Signal | Non
         .where(
             Signal.id.in_(lead),
             Signal.id != current.id,
-            Signal.status.in_(("routed", "in_progress"))
+            Signal.status.in_(deadlines.CLOCK_RUNNING_STATUSES)
             | ((Signal.status == "answered") & Signal.reopen_requested_at.is_not(None)),
             (Signal.assignee_id.is_(None)) | (Signal.assignee_id == user.id),
         )

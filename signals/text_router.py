@@ -62,6 +62,7 @@ _COMMON_SHORT_WORDS = frozenset({"wet", "van", "op", "de", "het", "en", "in", "t
 _VOWELS = frozenset("aeiou")
 _WORD_RE = re.compile(r"[^\W_]+")
 _YEAR_RE = re.compile(r"^\d{4}$")
+_PLACEHOLDER_RE = re.compile(r"\[[^\]\n]{0,40}\]")
 
 
 @dataclass(frozen=True)
@@ -454,6 +455,8 @@ class TextRouter:
         """Best-first regulation suggestions for ``text``; [] when nothing in it points anywhere."""
         if not text or not text.strip() or limit <= 0:
             return []
+        # privacy placeholders ([BSN], [NAAM]) are never read; blanking keeps the quote offsets right
+        text = _PLACEHOLDER_RE.sub(lambda match: " " * len(match.group()), text)
         scores = self._lexicon_scores(text)
         confidence = {p: c for p, (c, _) in scores.items()}
         quotes = {p: tuple(q for _, _, q in ranked) for p, (_, ranked) in scores.items()}

@@ -34,7 +34,7 @@ class OpenQuestion:
 
 def open_question(session: Session, signal: Signal) -> OpenQuestion | None:
     """The question the frontline has still to answer (None unless the signal waits for information)."""
-    if signal.status != "needs_info":
+    if signal.status != deadlines.PAUSED_STATUS:
         return None
     event = session.scalars(
         select(AuditEvent)
@@ -51,7 +51,7 @@ def open_question(session: Session, signal: Signal) -> OpenQuestion | None:
 
 def open_questions_for(session: Session, user: User, mine_only: bool = False) -> list[tuple[Signal, OpenQuestion]]:
     """Signals of the user's scope that wait for the frontline's information, the longest waiting first."""
-    stmt = visible_signals(user).where(Signal.status == "needs_info")
+    stmt = visible_signals(user).where(Signal.status == deadlines.PAUSED_STATUS)
     if mine_only:
         stmt = stmt.where(Signal.submitter_id == user.id)
     result = []

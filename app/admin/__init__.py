@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from app.admin import routes  # noqa: E402,F401
+from app.admin import routes, tokens  # noqa: E402,F401

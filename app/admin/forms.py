@@ -55,3 +55,31 @@ class RetireMinistryForm(FlaskForm):
     successor = SelectField(_l("Opvolger"), validators=[DataRequired(_l("Kies de opvolger."))])
     valid_until = DateField(_l("Laatste dag"), validators=[DataRequired(_l("Vul de laatste dag in (JJJJ-MM-DD)."))])
     confirm = BooleanField(_l("Ik begrijp dat regelingen en open signalen naar de opvolger gaan"), validators=[DataRequired(_l("Bevestig dat alles naar de opvolger gaat."))])
+
+
+class InviteForm(UserForm):
+    """Invite a user: the same fields as before, but the user chooses the password through a link."""
+
+
+class UserEditForm(FlaskForm):
+    name = StringField(_l("Naam"), validators=[Optional(), Length(max=200)])
+    role = SelectField(_l("Rol"), validators=[DataRequired(_l("Kies een rol."))])
+    organisation = SelectField(_l("Organisatie"), validators=[DataRequired(_l("Kies een organisatie."))])
+
+
+class UserSearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Zoeken op naam, e-mailadres of organisatie"), validators=[Optional(), Length(max=200)])
+    role = SelectField(_l("Filter op rol"), validators=[Optional()])
+    active = SelectField(_l("Filter op status"), validators=[Optional()])
+
+
+class ReferenceFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Zoeken op code of naam"), validators=[Optional(), Length(max=100)])
+    kind = SelectField(_l("Soort"), validators=[Optional()])
+    show_retired = BooleanField(_l("Ook opgeheven ministeries tonen"))

@@ -1,56 +1,142 @@
 """Users, their API tokens, and the reference data with how certain each row is."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from app.admin import bp
-from app.admin.forms import DeadlineForm, MailTemplateForm, MoveRegulationForm, RetireMinistryForm, TokenForm, UserForm
+from app.admin.forms import (
+    DeadlineForm,
+    InviteForm,
+    MailTemplateForm,
+    MoveRegulationForm,
+    ReferenceFilterForm,
+    RetireMinistryForm,
+    TokenForm,
+    UserEditForm,
+    UserSearchForm,
+)
 from app.extensions import db
 from app.form_errors import add_domain_errors
+from app.knelpunten.forms import ConfirmForm
+from app.mail import commit_and_deliver
 from app.security import role_required
 from signals import reference
-from signals.accounts import create_token, create_user
+from signals.accounts import create_token
 from signals.errors import InvalidInput
+from signals.invitations import (
+    INVITE_HOURS,
+    current_organisations,
+    invite_user,
+    search_users,
+    send_reset_link,
+    set_active,
+    update_user,
+)
 from signals.models import ApiToken, Ministry, Regulation, User
 from signals.notifications import DEFAULT_TEMPLATES, TEMPLATE_LABELS, get_template, save_template
 from signals.permissions import may_administer
 from signals.portfolio import move_regulation, retire_ministry
+from signals.portfolio_preview import retirement_preview
 from signals.vocabulary import ROLES
 
 
-def _user_form() -> UserForm:
-    form = UserForm()
+def _user_form(form_class=None):
+    form = (form_class or InviteForm)()
     form.role.choices = [("", _("Kies een rol"))] + [(k, _(v)) for k, v in ROLES.items()]
-    form.organisation.choices = [("", _("Kies een organisatie"))] + [
-        (o.code, f"{o.code} – {o.name}") for o in reference.list_organisations(db.session)
-    ]
+    form.organisation.choices = [("", _("Kies een organisatie"))] + _organisation_choices()
     return form
+
+
+def _organisation_choices() -> list[tuple[str, str]]:
+    """Organisations by name; retired ministries (AENM, KGG, VRO, EZ) are not offered."""
+    return [(o.code, f"{o.name} ({o.code})") for o in current_organisations(db.session)]
 
 
 @bp.route("/gebruikers", methods=["GET", "POST"])
 @role_required(may_administer)
 def users():
+    """Searchable user list and the invitation form: the new user gets an e-mail with a one-time link."""
     form = _user_form()
     status = 200
     if form.validate_on_submit():
         try:
-            user, password = create_user(
-                db.session, form.email.data, form.role.data, form.organisation.data, name=form.name.data or "", actor=current_user
+            user, _link = invite_user(
+                db.session, form.email.data, form.role.data, form.organisation.data, form.name.data or "",
+                actor=current_user, base_url=current_app.config["BASE_URL"],
             )
         except InvalidInput as error:
             db.session.rollback()
             add_domain_errors(form, error)
             status = 422
         else:
-            db.session.commit()
-            flash(_("Gebruiker %(email)s aangemaakt. Tijdelijk wachtwoord: %(password)s", email=user.email, password=password), "success")
+            commit_and_deliver()
+            flash(_("Uitnodiging verstuurd naar %(email)s. De link werkt één keer en is %(hours)s uur geldig.", email=user.email, hours=INVITE_HOURS), "success")
             return redirect(url_for(".users"))
     elif form.errors:
         status = 422
-    all_users = db.session.scalars(select(User).order_by(User.organisation_code, User.email)).all()
-    return render_template("admin/users.html", form=form, users=all_users), status
+    search = UserSearchForm(request.args)
+    search.role.choices = [("", _("Alle rollen"))] + [(k, _(v)) for k, v in ROLES.items()]
+    search.active.choices = [("", _("Actief en uitgeschakeld")), ("active", _("Actief")), ("inactive", _("Uitgeschakeld"))]
+    found = search_users(db.session, search.q.data, search.role.data, search.active.data)
+    return render_template("admin/users.html", form=form, search=search, users=found), status
+
+
+@bp.route("/gebruikers/<int:user_id>", methods=["GET", "POST"])
+@role_required(may_administer)
+def user_detail(user_id: int):
+    """Edit name, role and organisation; deactivate or reactivate; send a new password link."""
+    user = db.get_or_404(User, user_id)
+    form = UserEditForm(data={"name": user.name, "role": user.role, "organisation": user.organisation_code} if request.method == "GET" else None)
+    form.role.choices = [(k, _(v)) for k, v in ROLES.items()]
+    form.organisation.choices = _organisation_choices()
+    if user.organisation_code not in {c[0] for c in form.organisation.choices}:
+        form.organisation.choices = [(user.organisation_code, user.organisation_code)] + form.organisation.choices
+    status = 200
+    if form.validate_on_submit():
+        try:
+            changed = update_user(db.session, user, current_user, form.name.data or "", form.role.data, form.organisation.data)
+        except InvalidInput as error:
+            db.session.rollback()
+            add_domain_errors(form, error)
+            status = 422
+        else:
+            db.session.commit()
+            flash(_("Gegevens van %(email)s opgeslagen.", email=user.email) if changed else _("Er was niets veranderd."), "success")
+            return redirect(url_for(".user_detail", user_id=user.id))
+    elif form.errors:
+        status = 422
+    return render_template("admin/user.html", user=user, form=form, confirm=ConfirmForm()), status
+
+
+@bp.post("/gebruikers/<int:user_id>/actief")
+@role_required(may_administer)
+def user_active(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = ConfirmForm()
+    if request.form.get("active") not in ("0", "1"):
+        abort(400)  # the page's button always says which way
+    if form.validate_on_submit():
+        active = request.form.get("active") == "1"
+        set_active(db.session, user, current_user, active)
+        db.session.commit()
+        flash(_("%(email)s kan weer inloggen.", email=user.email) if active else _("%(email)s is uitgeschakeld: inloggen en API-sleutels werken niet meer.", email=user.email), "success")
+    return redirect(url_for(".user_detail", user_id=user.id))
+
+
+@bp.post("/gebruikers/<int:user_id>/wachtwoordlink")
+@role_required(may_administer)
+def user_reset(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = ConfirmForm()
+    if request.form.get("confirm") != "1":
+        abort(400)  # only from the button on the user's page
+    if form.validate_on_submit():
+        send_reset_link(db.session, user, current_user, base_url=current_app.config["BASE_URL"])
+        commit_and_deliver()
+        flash(_("Een link om een nieuw wachtwoord te kiezen is naar %(email)s gestuurd. Het oude wachtwoord werkt niet meer.", email=user.email), "success")
+    return redirect(url_for(".user_detail", user_id=user.id))
 
 
 @bp.route("/gebruikers/<int:user_id>/sleutels", methods=["GET", "POST"])
@@ -69,12 +155,28 @@ def tokens(user_id: int):
 @bp.get("/referentie")
 @role_required(may_administer)
 def reference_data():
+    """The reference data, filterable by kind and text; retired ministries only on request."""
+    form = ReferenceFilterForm(request.args)
+    kinds = [("", _("Alles")), ("ministries", _("Ministeries")), ("organisations", _("Organisaties")), ("channels", _("Kanalen")), ("regulations", _("Regelingen"))]
+    form.kind.choices = kinds
+    kind = form.kind.data if form.kind.data in dict(kinds) else ""
+    words = (form.q.data or "").lower().split()
+
+    def matches(*texts) -> bool:
+        haystack = " ".join(t or "" for t in texts).lower()
+        return all(word in haystack for word in words)
+
+    def wanted(name: str) -> bool:
+        return not kind or kind == name
+
+    ministries = [m for m in reference.list_ministries(db.session) if (form.show_retired.data or m.valid_until is None) and matches(m.code, m.name)]
     return render_template(
         "admin/reference.html",
-        ministries=reference.list_ministries(db.session),
-        organisations=reference.list_organisations(db.session),
-        channels=reference.list_channels(db.session),
-        regulations=reference.list_regulations(db.session),
+        form=form,
+        ministries=ministries if wanted("ministries") else None,
+        organisations=[o for o in reference.list_organisations(db.session) if matches(o.code, o.name)] if wanted("organisations") else None,
+        channels=[c for c in reference.list_channels(db.session) if matches(c.code, c.name)] if wanted("channels") else None,
+        regulations=[r for r in reference.list_regulations(db.session) if matches(r.code, r.title, r.abbreviation)] if wanted("regulations") else None,
     )
 
 
@@ -164,4 +266,5 @@ def retire_ministry_view(code: str):
             db.session.commit()
             flash(_("%(code)s is opgeheven; %(n)d open signalen zijn naar %(successor)s gegaan.", code=code, n=len(moved), successor=ministry.successor_code), "success")
             return redirect(url_for(".reference_data"))
-    return render_template("admin/retire_ministry.html", form=form, ministry=ministry), 422 if form.errors else 200
+    preview = retirement_preview(db.session, ministry)
+    return render_template("admin/retire_ministry.html", form=form, ministry=ministry, preview=preview), 422 if form.errors else 200

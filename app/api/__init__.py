@@ -7,6 +7,7 @@ bp = Blueprint("api", __name__)
 from app.api import (  # noqa: E402,F401
     followup,
     idempotency,  # noqa: E402  (after routes: its check runs once the caller is known)
+    proposals,
     reports,
     routes,
 )

@@ -71,6 +71,80 @@ def _body(schema: str) -> dict:
     return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
+def _proposal_paths(spec: APISpec) -> None:
+    """Proposed knelpunten (issue 15): list, one, adopt, dismiss."""
+    from app.api.proposals import AdoptInSchema, DismissInSchema
+
+    spec.components.schema("AdoptIn", schema=AdoptInSchema)
+    spec.components.schema("DismissIn", schema=DismissInSchema)
+    regulation = {
+        "type": "object",
+        "properties": {
+            "code": {"type": "string"},
+            "title": {"type": "string"},
+            "signals": {"type": "integer", "description": "Hoeveel signalen van het voorstel over deze regeling gaan"},
+            "evidence": {"type": "array", "items": {"type": "string"}, "description": "De woorden die op de regeling wezen"},
+        },
+    }
+    spec.components.schema(
+        "Proposal",
+        {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "status": {"type": "string", "enum": ["open", "dismissed", "adopted", "gone"]},
+                "title": {"type": "string", "description": "Voorgestelde titel: die van het meest centrale signaal"},
+                "signal_ids": {"type": "array", "items": {"type": "integer"}, "description": "Sterkste eerst"},
+                "signal_count": {"type": "integer"},
+                "regulations": {"type": "array", "items": regulation},
+                "lead_ministry": {"type": "string", "nullable": True},
+                "co_ministries": {"type": "array", "items": {"type": "string"}},
+                "channels": {"type": "array", "items": {"type": "string"}},
+                "organisations": {"type": "array", "items": {"type": "string"}},
+                "people_affected": {"type": "integer"},
+                "growth": {"type": "object", "properties": {"last_4_weeks": {"type": "integer"}, "before": {"type": "integer"}}},
+                "strength": {"type": "number"},
+                "cohesion": {"type": "number", "description": "Gemiddelde gelijkenis van de signalen (0-1)"},
+                "terms": {"type": "array", "items": {"type": "string"}},
+                "add_to_knelpunt": {"type": "object", "nullable": True, "description": "Gezet als de signalen bij een bestaand knelpunt horen"},
+                "created_at": {"type": "string", "format": "date-time"},
+            },
+        },
+    )
+    proposal_id = [{"name": "proposal_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    listing = {"type": "object", "properties": {"items": {"type": "array", "items": _ref("Proposal")}, "total": {"type": "integer"}}}
+    adopted = {
+        "type": "object",
+        "properties": {
+            "proposal": _ref("Proposal"),
+            "knelpunt": {"type": "object", "properties": {"id": {"type": "integer"}, "reference": {"type": "string"}}},
+        },
+    }
+    spec.path(
+        path="/knelpunten/proposals",
+        operations={
+            "get": {
+                "summary": "Mogelijke knelpunten: signalen die over hetzelfde probleem lijken te gaan",
+                "description": "Nieuwe signalen worden eerst (incrementeel) meegewogen. De coördinator ziet alle voorstellen, een beleidsmedewerker die van het eigen ministerie.",
+                "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "dismissed", "adopted", "gone"], "default": "open"}}],
+                "responses": _responses(200, "Mogelijke knelpunten, sterkste en snelst groeiende eerst", schema=listing),
+            }
+        },
+    )
+    spec.path(
+        path="/knelpunten/proposals/{proposal_id}",
+        operations={"get": {"summary": "Eén voorstel", "parameters": proposal_id, "responses": _responses(200, "Het voorstel", 404, schema=_ref("Proposal"))}},
+    )
+    spec.path(
+        path="/knelpunten/proposals/{proposal_id}/adopt",
+        operations={"post": _post("Maak er in één stap een knelpunt van (of voeg toe aan het voorgestelde knelpunt)", "AdoptIn", 201, "Knelpunt vastgelegd", 404, schema=adopted, parameters=proposal_id)},
+    )
+    spec.path(
+        path="/knelpunten/proposals/{proposal_id}/dismiss",
+        operations={"post": _post("Wijs het voorstel af met een reden; het komt pas terug als het met de helft groeit", "DismissIn", 200, "Afgewezen", 404, schema=_ref("Proposal"), parameters=proposal_id)},
+    )
+
+
 def _post(summary: str, body: str, ok: int, description: str, *errors: int, schema: dict | None = None, parameters=()) -> dict:
     """A POST with a JSON body: its errors, and the Idempotency-Key header."""
     return {
@@ -385,6 +459,7 @@ def build_openapi() -> dict:
         path="/knelpunten/{knelpunt_id}/transitions",
         operations={"post": _post("Wijzig de status van een knelpunt", "StatusIn", 200, "Status gewijzigd", 404, schema=_ref("KnelpuntTransition"), parameters=knelpunt_id)},
     )
+    _proposal_paths(spec)
     spec.path(
         path="/knelpunten/{knelpunt_id}/history",
         operations={"get": {"summary": "De geschiedenis van een knelpunt", "parameters": knelpunt_id, "responses": _responses(200, "Geschiedenis", 404, schema=_ref("KnelpuntHistory"))}},
@@ -408,4 +483,45 @@ def build_openapi() -> dict:
             }
         },
     )
+    _regulation_dossier_path(spec)
     return spec.to_dict()
+
+
+def _regulation_dossier_path(spec: APISpec) -> None:
+    """GET /regulations/{bwb_id}/dossier (issue 14): everything about one law, scoped to the caller."""
+    spec.path(
+        path="/regulations/{bwb_id}/dossier",
+        operations={
+            "get": {
+                "summary": "Dossier van één regeling: signalen, knelpunten, ontwikkeling, uitkomsten, rode draden, samenloop",
+                "description": (
+                    "Alle cijfers over de signalen die de aanroeper mag zien (signals.access); een liaison krijgt "
+                    "alleen totalen (`signals` is dan null). `regulation.url` linkt naar wetten.overheid.nl."
+                ),
+                "parameters": [
+                    {"name": "bwb_id", "in": "path", "required": True, "schema": {"type": "string", "example": "BWBR0015703"}}
+                ],
+                "responses": {
+                    **_responses(200, "Het dossier", 401, 403, 404),
+                    "200": {
+                        "description": "Het dossier",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "regulation": {"type": "object"},
+                                        "figures": {"type": "object"},
+                                        "knelpunten": {"type": "array", "items": {"type": "object"}},
+                                        "tables": {"type": "object"},
+                                        "signals": {"type": "array", "nullable": True, "items": {"type": "object"}},
+                                    },
+                                    "required": ["regulation", "figures", "knelpunten", "tables", "signals"],
+                                }
+                            }
+                        },
+                    },
+                },
+            }
+        },
+    )

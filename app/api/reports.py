@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, jsonify, request, send_file, url_for
+from flask import Response, current_app, jsonify, request, send_file, url_for
 
 from app.api import bp
 from app.api.routes import _user
@@ -10,6 +10,7 @@ from app.extensions import db
 from app.headers import allow_inline_scripts
 from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
+from reports.letterhead import letterhead_from_config
 from reports.periods import parse_period
 from reports.publish import file_name, letter_scope_for
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied
@@ -38,7 +39,7 @@ def bottleneck_letter():
     except InvalidInput as error:
         errors.fields.update(error.fields)
     errors.raise_if_any()
-    letter = build_bottleneck_letter(db.session, period, ministry)
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=letterhead_from_config(current_app.config))
     if fmt == "json":
         annex = letter["tables"]["annex"]
         links = {
@@ -66,3 +67,15 @@ def bottleneck_letter():
     response = Response(content, content_type=render.FORMATS[fmt])
     response.headers["Content-Disposition"] = f'{"inline" if fmt == "html" else "attachment"}; filename="{name}"'
     return response
+
+
+@bp.get("/regulations/<bwb_id>/dossier")
+def regulation_dossier(bwb_id: str):
+    """Everything about one regulation that the caller may count (aggregates only for a liaison)."""
+    from reports.dashboard import countable_signals
+    from reports.dossier import build_dossier, get_regulation_or_404
+
+    user = _user()
+    countable_signals(user)  # PermissionDenied (403) for roles without dashboards, before a 404 can leak
+    regulation = get_regulation_or_404(db.session, bwb_id)
+    return jsonify(build_dossier(db.session, user, regulation))

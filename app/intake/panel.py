@@ -13,7 +13,7 @@ from typing import Any
 from flask_babel import format_date
 from flask_babel import gettext as _
 
-from signals import permissions
+from signals import deadlines, permissions
 from signals.models import Signal
 
 #: per status, the steps in the order a user most likely takes them
@@ -64,7 +64,7 @@ def build_steps(signal: Signal, forms: dict, user) -> list[Step]:
     order = STEP_ORDER.get(signal.status, ())
     steps = [Step(action, step_title(action, user), forms[action]) for action in order if action in forms]
     steps += [Step(action, step_title(action, user), form) for action, form in forms.items() if action not in order]
-    waiting = (signal.status == "needs_info" and not permissions.is_role(user, permissions.FRONTLINE)) or (
+    waiting = (signal.status == deadlines.PAUSED_STATUS and not permissions.is_role(user, permissions.FRONTLINE)) or (
         signal.status == "answered" and signal.reopen_requested_at is None
     )
     if steps and not waiting:
@@ -80,7 +80,7 @@ def whats_next(signal: Signal, user, question=None) -> str:
     status = signal.status
     if status == "received":
         return _("De coördinator zoekt uit welk ministerie over deze regel gaat en zet het signaal door.")
-    if status == "routed":
+    if status == deadlines.AWAITING_ACCEPTANCE:
         if due:
             return _(
                 "%(ministry)s beslist of het het signaal in behandeling neemt, uiterlijk op %(date)s.",
@@ -88,13 +88,13 @@ def whats_next(signal: Signal, user, question=None) -> str:
                 date=due,
             )
         return _("%(ministry)s beslist of het het signaal in behandeling neemt.", ministry=ministry)
-    if status == "in_progress":
+    if status == deadlines.BEING_HANDLED:
         if due:
             return _(
                 "%(ministry)s onderzoekt het signaal en antwoordt uiterlijk op %(date)s.", ministry=ministry, date=due
             )
         return _("%(ministry)s onderzoekt het signaal.", ministry=ministry)
-    if status == "needs_info":
+    if status == deadlines.PAUSED_STATUS:
         if frontline and question is not None:
             return _(
                 "%(ministry)s heeft een vraag voor u. Antwoord graag vóór %(date)s; tot u antwoordt, staat de termijn van het ministerie stil.",
@@ -139,19 +139,19 @@ def next_step_short(signal: Signal, user) -> str:
     status = signal.status
     if status == "received":
         return _("De coördinator kiest het ministerie")
-    if status == "routed":
+    if status == deadlines.AWAITING_ACCEPTANCE:
         return (
             _("%(ministry)s neemt het op vóór %(date)s", ministry=ministry, date=due)
             if due
             else _("%(ministry)s neemt het op", ministry=ministry)
         )
-    if status == "in_progress":
+    if status == deadlines.BEING_HANDLED:
         return (
             _("%(ministry)s antwoordt vóór %(date)s", ministry=ministry, date=due)
             if due
             else _("%(ministry)s werkt eraan", ministry=ministry)
         )
-    if status == "needs_info":
+    if status == deadlines.PAUSED_STATUS:
         return _("Uw antwoord op een vraag is nodig") if frontline else _("Wacht op de melder")
     if status == "answered":
         if signal.reopen_requested_at is not None:

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("knelpunten", __name__)
 
-from app.knelpunten import routes  # noqa: E402,F401
+from app.knelpunten import follow, proposals, routes  # noqa: E402,F401

@@ -27,6 +27,7 @@ class KnelpuntForm(FlaskForm):
         validators=[DataRequired(_l("Noem minstens één signaal waaruit het knelpunt blijkt.")), Length(max=5000)],
         render_kw={"rows": 3},
     )
+    regulations = StringField(_l("Regelingen"), validators=[Optional(), Length(max=1000)])
     problem = TextAreaField(_l("Wat gaat er mis?"), validators=TEXT, render_kw={"rows": 4})
     consequences = TextAreaField(_l("Gevolgen voor mensen"), validators=TEXT, render_kw={"rows": 3})
     solution_direction = TextAreaField(_l("Oplossingsrichting"), validators=TEXT, render_kw={"rows": 3})

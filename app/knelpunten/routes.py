@@ -11,6 +11,7 @@ from flask_login import current_user
 from app.extensions import db
 from app.form_errors import add_domain_errors
 from app.knelpunten import bp
+from app.knelpunten.filters import filter_form, filters_from
 from app.knelpunten.forms import ConfirmForm, KnelpuntForm, KnelpuntStatusForm, LinkForm
 from app.mail import commit_and_deliver
 from app.privacy_notice import flash_masked, removed_from
@@ -18,6 +19,7 @@ from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference
 from signals.errors import InvalidInput
+from signals.knelpunt_search import search_knelpunten
 from signals.knelpunten import (
     INSTRUMENTS,
     KNELPUNT_STATUSES,
@@ -27,7 +29,8 @@ from signals.knelpunten import (
     knelpunt_counts,
     knelpunt_history,
     link_signals,
-    list_knelpunten_for,
+    set_knelpunt_regulations,
+    suggest_regulations,
     transition_knelpunt,
     unlink_signal,
     update_knelpunt,
@@ -53,6 +56,19 @@ def _signal_ids(text: str, form_field) -> list[int] | None:
     return ids
 
 
+def _regulation_codes(text: str) -> list[str]:
+    """Regulation codes or BWB ids as typed, separated by spaces, commas or semicolons."""
+    return [token for token in re.split(r"[\s,;]+", text or "") if token]
+
+
+def _regulation_suggestions(signals) -> list[dict]:
+    """The signals' regulations ranked by evidence, for the form's hint."""
+    return [
+        {"code": regulation.code, "title": regulation.title, "lead": lead, "total": total}
+        for regulation, lead, total in suggest_regulations(signals)
+    ][:8]
+
+
 def _knelpunt_form(obj=None) -> KnelpuntForm:
     form = KnelpuntForm(obj=obj)
     ministries = [(m.code, f"{m.code} – {m.name}") for m in reference.list_current_ministries(db.session)]
@@ -68,10 +84,20 @@ def _knelpunt_form(obj=None) -> KnelpuntForm:
 @bp.get("/")
 @role_required(may_see_knelpunten)
 def index():
-    status = request.args.get("status") or None
-    items = list_knelpunten_for(db.session, current_user, status=status if status in KNELPUNT_STATUSES else None)
+    form = filter_form(db.session, request.args)
+    items = search_knelpunten(db.session, current_user, filters_from(form))
     counts = knelpunt_counts(db.session, [k.id for k in items])
-    return render_template("knelpunten/index.html", items=items, counts=counts, status=status, statuses=KNELPUNT_STATUSES)
+    filtered = any(request.args.get(name) for name in ("q", "ministry", "status", "regulation", "period"))
+    return render_template(
+        "knelpunten/index.html",
+        items=items,
+        counts=counts,
+        status=form.status.data,
+        statuses=KNELPUNT_STATUSES,
+        form=form,
+        filtered=filtered,
+        ministry_names=dict(form.ministry.choices),
+    )
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
@@ -81,6 +107,14 @@ def new():
     if request.method == "GET" and request.args.get("signalen"):
         form.signals.data = request.args["signalen"]
     status = 200
+    suggestions = []
+    if form.signals.data:
+        typed = []
+        for token in filter(None, re.split(r"[\s,;]+", form.signals.data)):
+            signal = find_signal_by_reference(db.session, current_user, token)
+            if signal is not None and signal not in typed:
+                typed.append(signal)
+        suggestions = _regulation_suggestions(typed)
     if form.validate_on_submit():
         ids = _signal_ids(form.signals.data, form.signals)
         if ids is not None:
@@ -96,6 +130,7 @@ def new():
                     solution_direction=form.solution_direction.data,
                     instrument=form.instrument.data or None,
                     co_ministries=form.co_ministries.data or [],
+                    regulations=_regulation_codes(form.regulations.data),
                 )
             except InvalidInput as error:
                 db.session.rollback()
@@ -108,7 +143,7 @@ def new():
                 return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
     if form.errors:
         status = 422
-    return render_template("knelpunten/form.html", form=form, knelpunt=None), status
+    return render_template("knelpunten/form.html", form=form, knelpunt=None, suggestions=suggestions), status
 
 
 def _render_detail(knelpunt, status_form=None, link_form=None, code=200):
@@ -145,6 +180,9 @@ def edit(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     form = _knelpunt_form(obj=knelpunt)
     del form.signals, form.ministry, form.co_ministries
+    if request.method == "GET":
+        form.regulations.data = " ".join(r.code for r in knelpunt.regulations)
+    suggestions = _regulation_suggestions(visible_linked_signals(db.session, current_user, knelpunt))
     if form.validate_on_submit():
         try:
             update_knelpunt(
@@ -157,6 +195,7 @@ def edit(knelpunt_id: int):
                 solution_direction=form.solution_direction.data,
                 instrument=form.instrument.data or None,
             )
+            set_knelpunt_regulations(db.session, knelpunt, current_user, _regulation_codes(form.regulations.data))
         except InvalidInput as error:
             db.session.rollback()
             add_domain_errors(form, error)
@@ -166,7 +205,7 @@ def edit(knelpunt_id: int):
             flash_masked(removed)
             flash(_("Knelpunt bijgewerkt."), "success")
             return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
-    return render_template("knelpunten/form.html", form=form, knelpunt=knelpunt), 422 if form.errors else 200
+    return render_template("knelpunten/form.html", form=form, knelpunt=knelpunt, suggestions=suggestions), 422 if form.errors else 200
 
 
 @bp.post("/<int:knelpunt_id>/status")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from app.extensions import db
 from reports import render
 from reports.aggregation import validate_ministry
 from reports.letter import build_bottleneck_letter
+from reports.letterhead import letterhead_from_config
 from reports.periods import parse_period
 from signals.errors import InvalidInput
 
@@ -34,7 +36,7 @@ def bottleneck_letter(period, ministry, fmt, output):
             for message in messages:
                 click.echo(f"{name}: {message}", err=True)
         raise SystemExit(2) from error
-    letter = build_bottleneck_letter(db.session, parsed, code)
+    letter = build_bottleneck_letter(db.session, parsed, code, letterhead=letterhead_from_config(current_app.config))
     from reports.export import annex_source
 
     content = (

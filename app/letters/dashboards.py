@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import render_template, request
+from flask import Response, abort, render_template, request
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.knelpunten.filters import regulation_label
 from app.letters import dashboard_bp as bp
 from app.letters.forms import DashboardForm
 from app.letters.routes import period_choices, period_name
 from app.security import role_required
 from reports.aggregation import Filters
-from reports.dashboard import build_dashboard, chart_divs
+from reports.dashboard import build_dashboard, chart_json
+from reports.exports import EXPORT_FORMATS, export_filename, export_table
 from reports.periods import Period, make_period, parse_period
 from reports.publish import list_published_letters
 from reports.render import display_table
@@ -33,11 +35,11 @@ def _choices(form: DashboardForm) -> None:
     ministries = list_current_ministries(db.session)
     if permissions.is_own_ministry_only(current_user):
         ministries = [m for m in ministries if m.code == current_user.organisation_code]
-    form.ministry.choices = everything + [(m.code, f"{m.code} – {m.name}") for m in ministries]
+    form.ministry.choices = everything + [(m.code, m.name) for m in ministries]
     form.channel.choices = everything + [(c.code, f"{c.code} – {c.name}") for c in list_channels(db.session)]
-    form.regulation.choices = everything + [
-        (r.code, f"{r.abbreviation or r.title} – {r.code}") for r in list_regulations(db.session)
-    ]
+    form.regulation.choices = everything + sorted(
+        ((r.code, regulation_label(r)) for r in list_regulations(db.session)), key=lambda choice: choice[1].lower()
+    )
     form.theme.choices = everything + [(code, _(label)) for code, label in THEMES.items()]
 
 
@@ -84,9 +86,8 @@ def format_change(current: float | None, previous: float | None) -> str:
     return text
 
 
-@bp.get("/")
-@role_required(may_see_dashboards)
-def index():
+def _dashboard_for_request() -> tuple[DashboardForm, dict]:
+    """The filter form (cleaned) and the translated dashboard it asks for."""
     today = dt.date.today()
     form = DashboardForm(request.args)
     _choices(form)
@@ -107,6 +108,17 @@ def index():
         ministry=form.ministry.data or None,
     )
     dashboard = translate_dashboard(build_dashboard(db.session, current_user, period, filters), period)
+    names = {code: name for code, name in form.ministry.choices if code}
+    for table_id in ("per_ministry",):
+        table = dashboard["tables"][table_id]
+        table["rows"] = [[names.get(row[0], row[0]), *row[1:]] for row in table["rows"]]
+    return form, dashboard
+
+
+@bp.get("/")
+@role_required(may_see_dashboards)
+def index():
+    form, dashboard = _dashboard_for_request()
     recent = None
     if permissions.may_rate_answers(current_user):
         recent = list_signals_for(db.session, current_user, status=list(ANSWERED_STATUSES), per_page=10)
@@ -119,8 +131,34 @@ def index():
         "dashboards/index.html",
         form=form,
         dashboard=dashboard,
-        charts=chart_divs(dashboard, translate=_),
+        charts=chart_json(dashboard, translate=_),
+        export_args={k: v for k, v in request.args.items() if k in ("period", "ministry", "channel", "regulation", "theme") and v},
         recent=recent,
         letters=letters,
         display_table=translated_display_table,
     )
+
+
+#: the dashboard's tables that can be exported, by id (the key figures are "figures")
+EXPORTABLE = ("figures", "backlog_now", "per_ministry", "per_channel", "status", "outcomes", "per_month", "themes", "answer_time", "punctuality")
+
+
+@bp.get("/export/<table_id>.<fmt>")
+@role_required(may_see_dashboards)
+def export(table_id: str, fmt: str):
+    """One table of the dashboard, with the same filters, as CSV or XLSX."""
+    if table_id not in EXPORTABLE or fmt not in EXPORT_FORMATS:
+        abort(404)
+    form, dashboard = _dashboard_for_request()
+    if table_id == "figures":
+        table = {
+            "title": _("Kerncijfers"),
+            "columns": [{"key": "figure", "label": _("Kengetal")}, {"key": "value", "label": dashboard["period_label"]}, {"key": "previous", "label": dashboard["previous_label"]}],
+            "rows": [[f["label"], f["value"], f["previous"]] for f in dashboard["figures"]],
+        }
+    else:
+        table = translated_display_table(table_id, dashboard["tables"][table_id]) if table_id == "per_month" else dashboard["tables"][table_id]
+    name = export_filename(f"dashboard-{dashboard['period']}-{table_id}", fmt)
+    response = Response(export_table(table, fmt, table_id), content_type=EXPORT_FORMATS[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Response, flash, redirect, render_template, request, send_file, url_for
+from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import jobs
 from app.extensions import db
 from app.headers import allow_inline_scripts
 from app.letters import bp
@@ -15,6 +16,7 @@ from app.letters.forms import LetterForm, PublishForm
 from app.security import role_required
 from reports import export, render
 from reports.letter import ALL, build_bottleneck_letter
+from reports.letterhead import letterhead_from_config
 from reports.periods import PERIOD_NAMES, Period, parse_period, recent_periods
 from reports.publish import (
     file_name,
@@ -24,7 +26,8 @@ from reports.publish import (
     list_published_letters,
     publish_letter,
 )
-from signals.errors import InvalidInput
+from signals.errors import N_, InvalidInput
+from signals.models import BackgroundJob
 from signals.permissions import letter_scope_is_own_ministry, may_publish_letters, may_read_letters
 from signals.reference import list_current_ministries
 
@@ -47,6 +50,21 @@ def scope_choices() -> list[tuple[str, str]]:
     if letter_scope_is_own_ministry(current_user):
         return [(m.code, f"{m.code} – {m.name}") for m in ministries if m.code == current_user.organisation_code]
     return [(ALL, _("Alle ministeries"))] + [(m.code, f"{m.code} – {m.name}") for m in ministries]
+
+
+def current_letterhead() -> dict:
+    """This deployment's letterhead (LETTER_* settings)."""
+    return letterhead_from_config(current_app.config)
+
+
+#: the download buttons of a letter: format, label (a msgid)
+DOWNLOADS = (
+    ("pdf", N_("PDF (toegankelijk, om te versturen)")),
+    ("docx", N_("Word")),
+    ("xlsx", N_("Excel (alle tabellen)")),
+    ("csv", N_("CSV (alle tabellen)")),
+    ("html", N_("Losse webpagina")),
+)
 
 
 def _letter_args(source) -> tuple:
@@ -82,7 +100,7 @@ def index():
 @role_required(may_read_letters)
 def preview():
     period, ministry = _letter_args(request.args)
-    letter = build_bottleneck_letter(db.session, period, ministry)
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
     html = render.render_html(letter, plotly_js_url=url_for("letters.plotly_js"))
     allow_inline_scripts(html)
     return Response(html, mimetype="text/html")
@@ -95,7 +113,10 @@ def download():
     fmt = request.args.get("format", "html")
     if fmt not in render.FORMATS:
         raise InvalidInput({"format": [_("Kies html, pdf, docx, csv of xlsx.")]})
-    letter = build_bottleneck_letter(db.session, period, ministry)
+    if jobs.redis_url() and fmt != "html":  # a worker makes the file; the page shows its progress
+        job = jobs.submit("letter_file", {"period": period.code, "ministry": ministry, "format": fmt}, current_user)
+        return redirect(url_for(".job", job_id=job.id))
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
     name = file_name(period.code, ministry or ALL, fmt)
     if fmt in export.WRITERS:  # the whole annex, streamed from the database through a spooled file
         return _stream_response(export.export_file(db.session, letter, fmt), fmt, name)
@@ -110,7 +131,10 @@ def publish():
         flash(_("Kies eerst een periode en een reikwijdte."), "error")
         return redirect(url_for(".index"))
     period, ministry = _letter_args(form.data)
-    letter = publish_letter(db.session, current_user, period, ministry)
+    if jobs.redis_url():
+        job = jobs.submit("publish_letter", {"period": period.code, "ministry": ministry}, current_user)
+        return redirect(url_for(".job", job_id=job.id))
+    letter = publish_letter(db.session, current_user, period, ministry, letterhead=current_letterhead())
     db.session.commit()
     flash(
         _("De brief %(title)s is gepubliceerd (versie %(version)s).", title=letter.title, version=letter.version),
@@ -123,7 +147,38 @@ def publish():
 @role_required(may_read_letters)
 def published(letter_id: int):
     letter = get_published_letter(db.session, current_user, letter_id)
-    return render_template("letters/published.html", letter=letter)
+    downloads = [
+        (f.format, _(dict(DOWNLOADS).get(f.format, f.format)), url_for(".published_file", letter_id=letter.id, fmt=f.format))
+        for f in sorted(letter.files, key=lambda f: [d[0] for d in DOWNLOADS].index(f.format) if f.format in dict(DOWNLOADS) else 99)
+    ]
+    # letters published before the letter had its own page show their stored web version instead
+    body = render.render_app_html(letter.data) if (letter.data or {}).get("tables") else None
+    return render_template("letters/published.html", letter=letter, body=body, downloads=downloads)
+
+
+@bp.get("/brief")
+@role_required(may_read_letters)
+def view():
+    """The letter of a period and scope inside the app, with a way back and a download button per format."""
+    period, ministry = _letter_args(request.args)
+    letter = build_bottleneck_letter(db.session, period, ministry, letterhead=current_letterhead())
+    chosen = {"period": period.code, "ministry": ministry or ALL}
+    downloads = [(fmt, _(label), url_for(".download", format=fmt, **chosen)) for fmt, label in DOWNLOADS]
+    return render_template(
+        "letters/view.html",
+        letter=letter,
+        body=render.render_app_html(letter),
+        downloads=downloads,
+        chosen=chosen,
+        can_publish=may_publish_letters(current_user),
+        publish_form=PublishForm(data=chosen),
+    )
+
+
+@bp.get("/brief.css")
+def letter_css():
+    """The letter's stylesheet (with the ministry colours), as a file: pages load no inline styles."""
+    return Response(render.letter_css(), mimetype="text/css", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @bp.get("/gepubliceerd/<int:letter_id>/<fmt>")
@@ -157,3 +212,44 @@ def _file_response(content: bytes, fmt: str, name: str) -> Response:
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Content-Type"] = render.FORMATS[fmt]
     return response
+
+
+def _own_job(job_id: str) -> BackgroundJob:
+    job = db.session.get(BackgroundJob, job_id)
+    if job is None or job.user_id != current_user.id:
+        abort(404)
+    return job
+
+
+def _job_state(job: BackgroundJob) -> dict:
+    state = {"id": job.id, "status": job.status, "progress": job.progress, "message": job.message}
+    if job.status == "done":
+        if job.content is not None:
+            state["result_url"] = url_for(".job_file", job_id=job.id)
+        elif job.params.get("letter_id"):
+            state["result_url"] = url_for(".published", letter_id=job.params["letter_id"])
+    return state
+
+
+@bp.get("/taak/<job_id>")
+@role_required(may_read_letters)
+def job(job_id: str):
+    """A background job's progress; refreshes itself (script, or meta refresh without it) until it is done."""
+    job = _own_job(job_id)
+    return render_template("letters/job.html", job=job, state=_job_state(job))
+
+
+@bp.get("/taak/<job_id>/status")
+@role_required(may_read_letters)
+def job_status(job_id: str):
+    return jsonify(_job_state(_own_job(job_id)))
+
+
+@bp.get("/taak/<job_id>/bestand")
+@role_required(may_read_letters)
+def job_file(job_id: str):
+    job = _own_job(job_id)
+    if job.status != "done" or job.content is None:
+        abort(404)
+    fmt = job.params["format"]
+    return _file_response(job.content, fmt, job.file_name or f"knelpuntenbrief.{fmt}")

@@ -18,8 +18,9 @@ from app.security import safe_next
 from signals import permissions
 from signals.access import list_signals_for
 from signals.deadlines import PAUSED_STATUSES, deadline_state
+from signals.knelpunten import KNELPUNT_STATUSES
 from signals.models import utcnow
-from signals.stats import lead_totals_per_ministry, status_counts
+from signals.stats import status_counts
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
 NAV = {
@@ -33,6 +34,7 @@ NAV = {
         ("triage.queue", _l("Werkvoorraad")),
         ("intake.index", _l("Alle signalen van mijn ministerie")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
     ],
@@ -41,6 +43,7 @@ NAV = {
         ("coordinator.overview", _l("Overzicht ministeries")),
         ("intake.index", _l("Alle signalen")),
         ("knelpunten.index", _l("Knelpunten")),
+        ("knelpunten.proposals", _l("Mogelijke knelpunten")),
         ("dashboards.index", _l("Dashboard")),
         ("letters.index", _l("Knelpuntenbrieven")),
         ("intake.new", _l("Signaal melden")),
@@ -56,6 +59,7 @@ NAV = {
         ("admin.reference_data", _l("Referentiegegevens")),
         ("admin.deadlines", _l("Termijnen")),
         ("admin.mail_templates", _l("E-mailteksten")),
+        ("admin.api_tokens", _l("API-sleutels")),
     ],
 }
 
@@ -82,7 +86,27 @@ def index():
         return redirect(url_for("coordinator.unrouted"))
     if permissions.may_administer(current_user):
         return redirect(url_for("admin.users"))
-    return render_template("main/start_liaison.html", totals=lead_totals_per_ministry(db.session))
+    return _liaison_start()
+
+
+def _liaison_start():
+    """The liaison's start page: letters, open and late per ministry, knelpunten by status, the trend."""
+    from reports.charts import figure_json
+    from reports.overview import liaison_overview, trend_figure
+    from reports.publish import list_published_letters
+
+    overview = liaison_overview(db.session)
+    letters = list_published_letters(db.session, current_user)
+    trend_json = figure_json(
+        trend_figure(overview["trend"], _("Signalen per maand, laatste 12 maanden"), _("Aantal signalen"))
+    )
+    return render_template(
+        "main/start_liaison.html",
+        overview=overview,
+        latest_letter=letters[0] if letters else None,
+        trend_json=trend_json,
+        knelpunt_status_labels={k: _(v) for k, v in KNELPUNT_STATUSES.items()},
+    )
 
 
 @bp.get("/healthz")

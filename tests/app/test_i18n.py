@@ -264,7 +264,7 @@ def test_the_choice_is_stored_on_the_user(app, make_user):
     login(second, user)
     html = second.get("/").get_data(as_text=True)
     assert '<html lang="en-GB">' in html
-    assert "Signals per ministry" in html
+    assert "Overview for parliament" in html  # the liaison start page (issue 14)
 
 
 def test_period_names_are_translated(client, make_user):

@@ -130,7 +130,7 @@ def test_admin_creates_user_and_token(client, db, make_user):
     response = client.post(
         "/beheer/gebruikers", data={"email": "nieuw@example.org", "role": "triage", "organisation": "SZW"}, follow_redirects=True
     )
-    assert "nieuw@example.org aangemaakt" in response.get_data(as_text=True)
+    assert "Uitnodiging verstuurd naar nieuw@example.org" in response.get_data(as_text=True)  # issue 14: invitation by e-mail
     wrong = client.post("/beheer/gebruikers", data={"email": "x@example.org", "role": "triage", "organisation": "UWV"})
     assert wrong.status_code == 422 and "hoort bij een ministerie" in wrong.get_data(as_text=True)
     from signals.accounts import get_user_by_email
@@ -143,7 +143,7 @@ def test_admin_creates_user_and_token(client, db, make_user):
 
 
 def test_each_role_lands_on_its_start_page(client, make_user):
-    expected = {"frontline": "Signaal melden", "triage": "Werkvoorraad", "coordinator": "Niet gerouteerde", "liaison": "Signalen per ministerie", "admin": "Gebruikers"}
+    expected = {"frontline": "Signaal melden", "triage": "Werkvoorraad", "coordinator": "Niet gerouteerde", "liaison": "Overzicht voor de Kamer", "admin": "Gebruikers"}
     for role, text in expected.items():
         user = make_user(role, "SZW" if role == "triage" else "BZK" if role != "frontline" else "GEM")
         login(client, user)

@@ -55,3 +55,16 @@ def test_injected_inline_script_is_refused(browser, live_server, login_as):
         assert "frame-ancestors 'none'" in page.goto("/").headers["content-security-policy"]
     finally:
         context.close()
+
+
+def test_token_page_and_second_factor_enrolment_pass_axe(page, login_as, check_a11y):
+    login_as(page, "admin")
+    page.goto("/beheer/sleutels")
+    page.get_by_label("Voor gebruiker").select_option(label="liaison@bzk.example.org (liaison, BZK)")
+    page.get_by_label("Waarvoor is deze sleutel?").fill("Koppeling dashboard")
+    page.get_by_role("button", name="Sleutel aanmaken").click()
+    assert page.locator("#new-token").inner_text().startswith("kp_")
+    check_a11y(page, "API tokens, just created one")
+    page.goto("/auth/tweestapsverificatie")
+    assert page.locator("img[src^='data:image/svg+xml']").count() == 1
+    check_a11y(page, "second factor enrolment")

@@ -25,7 +25,7 @@ import pytest
 from app.extensions import db as _db
 from signals.accounts import create_token
 from signals.knelpunten import create_knelpunt
-from signals.models import Knelpunt, LetterFile, PublishedLetter, Regulation, SavedFilter, Signal
+from signals.models import ApiToken, BackgroundJob, Knelpunt, LetterFile, PublishedLetter, Regulation, SavedFilter, Signal
 from signals.notifications import DEFAULT_TEMPLATES
 from tests.conftest import login
 from tests.security import SUMMARY
@@ -92,6 +92,9 @@ EXPECTED: dict[str, dict] = {
     "GET /brieven/gepubliceerd/<int:letter_id>": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
     "GET /brieven/plotly.min.js": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},
     "POST /brieven/publiceren": {"frontline": "403", "triage": "403", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /brieven/taak/<job_id>": {"frontline": "403", "triage": "404", "coordinator": ("ok", "404"), "liaison": "404", "admin": "403", "anonymous": "login"},
+    "GET /brieven/taak/<job_id>/status": {"frontline": "403", "triage": "404", "coordinator": ("ok", "404"), "liaison": "404", "admin": "403", "anonymous": "login"},
+    "GET /brieven/taak/<job_id>/bestand": {"frontline": "403", "triage": "404", "coordinator": ("ok", "404"), "liaison": "404", "admin": "403", "anonymous": "login"},
     "GET /brieven/voorbeeld": {"frontline": "403", "triage": ("ok", "403"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
     "GET /coordinatie/": {"frontline": "403", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /coordinatie/overzicht": {"frontline": "403", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
@@ -126,8 +129,49 @@ EXPECTED: dict[str, dict] = {
     "GET /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/<int:signal_id>/intrekken": {"frontline": ("403", "404"), "triage": "403", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/nieuw/voorbeeld": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "PATCH /api/v1/signals/<int:signal_id>": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /api/v1/signals/<int:signal_id>/withdraw": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /beheer/sleutels": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/sleutels": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/sleutels/<int:token_id>/intrekken": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    # routes of issues 13 and 15 (proposal 1 does not exist: allowed roles see 404)
+    "GET /api/v1/knelpunten/proposals": {"frontline": "403", "triage": "ok", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /api/v1/knelpunten/proposals/<int:proposal_id>": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /behandelen/export.<fmt>": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /behandelen/standaardantwoorden": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /knelpunten/voorstellen": {"frontline": "403", "triage": "ok", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /knelpunten/voorstellen/<int:proposal_id>": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /signalen/<int:signal_id>/knelpunt": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /signalen/<int:signal_id>/samenvoegen": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /api/v1/knelpunten/proposals/<int:proposal_id>/adopt": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /api/v1/knelpunten/proposals/<int:proposal_id>/dismiss": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /api/v1/signals/<int:signal_id>/correction": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /behandelen/<int:signal_id>/notitie": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /behandelen/<int:signal_id>/toewijzen": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /behandelen/bulk": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /behandelen/standaardantwoorden": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /coordinatie/<int:signal_id>/doorzetten": {"frontline": "403", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /knelpunten/voorstellen/<int:proposal_id>/afwijzen": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /knelpunten/voorstellen/<int:proposal_id>/overnemen": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /signalen/<int:signal_id>/knelpunt": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /signalen/vergelijkbaar": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    # issue 14: parliament and policy screens, accounts
+    "GET /api/v1/regulations/<bwb_id>/dossier": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},  # counts scoped by signals.access; liaison: totals only
+    "GET /regelingen/": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /regelingen/<code>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /regelingen/<code>/export/<part>.<fmt>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},  # the signal list itself: 403 for liaison (tests/app)
+    "GET /dashboard/export/<table_id>.<fmt>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /brieven/brief": {"frontline": "403", "triage": ("ok", "403"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "GET /brieven/brief.css": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},  # a stylesheet
+    "GET /auth/wachtwoord-kiezen/<token>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},  # the one-time link is the key (an unknown one is 410)
+    "POST /auth/wachtwoord-kiezen/<token>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},
+    "GET /auth/wachtwoord-wijzigen": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "login"},
+    "POST /auth/wachtwoord-wijzigen": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "login"},
+    "GET /beheer/gebruikers/<int:user_id>": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/gebruikers/<int:user_id>": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/gebruikers/<int:user_id>/actief": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /beheer/gebruikers/<int:user_id>/wachtwoordlink": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
+    "POST /knelpunten/<int:knelpunt_id>/volgen": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
+    "POST /knelpunten/<int:knelpunt_id>/niet-meer-volgen": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
 }
 # fmt: on
 
@@ -149,7 +193,7 @@ API_BODIES = {
         "title": "Tweede probleem",
         "description": "Ook de kostendelersnorm speelt hier een rol bij de cliënt.",
     },
-    "api.correct_signal": {"title": "Gift van moeder telt als inkomen"},
+    "api.correct_signal_api": {"title": "Gift van moeder telt als inkomen"},
     "api.withdraw_signal": {"reason": "Dubbel gemeld."},
     "api.suggest": {"title": "Bijstand en giften", "description": "Gift van familie telt als inkomen in de bijstand."},
 }
@@ -219,6 +263,13 @@ def world(app, db, make_user, make_signal):
     db.session.add(letter)
     saved = SavedFilter(user_id=users["frontline", True].id, name="Mijn filter", page="signals", query="status=routed")
     db.session.add(saved)
+    # a finished background job (a CSV of a letter) of the own coordinator: only its owner sees it
+    job = BackgroundJob(
+        id="a" * 32, kind="letter_file", params={"period": "2026", "ministry": "SZW", "format": "csv"},
+        status="done", progress=100, content=b"tabel,rij,kolom,waarde\r\n", file_name="brief.csv",
+        media_type="text/csv; charset=utf-8", user_id=coordinator.id,
+    )  # fmt: skip
+    db.session.add(job)
     tokens = {key: create_token(db.session, user)[1] for key, user in users.items()}
     db.session.commit()
     regulation_id = db.session.scalars(db.select(Regulation.id).order_by(Regulation.id)).first()
@@ -229,12 +280,20 @@ def world(app, db, make_user, make_signal):
         "filter_id": saved.id,
         "user_id": users["frontline", True].id,
         "regulation_id": regulation_id,
-        "fmt": "html",
+        "fmt": "html",  # a published letter's HTML; the queue export gets csv (see _url)
         "kind": "ministries",
         "code": "VWS",
         "key": next(iter(DEFAULT_TEMPLATES)),
         "action": "answer",
         "filename": "css/knelpunt.css",
+        "job_id": job.id,
+        "proposal_id": 1,
+        "token_id": db.session.scalars(db.select(ApiToken.id).order_by(ApiToken.id)).first(),
+        # issue 14: dossier per regulation, exports, one-time links
+        "bwb_id": "BWBR0015703",
+        "part": "trend",
+        "table_id": "per_ministry",
+        "token": "no-such-link",
     }
     return users, tokens, values
 
@@ -245,11 +304,16 @@ def _url(rule, values: dict) -> str:
         value = values[argument]
         if argument == "code" and rule.endpoint == "main.set_language":
             value = "en"
+        if argument == "fmt" and not rule.endpoint.startswith("letters."):
+            value = "csv"
+        if argument == "code" and rule.endpoint.startswith("regulations."):
+            value = "BWBR0015703"
         path = path.replace(f"<{_converter(rule, argument)}{argument}>", str(value))
     query = {
         "letters.preview": "?period=2026&ministry=SZW",
         "letters.download": "?period=2026&ministry=SZW&format=csv",
         "api.bottleneck_letter": "?period=2026&ministry=SZW&format=json",
+        "letters.view": "?period=2026&ministry=SZW",
     }.get(rule.endpoint, "")
     return path + query
 

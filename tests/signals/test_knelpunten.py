@@ -31,8 +31,31 @@ def test_counts_come_from_linked_signals(db, make_signal, make_user):
     counts = knelpunt_counts(db.session, [knelpunt.id])[knelpunt.id]
     assert (counts.signals, counts.channels, counts.people_affected) == (2, 2, 43)
     assert counts.channel_codes == ["GEM-BL", "UWV-MW"]
-    assert [r.code for r in knelpunt.regulations] == ["BWBR0015703"]
+    assert knelpunt.regulations == []  # chosen by a person, never copied from the signals
     assert knelpunt.reference.startswith("KNP-")
+
+
+def test_regulations_are_suggested_by_evidence_and_chosen_by_a_person(db, make_signal, make_user):
+    from signals.knelpunten import set_knelpunt_regulations, suggest_regulations
+    from signals.models import AuditEvent
+
+    coordinator = make_user("coordinator", "BZK")
+    a = make_signal(regulations=["BWBR0015703"])
+    b = make_signal(regulations=["BWBR0015703", "BWBR0009709"])
+    c = make_signal(regulations=["BWBR0008659", "BWBR0015703"])
+    ranked = [(r.code, lead, total) for r, lead, total in suggest_regulations([a, b, c])]
+    assert ranked[0] == ("BWBR0015703", 2, 3)
+    assert ("BWBR0009709", 0, 1) in ranked  # mentioned once, never the lead: last in line
+    knelpunt = _make(db, coordinator, [a, b, c], regulations=["BWBR0015703"])
+    assert [r.code for r in knelpunt.regulations] == ["BWBR0015703"]
+    set_knelpunt_regulations(db.session, knelpunt, coordinator, ["BWBR0015703", "BWBR0008659"])
+    db.session.commit()
+    assert [r.code for r in knelpunt.regulations] == ["BWBR0015703", "BWBR0008659"]
+    event = db.session.query(AuditEvent).filter_by(entity_type="knelpunt", action="regulations").one()
+    assert event.data == {"before": ["BWBR0015703"], "after": ["BWBR0015703", "BWBR0008659"]}
+    with pytest.raises(InvalidInput) as error:
+        set_knelpunt_regulations(db.session, knelpunt, coordinator, ["BWBR0000000"])
+    assert "regulations" in error.value.fields
 
 
 def test_link_and_unlink_write_history(db, make_signal, make_user):

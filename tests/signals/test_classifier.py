@@ -1,0 +1,121 @@
+"""The ministry classifier, the combination with the lexicon, and the figures routing evaluate reports."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from signals.classifier import (
+    Example,
+    clean_text,
+    group_folds,
+    read_examples,
+    score,
+    tune_threshold,
+)
+from signals.learning import load_corpus
+from signals.routing import get_classifier, route_by_text
+
+
+def test_privacy_placeholders_are_never_read():
+    assert clean_text("Cliënt [BSN] kreeg  een brief van [NAAM]") == "Cliënt kreeg een brief van"
+
+
+def test_reading_examples_maps_retired_ministries_and_names_bad_rows():
+    csv_text = "text,lead_ministry,co_ministries,source\nDe subsidie voor mijn bedrijf stopte,EZ,FIN,doc-1\n"
+    examples = read_examples(io.StringIO(csv_text), lambda code: {"EZ": "EZK", "FIN": "FIN"}.get(code))
+    assert examples == [Example("De subsidie voor mijn bedrijf stopte", "EZK", ("FIN",), "doc-1", None)]
+    with pytest.raises(ValueError, match="regel 2"):
+        read_examples(io.StringIO("text,lead_ministry\nTekst,XYZ\n"), lambda code: None)
+    with pytest.raises(ValueError, match="lead_ministry"):
+        read_examples(io.StringIO("tekst,ministerie\nTekst,SZW\n"))
+
+
+def test_score_counts_samenloop_coverage_and_the_baseline():
+    examples = [
+        Example("a", "SZW", source="1"),
+        Example("b", "SZW", ("FIN",), source="2", names_rule=False),
+        Example("c", "VWS", source="3", names_rule=False),
+        Example("d", "SZW", source="4"),
+    ]
+    predictions = [("SZW", 0.9), ("FIN", 0.8), ("SZW", 0.4), (None, 0.0)]
+    result = score(examples, predictions, threshold=0.5)
+    assert (result.total, result.correct) == (4, 2)  # FIN is co-responsible on the second
+    assert (result.routed, result.routed_correct) == (2, 2)
+    assert result.coverage == 0.5 and result.auto_precision == 1.0
+    assert result.unnamed_accuracy == 0.5
+    assert result.majority_class == "SZW" and result.baseline_accuracy == 0.75
+    assert result.per_ministry["SZW"] == {"support": 3, "recall": pytest.approx(1 / 3, abs=1e-4), "precision": 0.5}
+    assert result.confusion["SZW"]["-"] == 1
+
+
+def test_threshold_is_the_lowest_that_keeps_automatic_routes_precise():
+    examples = [Example(str(i), "SZW", source=str(i)) for i in range(6)]
+    predictions = [("SZW", 0.95), ("SZW", 0.9), ("SZW", 0.8), ("VWS", 0.7), ("SZW", 0.6), ("VWS", 0.5)]
+    threshold = tune_threshold(examples, predictions, target=0.75)
+    routed = score(examples, predictions, threshold)
+    assert threshold == 0.6
+    assert routed.auto_precision >= 0.75 and routed.routed == 5
+
+
+def test_folds_hold_out_whole_sources():
+    corpus = load_corpus()
+    for train, test in group_folds(corpus, 5):
+        assert not {corpus[i].source for i in train} & {corpus[i].source for i in test}
+
+
+def test_corpus_covers_all_twelve_ministries_mostly_without_naming_a_rule(db):
+    corpus = load_corpus(db.session)
+    assert len(corpus) >= 600
+    assert {e.ministry for e in corpus} == {"AZ", "BZ", "BZK", "DEF", "EZK", "FIN", "IENW", "JENV", "LVVN", "OCW", "SZW", "VWS"}
+    assert sum(e.names_rule is False for e in corpus) >= len(corpus) / 2
+    assert all(e.source for e in corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        ("De bus neemt geen contant geld meer aan en mijn cliënt heeft geen bankpas.", "IENW"),
+        ("Mijn cliënt merkte dat zijn paspoort verliep en kan pas over weken terecht bij de gemeente.", "BZK"),
+        ("Melkveehouder moet koeien wegdoen omdat hij te veel mest heeft voor zijn grond.", "LVVN"),
+        ("Veteraan met PTSS wordt van loket naar loket gestuurd na zijn uitzending.", "DEF"),
+        ("Ouders krijgen een boete omdat ze hun kind een week voor de vakantie van school hielden.", "OCW"),
+    ],
+)
+def test_situations_without_a_named_law_reach_their_ministry(db, text, ministry):
+    decision = route_by_text(db.session, text, threshold=0.0)
+    assert decision.ministry == ministry, decision.explanation
+
+
+def test_a_named_law_decides_and_is_attached_with_its_words(db):
+    decision = route_by_text(db.session, "Cliënt in de bijstand moet een gift van haar moeder terugbetalen.", threshold=0.0)
+    assert decision.ministry == "SZW"
+    assert decision.regulations == ["BWBR0015703"]
+    assert "bijstand" in decision.explanation
+
+
+def test_no_regulation_without_evidence_in_the_text(db):
+    decision = route_by_text(db.session, "Oudere vrouw snapt het in- en uitchecken niet en betaalt steeds te veel.", threshold=0.0)
+    assert decision.ministry == "IENW"
+    assert all(
+        any(word.lower() in "oudere vrouw snapt het in- en uitchecken niet en betaalt steeds te veel." for word in alt["matched"])
+        for alt in decision.alternatives
+        if alt["regulation"] in decision.regulations
+    )
+
+
+def test_below_the_tuned_threshold_the_coordinator_decides(db):
+    classifier = get_classifier(db.session)
+    assert 0.0 < classifier.threshold < 1.0
+    decision = route_by_text(db.session, "De regels zijn te ingewikkeld en mensen raken in de knel.")
+    assert decision.ministry is None
+    assert "coördinator" in decision.explanation
+
+
+def test_the_lexicon_never_reads_privacy_placeholders(db):
+    from signals.routing import get_text_router
+
+    router = get_text_router(db.session)
+    assert any("BSN" in word for s in router.suggest("Iemand maakt misbruik van mijn BSN") for word in s.matched)
+    assert router.suggest("Cliënt [BSN] belde") == []
