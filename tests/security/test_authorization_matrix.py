@@ -25,7 +25,7 @@ import pytest
 from app.extensions import db as _db
 from signals.accounts import create_token
 from signals.knelpunten import create_knelpunt
-from signals.models import ApiToken, BackgroundJob, Knelpunt, LetterFile, PublishedLetter, Regulation, SavedFilter, Signal
+from signals.models import ApiToken, BackgroundJob, Knelpunt, LetterFile, Proposal, PublishedLetter, Regulation, SavedFilter, Signal
 from signals.notifications import DEFAULT_TEMPLATES
 from tests.conftest import login
 from tests.security import SUMMARY
@@ -52,6 +52,15 @@ EXPECTED: dict[str, dict] = {
     "GET /api/v1/knelpunten/<int:knelpunt_id>": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "404", "anonymous": "login"},
     "GET /api/v1/knelpunten": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "login"},  # admin: an empty list
     "POST /api/v1/knelpunten": {"frontline": "403", "triage": ("ok", "403"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    # proposed knelpunten: coordinator, and triage of the lead ministry (SZW); a list is filtered, not refused
+    "GET /api/v1/knelpunten/proposals": {"frontline": "403", "triage": "ok", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /api/v1/knelpunten/proposals/<int:proposal_id>": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /api/v1/knelpunten/proposals/<int:proposal_id>/adopt": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /api/v1/knelpunten/proposals/<int:proposal_id>/dismiss": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /knelpunten/voorstellen": {"frontline": "403", "triage": "ok", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "GET /knelpunten/voorstellen/<int:proposal_id>": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /knelpunten/voorstellen/<int:proposal_id>/afwijzen": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
+    "POST /knelpunten/voorstellen/<int:proposal_id>/overnemen": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /api/v1/openapi.json": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},
     "GET /api/v1/reference/<kind>": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "ok"},
     "GET /api/v1/reports/bottleneck-letter": {"frontline": "403", "triage": ("ok", "403"), "coordinator": "ok", "liaison": "ok", "admin": "403", "anonymous": "login"},
@@ -133,25 +142,18 @@ EXPECTED: dict[str, dict] = {
     "GET /beheer/sleutels": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
     "POST /beheer/sleutels": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
     "POST /beheer/sleutels/<int:token_id>/intrekken": {"frontline": "403", "triage": "403", "coordinator": "403", "liaison": "403", "admin": "ok", "anonymous": "login"},
-    # routes of issues 13 and 15 (proposal 1 does not exist: allowed roles see 404)
-    "GET /api/v1/knelpunten/proposals": {"frontline": "403", "triage": "ok", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "GET /api/v1/knelpunten/proposals/<int:proposal_id>": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
+    # routes of issue 13 (and the proposals list of issue 15)
     "GET /behandelen/export.<fmt>": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /behandelen/standaardantwoorden": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /knelpunten/voorstellen": {"frontline": "403", "triage": "ok", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "GET /knelpunten/voorstellen/<int:proposal_id>": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /signalen/<int:signal_id>/knelpunt": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /signalen/<int:signal_id>/samenvoegen": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "POST /api/v1/knelpunten/proposals/<int:proposal_id>/adopt": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "POST /api/v1/knelpunten/proposals/<int:proposal_id>/dismiss": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /api/v1/signals/<int:signal_id>/correction": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /behandelen/<int:signal_id>/notitie": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /behandelen/<int:signal_id>/toewijzen": {"frontline": "403", "triage": ("ok", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /behandelen/bulk": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /behandelen/standaardantwoorden": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /coordinatie/<int:signal_id>/doorzetten": {"frontline": "403", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "POST /knelpunten/voorstellen/<int:proposal_id>/afwijzen": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "POST /knelpunten/voorstellen/<int:proposal_id>/overnemen": {"frontline": "403", "triage": "404", "coordinator": "404", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/<int:signal_id>/knelpunt": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /signalen/vergelijkbaar": {"frontline": "ok", "triage": "403", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     # issue 14: parliament and policy screens, accounts
@@ -261,6 +263,8 @@ def world(app, db, make_user, make_signal):
         ],
     )
     db.session.add(letter)
+    proposal = Proposal(status="open", title="Giften tellen als inkomen", lead_ministry_code="SZW", signal_ids=[signal.id])
+    db.session.add(proposal)
     saved = SavedFilter(user_id=users["frontline", True].id, name="Mijn filter", page="signals", query="status=routed")
     db.session.add(saved)
     # a finished background job (a CSV of a letter) of the own coordinator: only its owner sees it
@@ -277,6 +281,7 @@ def world(app, db, make_user, make_signal):
         "signal_id": signal.id,
         "knelpunt_id": knelpunt.id,
         "letter_id": letter.id,
+        "proposal_id": proposal.id,
         "filter_id": saved.id,
         "user_id": users["frontline", True].id,
         "regulation_id": regulation_id,
@@ -287,7 +292,6 @@ def world(app, db, make_user, make_signal):
         "action": "answer",
         "filename": "css/knelpunt.css",
         "job_id": job.id,
-        "proposal_id": 1,
         "token_id": db.session.scalars(db.select(ApiToken.id).order_by(ApiToken.id)).first(),
         # issue 14: dossier per regulation, exports, one-time links
         "bwb_id": "BWBR0015703",
