@@ -216,10 +216,10 @@ def find_signal_by_reference(session: Session, user: User, reference: str) -> Si
     return session.scalars(stmt).first()
 
 
-#: the largest key a BIGINT (PostgreSQL) or INTEGER (SQLite) column holds
-MAX_ID = 2**63 - 1
+#: the largest key every database holds: primary keys are INTEGER, 32 bits on PostgreSQL
+MAX_ID = 2**31 - 1
 
 
 def is_valid_id(value: object) -> bool:
-    """Whether ``value`` can be a database key at all (a positive 64-bit integer); others are simply not found."""
+    """Whether ``value`` can be a database key at all (a positive 32-bit integer); others are simply not found."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from signals.access import MAX_ID
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors
 from signals.models import ApiToken, Organisation, User, utcnow
@@ -148,7 +149,7 @@ def find_token(session: Session, ref: str) -> ApiToken | None:
     """A token by its number or by the characters it begins with (as lists show them)."""
     ref = (ref or "").strip().rstrip("…")
     if ref.isdigit():
-        return session.get(ApiToken, int(ref)) if int(ref) < 2**63 else None
+        return session.get(ApiToken, int(ref)) if int(ref) <= MAX_ID else None
     if len(ref) < 6:
         return None
     matches = list(session.scalars(select(ApiToken).where(ApiToken.prefix == ref[:10])))

@@ -57,6 +57,7 @@ def shared_database(request, tmp_path):
     return url, tokens
 
 
+@pytest.mark.committed  # the server processes read what the test commits
 def test_two_servers_see_each_others_changes_at_once(shared_database):
     url, tokens = shared_database
     with gunicorn("bench.wsgi:knelpunt()", url, 1) as port_a, gunicorn("bench.wsgi:knelpunt()", url, 1) as port_b:

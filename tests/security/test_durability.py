@@ -169,6 +169,7 @@ def durable_database(app, db, tmp_path):
     yield url, token
 
 
+@pytest.mark.committed  # the server processes read what the test commits
 def test_acknowledged_submissions_survive_a_sigkill_exactly_once(durable_database):
     url, token = durable_database
     kind = "PostgreSQL" if url.startswith("postgresql") else "SQLite (WAL)"
