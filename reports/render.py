@@ -10,7 +10,6 @@ get each table back.
 from __future__ import annotations
 
 import base64
-import csv
 import hashlib
 import io
 import json
@@ -161,18 +160,6 @@ def render_docx(letter: dict, images: dict[str, bytes] | None = None) -> bytes:
 
     images = images if images is not None else chart_tools.static_images(chart_tools.build_figures(letter))
     return build_docx(letter, images, display_table, ANNEX_PRINT_LIMIT)
-
-
-def _meta_rows(letter: dict) -> list[tuple[str, str]]:
-    return [
-        ("Titel", letter["title"]),
-        ("Periode", letter["period"]["code"]),
-        ("Periode (voluit)", letter["period"]["span"]),
-        ("Vorige periode", letter["previous_period"]["code"]),
-        ("Reikwijdte", letter["scope"]["code"]),
-        ("Reikwijdte (naam)", letter["scope"]["name"]),
-        ("Gemaakt op", letter["generated_at"]),
-    ]
 
 
 def render_csv(letter: dict, annex=None) -> bytes:
