@@ -10,16 +10,13 @@ from app.extensions import db
 from app.knelpunten import bp
 from app.knelpunten.forms import ConfirmForm
 from app.security import role_required
-from signals import permissions
 from signals.knelpunten import get_knelpunt_for
 from signals.permissions import may_follow_knelpunten
 from signals.subscriptions import follow, is_following, unfollow
 
-FOLLOW_ROLES = (permissions.FRONTLINE, permissions.TRIAGE, permissions.COORDINATOR, permissions.LIAISON)
-
 
 @bp.post("/<int:knelpunt_id>/volgen")
-@role_required(*FOLLOW_ROLES)
+@role_required(may_follow_knelpunten)
 def follow_knelpunt(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     if ConfirmForm().validate_on_submit():
@@ -30,7 +27,7 @@ def follow_knelpunt(knelpunt_id: int):
 
 
 @bp.post("/<int:knelpunt_id>/niet-meer-volgen")
-@role_required(*FOLLOW_ROLES)
+@role_required(may_follow_knelpunten)
 def unfollow_knelpunt(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
     if ConfirmForm().validate_on_submit():
