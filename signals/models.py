@@ -664,6 +664,17 @@ class RateLimitCounter(Base):
     expires_at: Mapped[float] = mapped_column(Float)
 
 
+class CacheVersion(Base):
+    """A version number per shared cache: bumped in the transaction that changes what the cache holds,
+    read once per transaction by every process (signals/refcache.py), so each app server sees a
+    change at once."""
+
+    __tablename__ = "cache_version"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class IdempotencyRecord(Base):
     """The first answer to an API POST with an Idempotency-Key, stored in the same transaction as its change."""
 

@@ -142,16 +142,13 @@ def resolve_ministry(session: Session, code: str | None) -> Ministry | None:
 
 
 def current_ministry_codes(session: Session) -> dict[str, str]:
-    """Every ministry code, retired ones included, mapped to the code that holds its portfolio today."""
-    successors = dict(session.execute(select(Ministry.code, Ministry.successor_code)).all())
-    current = {}
-    for code in successors:
-        seen, walk = set(), code
-        while successors.get(walk) and walk not in seen:
-            seen.add(walk)
-            walk = successors[walk]
-        current[code] = walk
-    return current
+    """Every ministry code, retired ones included, mapped to the code that holds its portfolio today.
+
+    From the process's reference snapshot (signals/refcache.py): read-only, do not change the dict.
+    """
+    from signals import refcache
+
+    return refcache.snapshot(session).current_codes
 
 
 def list_organisations(session: Session) -> list[Organisation]:

@@ -6,12 +6,12 @@ follow a retired ministry's successor.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from signals import refcache
 from signals.classifier import RoutingClassifier
 from signals.learning import active_classifier
 from signals.models import Regulation, RegulationTerm
@@ -93,21 +93,6 @@ def route_by_regulations(session: Session, regulations: list[Regulation]) -> Rou
     )
 
 
-_router_lock = threading.Lock()
-_router_cache: dict = {"key": None, "router": None}
-
-
-def _reference_fingerprint(session: Session) -> tuple:
-    """Cheap key that changes whenever regulations or their terms change, in any process."""
-    regulations = session.execute(
-        select(Regulation.id, Regulation.ministry_code, Regulation.title, Regulation.abbreviation).order_by(
-            Regulation.id
-        )
-    ).all()
-    terms = session.execute(select(func.count(RegulationTerm.id), func.max(RegulationTerm.id), func.sum(RegulationTerm.weight))).one()
-    return (hash(tuple(regulations)), tuple(terms))
-
-
 def build_profiles(session: Session) -> list[RegulationProfile]:
     """The router's view of every regulation: current ministry, title, abbreviation and terms."""
     regulations = session.scalars(select(Regulation)).all()
@@ -128,18 +113,16 @@ def build_profiles(session: Session) -> list[RegulationProfile]:
 
 
 def get_text_router(session: Session) -> TextRouter:
-    """The text router built from the current reference data and the latest retrained examples, cached until either changes."""
-    key = _reference_fingerprint(session)
-    with _router_lock:
-        if _router_cache["key"] != key:
-            _router_cache["router"] = TextRouter(build_profiles(session))
-            _router_cache["key"] = key
-        return _router_cache["router"]
+    """The text router built from the current reference data, kept with the process's reference snapshot
+    (rebuilt when regulations or their terms change, in any process: signals/refcache.py)."""
+    return refcache.snapshot(session).get_derived("text_router", lambda: TextRouter(build_profiles(session)))
 
 
 def get_classifier(session: Session) -> RoutingClassifier | None:
-    """The active ministry classifier (a stored model version, else the shipped one)."""
-    return active_classifier(session, lambda: build_profiles(session))
+    """The active ministry classifier (a stored model version, else the shipped one), kept with the snapshot."""
+    return refcache.snapshot(session).get_derived(
+        "classifier", lambda: active_classifier(session, lambda: build_profiles(session))
+    )
 
 
 def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT_THRESHOLD) -> RoutingDecision:
@@ -170,17 +153,24 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
     if threshold is None:
         threshold = classifier.threshold if classifier is not None else 0.5
     if classifier is not None and text and text.strip():
-        prediction = classifier.predict(text, lexicon)
+        # the model's words are only quoted when the lexicon found no evidence: asked for below, when needed
+        prediction = classifier.predict(text, lexicon, explain=False)
         probabilities = {}
         for code, probability in prediction.probabilities.items():
             current = _current_code(session, code, codes) or code
             probabilities[current] = probabilities.get(current, 0.0) + probability
         ministry, confidence = max(probabilities.items(), key=lambda item: item[1])
-        model_words = prediction.words
+
+        def model_words():
+            return classifier.model.explain(text, prediction.ministry) if prediction.ministry else ()
+
     elif lexicon:
         probabilities = dict(sorted(lexicon.items(), key=lambda item: -item[1]))
         ministry, confidence = next(iter(probabilities.items()))
-        model_words = ()
+
+        def model_words():
+            return ()
+
     else:
         return RoutingDecision(
             ministry=None,
@@ -191,11 +181,10 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
         )
     alternatives = alternatives[:8]
     evidence = [a for a in alternatives if a["ministry"] == ministry and a["confidence"] >= REGULATION_EVIDENCE]
-    titles = dict(
-        session.execute(
-            select(Regulation.code, Regulation.title).where(Regulation.code.in_([a["regulation"] for a in alternatives]))
-        ).all()
-    )
+    reference = refcache.snapshot(session)
+    titles = {
+        a["regulation"]: found.title for a in alternatives if (found := reference.regulations_by_key.get(a["regulation"].upper()))
+    }
     if evidence:
         top = evidence[0]
         words = ", ".join(f"‘{w}’" for w in _distinct_words(top["matched"])) or "—"
@@ -204,7 +193,7 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
             f"door de woorden {words}; zekerheid {confidence:.0%}."
         )
     else:
-        words = ", ".join(f"‘{w}’" for w in model_words) or "—"
+        words = ", ".join(f"‘{w}’" for w in model_words()) or "—"
         explanation = (
             f"Geen regeling genoemd; de beschrijving lijkt het meest op situaties van {ministry} "
             f"(woorden {words}); zekerheid {confidence:.0%}."
