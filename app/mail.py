@@ -6,7 +6,7 @@ from flask import Flask, appcontext_pushed, current_app, has_request_context
 
 from app.extensions import db
 from signals import notifications
-from signals.notifications import LogMailer, MemoryMailer, SmtpMailer, deliver_pending
+from signals.notifications import LogMailer, MemoryMailer, SmtpMailer, deliver_committed
 
 
 def init_mail(app: Flask) -> None:
@@ -51,6 +51,10 @@ def commit_and_deliver() -> None:
 
 
 def deliver_after_commit() -> None:
-    """Send the committed, queued mail."""
-    if deliver_pending(db.session, current_app.extensions["knelpunt_mailer"]):
+    """Send the mail this request queued and has just committed (one UPDATE marks it sent).
+
+    Only its own: four workers each sending every pending row would send them four times over.
+    Older rows and failures are sent by ``deadlines check`` (signals.notifications.deliver_pending).
+    """
+    if deliver_committed(db.session, current_app.extensions["knelpunt_mailer"]):
         db.session.commit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import request
+from flask import has_request_context, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from limits.storage import Storage
@@ -40,13 +40,21 @@ class DatabaseStorage(Storage):
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         # its own short transaction: a counted hit stays counted whatever the request does next
         with self._engine().begin() as connection:
-            return counters.increment(connection, key, expiry, amount)
+            count, expires_at = counters.increment_window(connection, key, expiry, amount)
+        _seen_in_request()[key] = (count, expires_at)
+        return count
 
     def get(self, key: str) -> int:
+        seen = _seen_in_request().get(key)
+        if seen is not None:  # the rate-limit headers of the request that just counted: no second query
+            return seen[0]
         with self._engine().connect() as connection:
             return counters.current(connection, key)[0]
 
     def get_expiry(self, key: str) -> float:
+        seen = _seen_in_request().get(key)
+        if seen is not None:
+            return seen[1]
         with self._engine().connect() as connection:
             return counters.current(connection, key)[1]
 
@@ -65,6 +73,13 @@ class DatabaseStorage(Storage):
     def clear(self, key: str) -> None:
         with self._engine().begin() as connection:
             counters.clear(connection, key)
+
+
+def _seen_in_request() -> dict:
+    """Counts this request has itself made (key -> (count, window end)); empty outside a request."""
+    if not has_request_context():
+        return {}
+    return request.environ.setdefault("knelpunt.ratelimit_seen", {})
 
 
 def storage_uri(environ: dict) -> str:

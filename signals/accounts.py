@@ -8,7 +8,7 @@ import secrets
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from signals.access import MAX_ID
@@ -114,14 +114,26 @@ def revoke_token(session: Session, token: ApiToken, actor: User) -> None:
     record_event(session, "token", token.id, "revoked", actor=actor, data={"user": token.user_id})
 
 
+#: how precisely a token's last use is kept
+TOKEN_USE_RESOLUTION = dt.timedelta(minutes=1)
+
+
 def user_for_token(session: Session, plain: str) -> User | None:
     """The active user a non-revoked bearer token belongs to, or None."""
     if not plain or not plain.startswith(TOKEN_PREFIX):
         return None
-    token = session.scalars(select(ApiToken).where(ApiToken.token_hash == _hash_token(plain))).first()
+    token = session.scalars(
+        select(ApiToken).options(joinedload(ApiToken.user)).where(ApiToken.token_hash == _hash_token(plain))
+    ).first()
     if token is None or token.revoked_at is not None or not token.user.is_active or token_expired(token):
         return None
-    token.last_used_at = utcnow()
+    now = utcnow()
+    last = token.last_used_at
+    if last is not None and last.tzinfo is None:
+        last = last.replace(tzinfo=dt.UTC)
+    # shown to the minute: a write per call would only make every API call a write transaction
+    if last is None or now - last >= TOKEN_USE_RESOLUTION:
+        token.last_used_at = now
     return token.user
 
 

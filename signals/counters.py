@@ -28,6 +28,11 @@ def increment(db, key: str, expiry: float, amount: int = 1, now: float | None = 
 
     ``db`` is a Session or a Connection; the caller commits.
     """
+    return increment_window(db, key, expiry, amount, now)[0]
+
+
+def increment_window(db, key: str, expiry: float, amount: int = 1, now: float | None = None) -> tuple[int, float]:
+    """As ``increment``, returning (new count, window end) from the same statement."""
     now = time.time() if now is None else now
     insert = pg_insert if _dialect(db) == "postgresql" else sqlite_insert
     expired = _TABLE.c.expires_at <= now
@@ -38,8 +43,9 @@ def increment(db, key: str, expiry: float, amount: int = 1, now: float | None = 
             "count": case((expired, amount), else_=_TABLE.c.count + amount),
             "expires_at": case((expired, now + expiry), else_=_TABLE.c.expires_at),
         },
-    ).returning(_TABLE.c.count)
-    return int(db.execute(stmt).scalar_one())
+    ).returning(_TABLE.c.count, _TABLE.c.expires_at)
+    count, expires_at = db.execute(stmt).one()
+    return int(count), float(expires_at)
 
 
 def current(db, key: str, now: float | None = None) -> tuple[int, float]:

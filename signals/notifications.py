@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, object_session
 
 from signals.errors import N_
@@ -127,9 +127,10 @@ class _Blank(dict):
 
 
 def get_template(session: Session, key: str) -> tuple[str, str]:
-    """The (subject, body) for ``key``: the admin's version, else the default."""
-    custom = session.get(MailTemplate, key)
-    return (custom.subject, custom.body) if custom else DEFAULT_TEMPLATES[key]
+    """The (subject, body) for ``key``: the admin's version, else the default (from the reference snapshot)."""
+    from signals import refcache
+
+    return refcache.snapshot(session).templates.get(key) or DEFAULT_TEMPLATES[key]
 
 
 def save_template(session: Session, key: str, subject: str, body: str, actor: User) -> MailTemplate:
@@ -143,17 +144,26 @@ def save_template(session: Session, key: str, subject: str, body: str, actor: Us
     return template
 
 
+#: session.info keys: the outbox rows this session wrote, and those of its last commit (for delivery)
+OUTBOX_KEY = "knelpunt_outbox"
+COMMITTED_OUTBOX_KEY = "knelpunt_committed_outbox"
+
+
 def queue_notification(
     session: Session, kind: str, dedup_key: str, recipients: list[str], context: dict, signal: Signal | None = None
 ) -> list[Notification]:
-    """Write one outbox row per recipient unless that key was already written."""
+    """Write one outbox row per recipient unless that key was already written (one query for all recipients)."""
+    recipients = list(dict.fromkeys(recipients))
+    if not recipients:
+        return []
     subject_t, body_t = get_template(session, kind)
     values = _Blank(context)
+    keys = {recipient: f"{dedup_key}:{recipient}"[:200] for recipient in recipients}
+    pending = {n.dedup_key for n in session.new if isinstance(n, Notification)}
+    stored = set(session.scalars(select(Notification.dedup_key).where(Notification.dedup_key.in_(list(keys.values())))))
     made = []
-    for recipient in dict.fromkeys(recipients):
-        key = f"{dedup_key}:{recipient}"[:200]
-        exists = session.scalar(select(Notification.id).where(Notification.dedup_key == key))
-        if exists or any(n.dedup_key == key for n in session.new if isinstance(n, Notification)):
+    for recipient, key in keys.items():
+        if key in stored or key in pending:
             continue
         notification = Notification(
             dedup_key=key,
@@ -164,8 +174,50 @@ def queue_notification(
             body=body_t.format_map(values),
         )
         session.add(notification)
+        # what to send, kept beside the row: after the commit the row's attributes are expired
+        session.info.setdefault(OUTBOX_KEY, []).append((notification, recipient, notification.subject, notification.body))
         made.append(notification)
     return made
+
+
+def deliver_committed(session: Session, mailer: Mailer) -> int:
+    """Send the outbox rows this session wrote and has just committed; the cron (``deliver_pending``)
+    sends anything older or anything that failed. One UPDATE marks what went out."""
+    from sqlalchemy import inspect, update
+
+    written = session.info.pop(COMMITTED_OUTBOX_KEY, None) or []
+    sent_ids = []
+    for notification, recipient, subject, body in written:
+        state = inspect(notification)
+        if state.identity is None or state.was_deleted:
+            continue
+        try:
+            mailer.send(recipient, subject, body)
+        except (OSError, smtplib.SMTPException):
+            log.warning("Mail %s kon niet worden verstuurd; volgende keer opnieuw.", state.identity[0])
+            continue
+        sent_ids.append(state.identity[0])
+    if sent_ids:
+        session.execute(
+            update(Notification)
+            .where(Notification.id.in_(sent_ids), Notification.sent_at.is_(None))
+            .values(sent_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+    return len(sent_ids)
+
+
+@event.listens_for(Session, "after_commit")
+def _outbox_committed(session: Session) -> None:
+    written = session.info.pop(OUTBOX_KEY, None)
+    if written:
+        session.info[COMMITTED_OUTBOX_KEY] = written  # replaces older ones never delivered: the cron sends those
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _outbox_rolled_back(session: Session, previous_transaction) -> None:
+    if previous_transaction.parent is None:
+        session.info.pop(OUTBOX_KEY, None)  # never stored, so never sent
 
 
 def deliver_pending(session: Session, mailer: Mailer, limit: int = 500) -> int:

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signals import deadlines
+from signals import deadlines, refcache
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, InvalidInput, PermissionDenied, TransitionNotAllowed
 from signals.models import Ministry, Signal, SignalMinistry, SignalRegulation, User, utcnow
 from signals.notifications import queue_notification, signal_context, team_emails
 from signals.permissions import SYSTEM_ROLE, may_take_step
 from signals.privacy import mask_texts
-from signals.reference import find_regulation, resolve_lead_and_co_ministries
+from signals.reference import resolve_lead_and_co_ministries
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES
 
 
@@ -92,8 +92,9 @@ def set_routing(session: Session, signal: Signal, ministry: str, co_ministries: 
 
 
 def _set_ministries(session: Session, signal: Signal, ministry: str, co_ministries: list[str]) -> None:
-    signal.ministry_links.clear()
-    session.flush()
+    if signal.ministry_links:  # the old links go first (one row per ministry); a new signal has none
+        signal.ministry_links.clear()
+        session.flush()
     signal.ministry_links.append(SignalMinistry(ministry_code=ministry, is_lead=True))
     for code in dict.fromkeys(co_ministries):
         if code != ministry:
@@ -103,7 +104,8 @@ def _set_ministries(session: Session, signal: Signal, ministry: str, co_ministri
 def _start_acceptance(session: Session, signal: Signal, ministry: str, at: dt.datetime) -> None:
     signal.routed_at = at
     signal.deadline_started_at = at
-    signal.due_at = deadlines.accept_deadline(session.get(Ministry, ministry), at)
+    known = refcache.snapshot(session).ministries.get(ministry)
+    signal.due_at = deadlines.accept_deadline(known or session.get(Ministry, ministry), at)
     queue_notification(
         session,
         "routed",
@@ -316,10 +318,12 @@ def _notify(session: Session, signal: Signal, action: str, note: str, at: dt.dat
 
 def set_regulations(session: Session, signal: Signal, codes: list[str]) -> None:
     """Attach regulations by code, lead first."""
-    signal.regulation_links.clear()
-    session.flush()
+    if signal.regulation_links:  # the old links go first (one row per regulation); a new signal has none
+        signal.regulation_links.clear()
+        session.flush()
+    reference = refcache.snapshot(session)
     for position, code in enumerate(codes):
-        regulation = find_regulation(session, code)
+        regulation = reference.regulation(code)
         if regulation is not None:
             signal.regulation_links.append(SignalRegulation(regulation_id=regulation.id, position=position))
 

@@ -113,6 +113,11 @@ def create_signal():
         return existing
     try:
         signal, decision = submit_signal(db.session, _user(), draft, threshold=current_app.config["ROUTING_THRESHOLD"])
+        # the answer is made from what is in hand, before the commit expires it (no reloading)
+        body = out.signal_json(signal)
+        body["removed_personal_data"] = list(signal.masked or [])
+        body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
+        location = url_for(".get_signal", signal_id=signal.id)
         commit_and_deliver()
     except IntegrityError:
         # the same external id arrived twice at once: the other request stored it first
@@ -121,12 +126,9 @@ def create_signal():
         if existing is None:
             raise
         return existing
-    body = out.signal_json(signal)
-    body["removed_personal_data"] = list(signal.masked or [])
-    body["routing"] = {**decision.as_dict(), "alternatives": ministry_alternatives(decision), "suggestions": decision.alternatives}
     response = jsonify(body)
     response.status_code = 201
-    response.headers["Location"] = url_for(".get_signal", signal_id=signal.id)
+    response.headers["Location"] = location
     return response
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import object_session
+
+from signals import refcache
 from signals.deadlines import deadline_state
 from signals.models import AuditEvent, Channel, Ministry, Organisation, Regulation, Signal, utcnow
 from signals.vocabulary import STATUSES
@@ -29,7 +32,7 @@ def signal_json(signal: Signal, now=None) -> dict:
         "channel": signal.channel_code,
         "external_id": signal.external_id,
         "organisation": signal.organisation_code,
-        "regulations": [r.code for r in signal.regulations],
+        "regulations": regulation_codes(signal),
         "ministry": signal.lead_ministry_code,
         "co_ministries": signal.co_ministry_codes,
         "routing": {
@@ -64,6 +67,19 @@ def signal_json(signal: Signal, now=None) -> dict:
         "answered_at": _iso(signal.answered_at),
         "closed_at": _iso(signal.closed_at),
     }
+
+
+def regulation_codes(signal: Signal) -> list[str]:
+    """The codes of a signal's regulations, lead first, read from the reference snapshot (no load per link)."""
+    session = object_session(signal)
+    if session is None:
+        return [r.code for r in signal.regulations]
+    reference = refcache.snapshot(session)
+    codes = []
+    for link in signal.regulation_links:
+        found = reference.regulations_by_id.get(link.regulation_id)
+        codes.append(found.code if found is not None else link.regulation.code)
+    return codes
 
 
 def event_json(event: AuditEvent) -> dict:
