@@ -132,7 +132,7 @@ def import_signals_command(file, submitter_email):
     """Import signals from CSV or XLSX (columns: channel,title,description[,regulations,observed_on,people_affected,themes,impact,proposed_solution,external_id]).
 
     Rows whose external_id (the channel's own reference) is already stored are skipped: importing
-    the same file again creates nothing new. Committed per batch of 500 rows.
+    the same file again creates nothing new. Committed per batch of 1,000 rows.
     """
     submitter = get_user_by_email(db.session, submitter_email)
     if submitter is None:

@@ -22,7 +22,20 @@ def bare():
 
     from signals.models import Signal, utcnow
 
-    engine = create_engine(os.environ["DATABASE_URL"], pool_pre_ping=True)
+    url = os.environ["DATABASE_URL"]
+    engine = create_engine(url, pool_pre_ping=True)
+    if url.startswith("sqlite"):
+        from sqlalchemy import event
+
+        @event.listens_for(engine, "connect")
+        def _as_the_app_does(dbapi_connection, _record):  # app/__init__.py's SQLite settings, for a fair ceiling
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.close()
+
     app = Flask(__name__)
     table = Signal.__table__
 

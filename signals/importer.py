@@ -15,15 +15,29 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from signals.errors import DomainError
-from signals.intake import SignalDraft, submit_signal
-from signals.models import Signal, User
+from signals import deadlines, permissions, refcache
+from signals.errors import N_, DomainError
+from signals.intake import SignalDraft, allocate_signal_ids, decide_routing, reference_for, validate_draft
+from signals.models import (
+    AuditEvent,
+    Ministry,
+    Notification,
+    Signal,
+    SignalContact,
+    SignalMinistry,
+    SignalRegulation,
+    User,
+    utcnow,
+)
+from signals.notifications import DEFAULT_BASE_URL, notification_rows, team_emails
+from signals.privacy import mask_fields, text_for_matching
+from signals.routing import RoutingDecision, route_many_by_text
 
 COLUMNS = ("channel", "title", "description", "regulations", "observed_on", "people_affected", "themes", "impact", "proposed_solution", "external_id")
-BATCH_SIZE = 500
+BATCH_SIZE = 1000
 REQUIRED_COLUMNS = ("channel", "title", "description")
 
 
@@ -128,7 +142,7 @@ def draft_from_row(row: dict[str, str]) -> tuple[SignalDraft | None, list[tuple[
 def import_signals(
     session: Session, submitter: User, text: str, threshold: float, progress=None, commit=None
 ) -> ImportReport:
-    """Import every valid row of a CSV text (each in its own savepoint); the caller commits."""
+    """Import every valid row of a CSV text; the caller commits (``commit`` is called per batch)."""
     header, rows = read_rows(text)
     return import_rows(session, submitter, header, rows, threshold, progress, commit)
 
@@ -136,22 +150,209 @@ def import_signals(
 def import_rows(
     session: Session, submitter: User, header: list[str], rows, threshold: float, progress=None, commit=None
 ) -> ImportReport:
-    """Import rows (dicts by column name) in batches; rows whose external_id is known are skipped."""
+    """Import rows (dicts by column name) in batches; rows whose external_id is known are skipped.
+
+    Per batch: one query finds the known external ids, every row is validated, masked and routed in
+    Python (the classifier reads the batch's texts at once), and the rows go in with one multi-row
+    INSERT per table — signals (id and reference included), their regulations and ministries, the
+    contacts, the audit events (``submitted`` and ``route``, as a signal sent through the form gets
+    them) and the outbox rows for the triage teams. The stored rows are the ones ``submit_signal``
+    writes (tests/signals/test_importer.py compares them).
+    """
     report = ImportReport()
+    if not permissions.may_submit(submitter):
+        report.errors.append((1, "", N_("Alleen frontlijnmedewerkers en coördinatoren kunnen signalen melden.")))
+        return report
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         report.errors.append((1, ",".join(missing), "Deze kolommen ontbreken in de kopregel."))
         return report
     numbered = enumerate(rows, start=2)  # row 1 is the header
+    seen: dict[tuple[str, str], str] = {}
     while batch := list(itertools.islice(numbered, BATCH_SIZE)):
-        known = _known_external_ids(session, [row for _number, row in batch])
-        for number, row in batch:
-            _import_row(session, submitter, number, row, threshold, known, report)
-            if progress is not None:
-                progress(1)
+        _import_batch(session, submitter, batch, threshold, seen, report)
+        if progress is not None:
+            progress(len(batch))
         if commit is not None:
             commit()
     return report
+
+
+@dataclass
+class _Prepared:
+    number: int
+    draft: SignalDraft
+    fields: dict
+    masked: tuple
+    regulations: list
+    key: tuple[str, str] | None
+    decision: RoutingDecision | None = None
+
+
+def _import_batch(session, submitter, batch, threshold, seen, report) -> None:
+    known = _known_external_ids(session, [row for _number, row in batch])
+    prepared: list[_Prepared] = []
+    repeats: list[tuple[int, tuple[str, str]]] = []  # (place in report.skipped, key) of repeats within this batch
+    for number, row in batch:
+        key = _key(row)
+        if key is not None and key in known:
+            report.skipped.append(known[key])
+            continue
+        if key is not None and key in seen:
+            repeats.append((len(report.skipped), key))
+            report.skipped.append(seen[key])
+            continue
+        draft, errors = draft_from_row(row)
+        if draft is not None:
+            try:
+                regulations = validate_draft(session, draft)
+            except DomainError as error:
+                errors = [(name, message) for name, messages in error.fields.items() for message in messages] or [("", error.message)]
+            else:
+                fields, masked = mask_fields(
+                    {
+                        "title": draft.title.strip(),
+                        "description": draft.description.strip(),
+                        "impact": (draft.impact or "").strip(),
+                        "proposed_solution": (draft.proposed_solution or "").strip(),
+                    }
+                )
+                prepared.append(_Prepared(number, draft, fields, masked, regulations, key))
+                if key is not None:
+                    seen[key] = ""  # the same id twice in one file: the second is a repeat (reference below)
+        report.errors.extend((number, name, message) for name, message in errors)
+    if not prepared:
+        return
+    by_text = [p for p in prepared if not p.regulations]
+    for item in prepared:
+        if item.regulations:
+            item.decision = decide_routing(session, item.regulations, "", threshold)
+    texts = [text_for_matching(f"{p.fields['title']}\n{p.fields['description']}", already_masked=True) for p in by_text]
+    for item, decision in zip(by_text, route_many_by_text(session, texts, threshold), strict=True):
+        item.decision = decision
+    references = _write(session, submitter, prepared, utcnow())
+    for item, reference in zip(prepared, references, strict=True):
+        report.imported.append(reference)
+        report.masked_rows += bool(item.masked)
+        if item.key is not None:
+            seen[item.key] = reference
+    for place, key in repeats:
+        report.skipped[place] = seen[key]
+
+
+def _write(session: Session, submitter: User, prepared: list[_Prepared], now) -> list[str]:
+    """The batch's rows, one multi-row INSERT per table; returns the new references in order."""
+    reference = refcache.snapshot(session)
+    ids = allocate_signal_ids(session, len(prepared))
+    base_url = (session.info.get("base_url") or DEFAULT_BASE_URL).rstrip("/")
+    signal_rows, regulation_rows, ministry_rows, contact_rows, events, mails = [], [], [], [], [], []
+    deadlines_by_ministry: dict[str, object] = {}
+    team: dict[str, list[str]] = {}
+    references = []
+    for item, signal_id in zip(prepared, ids, strict=True):
+        decision, draft = item.decision, item.draft
+        signal_reference = reference_for(signal_id, now)
+        references.append(signal_reference)
+        channel = draft.channel.strip().upper()
+        routed = decision.is_routed
+        co = [code for code in dict.fromkeys(decision.co_ministries or []) if code != decision.ministry] if routed else []
+        due = None
+        if routed:
+            if decision.ministry not in deadlines_by_ministry:
+                known = reference.ministries.get(decision.ministry) or session.get(Ministry, decision.ministry)
+                deadlines_by_ministry[decision.ministry] = deadlines.accept_deadline(known, now)
+            due = deadlines_by_ministry[decision.ministry]
+        signal_rows.append(
+            {
+                "id": signal_id,
+                "reference": signal_reference,
+                "external_id": (draft.external_id or "").strip() or None,
+                "status": "routed" if routed else "received",
+                "channel_code": channel,
+                "organisation_code": submitter.organisation_code,
+                "submitter_id": submitter.id,
+                "observed_on": draft.observed_on,
+                "people_affected": draft.people_affected,
+                "themes": list(dict.fromkeys(draft.themes or [])),
+                "masked": list(item.masked),
+                "routing_method": decision.method,
+                "routing_confidence": decision.confidence,
+                "routing_explanation": decision.explanation,
+                "routing_suggestions": decision.alternatives,
+                "created_at": now,
+                "updated_at": now,
+                "routed_at": now if routed else None,
+                "deadline_started_at": now if routed else None,
+                "due_at": due,
+                **item.fields,
+            }
+        )
+        codes = [r.code for r in item.regulations] or decision.regulations
+        for position, code in enumerate(codes):
+            found = reference.regulation(code)
+            if found is not None:
+                regulation_rows.append({"signal_id": signal_id, "regulation_id": found.id, "position": position})
+        if (draft.contact or "").strip():
+            contact_rows.append({"signal_id": signal_id, "contact": draft.contact.strip(), "created_at": now})
+        events.append(
+            _event(signal_id, "submitted", submitter, None, "received", "", {"channel": channel, "masked": list(item.masked)}, now)
+        )
+        if not routed:
+            continue
+        ministry_rows.append({"signal_id": signal_id, "ministry_code": decision.ministry, "is_lead": True})
+        ministry_rows.extend({"signal_id": signal_id, "ministry_code": code, "is_lead": False} for code in co)
+        events.append(
+            _event(
+                signal_id, "route", submitter, "received", "routed", decision.explanation,
+                {"from_ministry": None, "ministry": decision.ministry, "co_ministries": co, "method": decision.method},
+                now,
+            )
+        )  # fmt: skip
+        if decision.ministry not in team:
+            team[decision.ministry] = team_emails(session, decision.ministry, "triage")
+        context = {
+            "reference": signal_reference,
+            "title": item.fields["title"],
+            "ministry": decision.ministry,
+            "url": f"{base_url}/signalen/{signal_id}",
+            "due": deadlines.format_local_date(due),
+        }
+        mails.extend(
+            notification_rows(session, "routed", f"routed:{signal_id}:{decision.ministry}:{now.isoformat()}", team[decision.ministry], context, signal_id)
+        )
+    connection = session.connection()
+    connection.execute(insert(Signal.__table__), signal_rows)
+    for table, rows in (
+        (SignalRegulation.__table__, regulation_rows),
+        (SignalMinistry.__table__, ministry_rows),
+        (SignalContact.__table__, contact_rows),
+        (AuditEvent.__table__, events),
+    ):
+        if rows:
+            connection.execute(insert(table), rows)
+    stored = set()
+    keys = [m["dedup_key"] for m in mails]
+    for start in range(0, len(keys), 500):
+        stored.update(session.scalars(select(Notification.dedup_key).where(Notification.dedup_key.in_(keys[start : start + 500]))))
+    mails = [m for m in mails if m["dedup_key"] not in stored]
+    if mails:
+        connection.execute(insert(Notification.__table__), mails)
+    return references
+
+
+def _event(signal_id, action, actor, from_state, to_state, note, data, at) -> dict:
+    return {
+        "entity_type": "signal",
+        "entity_id": str(signal_id),
+        "signal_id": signal_id,
+        "action": action,
+        "from_state": from_state,
+        "to_state": to_state,
+        "note": note or "",
+        "data": data or {},
+        "actor_id": actor.id if actor is not None else None,
+        "created_at": at,
+    }
 
 
 def _key(row: dict[str, str]) -> tuple[str, str] | None:
@@ -170,23 +371,3 @@ def _known_external_ids(session: Session, rows: list[dict[str, str]]) -> dict[tu
         )
     ).all()
     return {(channel, external_id): reference for channel, external_id, reference in found if (channel, external_id) in keys}
-
-
-def _import_row(session, submitter, number, row, threshold, known, report) -> None:
-    key = _key(row)
-    if key is not None and key in known:
-        report.skipped.append(known[key])
-        return
-    draft, errors = draft_from_row(row)
-    if draft is not None:
-        try:
-            with session.begin_nested():
-                signal, _decision = submit_signal(session, submitter, draft, threshold=threshold)
-        except DomainError as error:
-            errors = [(name, message) for name, messages in error.fields.items() for message in messages] or [("", error.message)]
-        else:
-            report.imported.append(signal.reference)
-            report.masked_rows += bool(signal.masked)
-            if key is not None:
-                known[key] = signal.reference  # the same id twice in one file: the second is a repeat
-    report.errors.extend((number, name, message) for name, message in errors)

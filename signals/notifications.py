@@ -156,28 +156,41 @@ def queue_notification(
     recipients = list(dict.fromkeys(recipients))
     if not recipients:
         return []
-    subject_t, body_t = get_template(session, kind)
-    values = _Blank(context)
-    keys = {recipient: f"{dedup_key}:{recipient}"[:200] for recipient in recipients}
+    rows = notification_rows(session, kind, dedup_key, recipients, context, signal.id if signal is not None else None)
     pending = {n.dedup_key for n in session.new if isinstance(n, Notification)}
-    stored = set(session.scalars(select(Notification.dedup_key).where(Notification.dedup_key.in_(list(keys.values())))))
+    stored = set(session.scalars(select(Notification.dedup_key).where(Notification.dedup_key.in_([r["dedup_key"] for r in rows]))))
     made = []
-    for recipient, key in keys.items():
-        if key in stored or key in pending:
+    for row in rows:
+        if row["dedup_key"] in stored or row["dedup_key"] in pending:
             continue
-        notification = Notification(
-            dedup_key=key,
-            kind=kind,
-            signal_id=signal.id if signal is not None else None,
-            recipient=recipient,
-            subject=subject_t.format_map(values)[:300],
-            body=body_t.format_map(values),
-        )
+        recipient = row["recipient"]
+        notification = Notification(**row)
         session.add(notification)
         # what to send, kept beside the row: after the commit the row's attributes are expired
         session.info.setdefault(OUTBOX_KEY, []).append((notification, recipient, notification.subject, notification.body))
         made.append(notification)
     return made
+
+
+def notification_rows(
+    session: Session, kind: str, dedup_key: str, recipients: list[str], context: dict, signal_id: int | None
+) -> list[dict]:
+    """The outbox rows (as column values) for ``recipients``: one text per template, keys unique per recipient."""
+    subject_t, body_t = get_template(session, kind)
+    values = _Blank(context)
+    subject, body = subject_t.format_map(values)[:300], body_t.format_map(values)
+    return [
+        {
+            "dedup_key": f"{dedup_key}:{recipient}"[:200],
+            "kind": kind,
+            "signal_id": signal_id,
+            "recipient": recipient,
+            "subject": subject,
+            "body": body,
+            "created_at": utcnow(),
+        }
+        for recipient in dict.fromkeys(recipients)
+    ]
 
 
 def deliver_committed(session: Session, mailer: Mailer) -> int:

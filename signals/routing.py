@@ -132,37 +132,58 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
     chosen and the coordinator decides. Regulations are attached only when the text names
     or clearly describes them; the explanation quotes the words that decided.
     """
-    suggestions = get_text_router(session).suggest(text, limit=20)
-    alternatives: list[dict] = []
+    return route_many_by_text(session, [text], threshold)[0]
+
+
+def route_many_by_text(session: Session, texts: list[str], threshold: float | None = DEFAULT_THRESHOLD) -> list[RoutingDecision]:
+    """``route_by_text`` for many texts at once (an import batch): the classifier reads them in one go."""
+    router = get_text_router(session)
     codes = current_ministry_codes(session)
-    for suggestion in suggestions:
-        ministry = _current_code(session, suggestion.ministry, codes)
-        alternatives.append(
-            {
-                "ministry": ministry,
-                "regulation": suggestion.regulation,
-                "confidence": round(suggestion.confidence, 3),
-                "matched": list(suggestion.matched),
-            }
-        )
-    lexicon: dict[str, float] = {}
-    for alt in alternatives:
-        if alt["ministry"] and alt["confidence"] > lexicon.get(alt["ministry"], 0.0):
-            lexicon[alt["ministry"]] = alt["confidence"]
     classifier = get_classifier(session)
     if threshold is None:
         threshold = classifier.threshold if classifier is not None else 0.5
-    if classifier is not None and text and text.strip():
-        # the model's words are only quoted when the lexicon found no evidence: asked for below, when needed
-        prediction = classifier.predict(text, lexicon, explain=False)
+    parts = []
+    for text in texts:
+        alternatives: list[dict] = []
+        for suggestion in router.suggest(text, limit=20):
+            alternatives.append(
+                {
+                    "ministry": _current_code(session, suggestion.ministry, codes),
+                    "regulation": suggestion.regulation,
+                    "confidence": round(suggestion.confidence, 3),
+                    "matched": list(suggestion.matched),
+                }
+            )
+        lexicon: dict[str, float] = {}
+        for alt in alternatives:
+            if alt["ministry"] and alt["confidence"] > lexicon.get(alt["ministry"], 0.0):
+                lexicon[alt["ministry"]] = alt["confidence"]
+        parts.append((alternatives, lexicon))
+    modelled = [i for i, text in enumerate(texts) if classifier is not None and text and text.strip()]
+    predicted: dict[int, tuple] = {}
+    if len(modelled) == 1:  # one text: the classifier's own single-text path, words included
+        prediction = classifier.predict(texts[modelled[0]], parts[modelled[0]][1])
+        predicted[modelled[0]] = (prediction.probabilities, lambda words=prediction.words: words)
+    elif modelled:
+        rows = classifier.predict_many([texts[i] for i in modelled], [parts[i][1] for i in modelled])
+        for i, row in zip(modelled, rows, strict=True):
+            top = next(iter(row))
+            # the model's words are quoted only when the lexicon found no evidence: asked for then
+            predicted[i] = (row, lambda text=texts[i], top=top: classifier.model.explain(text, top))
+    return [
+        _text_decision(session, codes, text, alternatives, lexicon, predicted.get(index), threshold)
+        for index, (text, (alternatives, lexicon)) in enumerate(zip(texts, parts, strict=True))
+    ]
+
+
+def _text_decision(session, codes, text, alternatives, lexicon, model, threshold) -> RoutingDecision:
+    if model is not None:
+        model_probabilities, model_words = model
         probabilities = {}
-        for code, probability in prediction.probabilities.items():
+        for code, probability in model_probabilities.items():
             current = _current_code(session, code, codes) or code
             probabilities[current] = probabilities.get(current, 0.0) + probability
         ministry, confidence = max(probabilities.items(), key=lambda item: item[1])
-
-        def model_words():
-            return classifier.model.explain(text, prediction.ministry) if prediction.ministry else ()
 
     elif lexicon:
         probabilities = dict(sorted(lexicon.items(), key=lambda item: -item[1]))

@@ -1,0 +1,108 @@
+"""import-signals in bulk: the rows it stores are the rows the form stores, and a file imported twice adds nothing."""
+
+from __future__ import annotations
+
+import io
+
+from sqlalchemy import func, select
+
+from signals.audit import list_signal_history
+from signals.importer import import_rows, import_signals, read_xlsx_rows
+from signals.intake import SignalDraft, submit_signal
+from signals.models import Notification, Signal
+
+ROWS = [
+    # (title, description, regulations)
+    ("Gift van moeder", "Een cliënt in de bijstand kreeg boodschappen van zijn moeder, BSN 111222333, en moet alles terugbetalen.", "BWBR0015703"),
+    ("Huurtoeslag terug", "Na een kleine loonsverhoging moet een alleenstaande moeder de hele huurtoeslag terugbetalen.", ""),
+    ("Onduidelijk", "Iets ging mis maar wat precies weet niemand.", ""),
+]
+
+
+def _csv(rows, external_ids=None) -> str:
+    lines = ["channel;title;description;regulations;external_id"]
+    for index, (title, description, regulations) in enumerate(rows):
+        external = external_ids[index] if external_ids else ""
+        lines.append(f"GEM-BL;{title};{description};{regulations};{external}")
+    return "\n".join(lines) + "\n"
+
+
+def _as_stored(db, signal: Signal) -> dict:
+    """What a user sees of a stored signal, without its id, reference and moment."""
+    reference = signal.reference
+    history = [
+        (e.action, e.from_state, e.to_state, e.note, e.data, e.actor_id)
+        for e in list_signal_history(db.session, signal.id)
+    ]
+    mails = sorted(
+        (n.kind, n.recipient, n.subject.replace(reference, "REF"), n.body.replace(reference, "REF").replace(f"/signalen/{signal.id}", "/signalen/ID"))
+        for n in db.session.scalars(select(Notification).where(Notification.signal_id == signal.id))
+    )
+    return {
+        "status": signal.status,
+        "texts": (signal.title, signal.description, signal.impact, signal.proposed_solution),
+        "masked": signal.masked,
+        "routing": (signal.routing_method, signal.routing_confidence, signal.routing_explanation, signal.routing_suggestions),
+        "ministries": (signal.lead_ministry_code, signal.co_ministry_codes),
+        "regulations": [r.code for r in signal.regulations],
+        "due": signal.due_at.date() if signal.due_at else None,
+        "routed": signal.routed_at is not None,
+        "history": history,
+        "mails": mails,
+    }
+
+
+def test_import_stores_what_the_form_stores(db, make_user):
+    make_user("triage", "SZW")
+    make_user("triage", "BZK")
+    submitter = make_user("frontline", "GEM")
+    report = import_signals(db.session, submitter, _csv(ROWS), threshold=None)
+    db.session.commit()
+    assert report.errors == [] and len(report.imported) == 3 and report.masked_rows == 1
+    imported = [db.session.scalars(select(Signal).where(Signal.reference == ref)).one() for ref in report.imported]
+    by_form = []
+    for title, description, regulations in ROWS:
+        draft = SignalDraft(channel="GEM-BL", title=title, description=description, regulations=regulations.split())
+        by_form.append(submit_signal(db.session, submitter, draft)[0])
+    db.session.commit()
+    for stored, expected in zip(imported, by_form, strict=True):
+        assert stored.reference == f"SIG-{stored.created_at.year}-{stored.id:06d}"
+        assert _as_stored(db, stored) == _as_stored(db, expected)
+    assert "111222333" not in imported[0].description  # masked before it was stored
+    assert imported[0].status == "routed" and _as_stored(db, imported[0])["mails"]  # the triage team hears of it
+
+
+def test_importing_the_same_file_twice_creates_nothing_new(db, make_user):
+    submitter = make_user("frontline", "GEM")
+    text = _csv(ROWS + [ROWS[0]], external_ids=["EXT-1", "EXT-2", "", "EXT-1"])
+    first = import_signals(db.session, submitter, text, threshold=None, commit=db.session.commit)
+    db.session.commit()
+    assert len(first.imported) == 3 and first.skipped == [first.imported[0]]  # the same id twice in one file
+    count = db.session.scalar(select(func.count()).select_from(Signal))
+    second = import_signals(db.session, submitter, _csv(ROWS[:2], external_ids=["EXT-1", "EXT-2"]), threshold=None)
+    db.session.commit()
+    assert second.imported == [] and second.skipped == first.imported[:2]
+    assert db.session.scalar(select(func.count()).select_from(Signal)) == count
+
+
+def test_xlsx_rows_import_like_csv_rows_and_are_known_the_second_time(db, make_user):
+    from openpyxl import Workbook
+
+    submitter = make_user("frontline", "GEM")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Channel", "Title", "Description", "Regulations", "People_affected", "External_id"])
+    sheet.append(["GEM-BL", ROWS[0][0], ROWS[0][1], ROWS[0][2], 3, 12345])
+    sheet.append(["GEM-BL", ROWS[1][0], ROWS[1][1], None, None, "X-2"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    for attempt in range(2):
+        header, rows = read_xlsx_rows(buffer.getvalue())
+        report = import_rows(db.session, submitter, header, rows, threshold=None)
+        db.session.commit()
+        if attempt == 0:
+            assert len(report.imported) == 2 and report.errors == []
+            first = db.session.scalars(select(Signal).where(Signal.reference == report.imported[0])).one()
+            assert first.external_id == "12345" and first.people_affected == 3
+        else:
+            assert report.imported == [] and len(report.skipped) == 2
