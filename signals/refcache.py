@@ -240,7 +240,9 @@ def _on_statement(state) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _bump_before_commit(session: Session) -> None:
-    if session.info.get(_DIRTY):
+    # before_commit comes before the commit's own flush: look at what that flush will write too
+    if _has_watched_changes(session):
+        session.info[_DIRTY] = True
         bump(session.connection())
 
 

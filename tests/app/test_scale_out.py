@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bench.run import gunicorn
 from signals import accounts
 from signals.accounts import create_token, create_user
-from signals.models import Base
+from signals.models import Base, Channel
 from signals.reference import load_reference_data
 from signals.search import install_fulltext
 
@@ -51,7 +51,13 @@ def shared_database(request, tmp_path):
         frontline, _ = create_user(session, "scale-frontline@example.org", "frontline", "GEM", password="scale-password")
         triage, _ = create_user(session, "scale-triage@example.org", "triage", "SZW", password="scale-password")
         session.flush()
-        tokens = {"frontline": create_token(session, frontline)[1], "triage": create_token(session, triage)[1]}
+        reader, _ = create_user(session, "scale-reader@example.org", "coordinator", "BZK", password="scale-password")
+        session.flush()
+        tokens = {
+            "frontline": create_token(session, frontline)[1],
+            "triage": create_token(session, triage)[1],
+            "reader": create_token(session, reader)[1],
+        }
         session.commit()
     engine.dispose()
     return url, tokens
@@ -60,7 +66,8 @@ def shared_database(request, tmp_path):
 @pytest.mark.committed  # the server processes read what the test commits
 def test_two_servers_see_each_others_changes_at_once(shared_database):
     url, tokens = shared_database
-    with gunicorn("bench.wsgi:knelpunt()", url, 1) as port_a, gunicorn("bench.wsgi:knelpunt()", url, 1) as port_b:
+    limited = {"RATELIMIT_API": f"{API_LIMIT} per minute"}  # counted in the shared database (no Redis here)
+    with gunicorn("bench.wsgi:knelpunt()", url, 1, limited) as port_a, gunicorn("bench.wsgi:knelpunt()", url, 1, limited) as port_b:
         status, created = _call(
             port_a, "POST", "/api/v1/signals", tokens["frontline"],
             {"channel": "GEM-BL", "title": "Gift", "description": "Bijstand teruggevorderd na een gift.",
@@ -81,3 +88,33 @@ def test_two_servers_see_each_others_changes_at_once(shared_database):
             {"channel": "GEM-BL", "title": "Gift", "description": "Bijstand teruggevorderd na een gift.", "external_id": "SCALE-1"},
         )  # fmt: skip
         assert status == 200 and repeat["id"] == created["id"]
+
+        # reference data: a channel switched off through a third process is refused by both at once,
+        # although each had it in its cache from the signals above
+        engine = create_engine(url)
+        try:
+            _set_channel_active(engine, "GEM-BL", False)
+            for port in (port_a, port_b):
+                status, refused = _call(
+                    port, "POST", "/api/v1/signals", tokens["frontline"],
+                    {"channel": "GEM-BL", "title": "Nog een", "description": "Tekst."},
+                )  # fmt: skip
+                assert status == 422 and "channel" in refused["error"]["fields"]
+        finally:
+            _set_channel_active(engine, "GEM-BL", True)
+            engine.dispose()
+
+        # rate limits: one token's calls count together, whichever server answers them
+        for port in (port_a, port_b, port_a, port_b, port_a):
+            assert _call(port, "GET", "/api/v1/signals", tokens["reader"])[0] == 200
+        assert _call(port_b, "GET", "/api/v1/signals", tokens["reader"])[0] == 429
+
+
+#: calls per token per minute in the scale-out test (the frontline token makes five)
+API_LIMIT = 5
+
+
+def _set_channel_active(engine, code: str, active: bool) -> None:
+    with Session(engine) as session:
+        session.get(Channel, code).is_active = active
+        session.commit()
