@@ -24,6 +24,7 @@ from sqlalchemy import event, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.sql.elements import TextClause
 
 from signals.models import CacheVersion, Channel, MailTemplate, Ministry, Organisation, Regulation, RegulationTerm, RoutingModel
@@ -207,8 +208,10 @@ def _has_watched_changes(session: Session) -> bool:
     for instance in (*session.new, *session.deleted):
         if isinstance(instance, _WATCHED_CLASSES):
             return True
-    # session.dirty walks the identity map; only watched instances matter
-    return any(isinstance(instance, _WATCHED_CLASSES) and session.is_modified(instance) for instance in session.dirty)
+    # only the modified states (session.dirty would walk the whole identity map on every call)
+    modified = getattr(session.identity_map, "_modified", None)
+    states = modified if modified is not None else [instance_state(obj) for obj in session.dirty]
+    return any(isinstance(state.obj(), _WATCHED_CLASSES) and session.is_modified(state.obj()) for state in list(states))
 
 
 def _mark(session: Session | None) -> None:
