@@ -631,10 +631,10 @@ def _warm_up(port: int, token: str, payloads: list[str], connections: int, limit
             return
 
 
-def _load_one(entry: str, url: str, token: str, payloads: list[str], connections: int, seconds: float, workers: int):
+def _load_one(entry: str, url: str, token: str, payloads: list[str], connections: int, seconds: float, workers: int, warm: float):
     """Serve ``entry``, warm every worker, then load it: (stored/s, latency, failed, requests, CPU s per request)."""
     with gunicorn(entry, url, workers, LOAD_ENV) as port:
-        _warm_up(port, token, payloads[-200:], connections)
+        _warm_up(port, token, payloads[-200:], connections, warm)
         before, cpu_before = count_signals(url), process_tree_cpu(port)
         started = time.perf_counter()
         rate, latency, failed, requests = load(port, token, payloads[:-200], connections, seconds)
@@ -646,7 +646,7 @@ def _load_one(entry: str, url: str, token: str, payloads: list[str], connections
     return stored_rate, latency, failed, requests, cpu / max(1, requests)
 
 
-def measure_intake(url: str, seconds: float, connections: int = 32, workers: int = 4) -> Row:
+def measure_intake(url: str, seconds: float, connections: int = 32, workers: int = 4, warm: float = 120) -> Row:
     from signals.models import Signal
 
     app = make_app(url)
@@ -654,8 +654,8 @@ def measure_intake(url: str, seconds: float, connections: int = 32, workers: int
     # a fresh external id per request for the whole run (a repeat would be answered, not stored)
     payloads = bodies(max(4000, int(seconds * 1500)) + 200, "external_id" in Signal.__table__.c)
     load_before = os.getloadavg()[0]
-    bare = _load_one("bench.wsgi:bare()", url, token, payloads, connections, seconds, workers)
-    ours = _load_one("bench.wsgi:knelpunt()", url, token, payloads, connections, seconds, workers)
+    bare = _load_one("bench.wsgi:bare()", url, token, payloads, connections, seconds, workers, warm)
+    ours = _load_one("bench.wsgi:knelpunt()", url, token, payloads, connections, seconds, workers, warm)
     rate, latency, failed, requests, cpu = ours
     bare_rate, bare_latency, bare_failed, _bare_requests, bare_cpu = bare
     row = Row(
@@ -739,7 +739,7 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(measure_import(args.db, args.import_rows))
         _progress(rows[-1])
     if "intake" not in skip:
-        rows.append(measure_intake(args.db, args.intake_seconds))
+        rows.append(measure_intake(args.db, args.intake_seconds, warm=5 if args.quick else 120))
         _progress(rows[-1])
     print_table(
         rows,
