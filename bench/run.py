@@ -448,8 +448,7 @@ def gunicorn(entry: str, url: str, workers: int, env: dict | None = None):
     env = dict(os.environ, DATABASE_URL=url, SECRET_KEY="bench-only-not-secret", PYTHONPATH=str(ROOT), **(env or {}))
     log = tempfile.NamedTemporaryFile("w+b", prefix="bench-gunicorn-", suffix=".log", delete=False)
     process = subprocess.Popen(
-        # --preload: the app is imported once, before the workers fork, so a worker answers as soon as it exists
-        [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--timeout", "120", "--log-level", "warning", entry],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )  # fmt: skip
@@ -466,6 +465,9 @@ def gunicorn(entry: str, url: str, workers: int, env: dict | None = None):
             time.sleep(0.2)
         yield port
     finally:
+        if process.poll() is not None:  # it died under us: say why (the log goes with it)
+            log.seek(0)
+            print(f"bench: gunicorn {entry} exited early: {log.read().decode(errors='replace')[-2000:]}", file=sys.stderr)
         process.send_signal(os_signal.SIGTERM)
         try:
             process.wait(timeout=30)
