@@ -423,7 +423,6 @@ def link_knelpunt(signal_id: int):
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
         link_signals(db.session, knelpunt, current_user, [signal.id])
-        commit_and_deliver()
         flash(_("Signaal %(signal)s is gekoppeld aan knelpunt %(knelpunt)s.", signal=signal.reference, knelpunt=knelpunt.reference), "success")
         return redirect(url_for(".detail", signal_id=signal.id))
     return render_template("intake/link_confirm.html", signal=signal, knelpunt=knelpunt, form=form)
