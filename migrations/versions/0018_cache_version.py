@@ -1,7 +1,7 @@
 """cache_version: one version number per shared cache (reference data), bumped by the changing transaction
 
 Revision ID: 0018
-Revises: 0014
+Revises: 0019
 Create Date: 2026-12-01 03:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0018'
-down_revision = '0014'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
