@@ -57,14 +57,14 @@ def create_knelpunt_api():
     return response
 
 
-@bp.get("/knelpunten/<int:knelpunt_id>")
+@bp.route("/knelpunten/<int:knelpunt_id>", methods=["GET", "PATCH"])
 def get_knelpunt(knelpunt_id: int):
-    return jsonify(_knelpunt_body(get_knelpunt_for(db.session, _user(), knelpunt_id)))
+    # one rule for both methods: with two rules werkzeug answers an out-of-range id with 405, not 404
+    from flask import request
 
-
-@bp.patch("/knelpunten/<int:knelpunt_id>")
-def update_knelpunt_api(knelpunt_id: int):
     knelpunt = get_knelpunt_for(db.session, _user(), knelpunt_id)
+    if request.method == "GET":
+        return jsonify(_knelpunt_body(knelpunt))
     data = _load(KnelpuntPatchSchema())
     update_knelpunt(db.session, knelpunt, _user(), **data)
     return jsonify({**_knelpunt_body(knelpunt), "removed_personal_data": removed_from(knelpunt)})

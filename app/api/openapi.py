@@ -463,7 +463,7 @@ def build_openapi() -> dict:
     )
     spec.path(
         path="/knelpunten/{knelpunt_id}/signals/{signal_id}",
-        operations={"delete": {"summary": "Koppel een signaal los", "parameters": knelpunt_id + signal_id, "responses": _responses(200, "Losgekoppeld", 404, schema=_ref("Knelpunt"))}},
+        operations={"delete": {"summary": "Koppel een signaal los (niet het laatste: 409)", "parameters": knelpunt_id + signal_id, "responses": _responses(200, "Losgekoppeld", 404, 409, schema=_ref("Knelpunt"))}},
     )
     spec.path(
         path="/knelpunten/{knelpunt_id}/transitions",
