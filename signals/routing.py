@@ -7,14 +7,15 @@ follow a retired ministry's successor.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from signals.classifier import RoutingClassifier
-from signals.learning import active_classifier
-from signals.models import Regulation, RegulationTerm
+from signals.learning import active_classifier, cache_generation, forget_cached_classifier
+from signals.models import Ministry, Regulation, RegulationTerm, RoutingModel
 from signals.reference import current_ministry_codes
 from signals.text_router import RegulationProfile, TextRouter
 
@@ -94,18 +95,89 @@ def route_by_regulations(session: Session, regulations: list[Regulation]) -> Rou
 
 
 _router_lock = threading.Lock()
-_router_cache: dict = {"key": None, "router": None}
+_router_cache: dict = {"generation": None, "key": None, "checked": 0.0, "state": None}
+#: how often (seconds) a process checks the database for reference data or a model version changed by another process
+RECHECK_SECONDS = 30.0
+#: changes to these tables change what routing reads
+_WATCHED = (Regulation, RegulationTerm, Ministry, RoutingModel)
+_WATCHED_TABLES = frozenset(model.__table__.name for model in _WATCHED)
+
+
+@dataclass
+class _RoutingState:
+    """What routing reads that does not change per call: built once per process and reference-data version."""
+
+    router: TextRouter
+    classifier: RoutingClassifier | None
+    codes: dict[str, str]  # every ministry code -> the code holding its portfolio today
+    titles: dict[str, str]  # regulation code -> title
 
 
 def _reference_fingerprint(session: Session) -> tuple:
-    """Cheap key that changes whenever regulations or their terms change, in any process."""
+    """Key that changes whenever regulations, their terms, ministries' successors or the active model change, in any process."""
     regulations = session.execute(
         select(Regulation.id, Regulation.ministry_code, Regulation.title, Regulation.abbreviation).order_by(
             Regulation.id
         )
     ).all()
     terms = session.execute(select(func.count(RegulationTerm.id), func.max(RegulationTerm.id), func.sum(RegulationTerm.weight))).one()
-    return (hash(tuple(regulations)), tuple(terms))
+    successors = session.execute(select(Ministry.code, Ministry.successor_code).order_by(Ministry.code)).all()
+    active = session.execute(
+        select(RoutingModel.id, RoutingModel.created_at).where(RoutingModel.is_active.is_(True)).order_by(RoutingModel.id.desc()).limit(1)
+    ).first()
+    return (hash(tuple(regulations)), tuple(terms), hash(tuple(successors)), tuple(active) if active else None)
+
+
+def _routing_state(session: Session) -> _RoutingState:
+    """The cached state; rebuilt when this process changed reference data or the model, or every RECHECK_SECONDS when the database did."""
+    generation = cache_generation()
+    now = time.monotonic()
+    cache = _router_cache
+    if cache["state"] is not None and cache["generation"] == generation and now - cache["checked"] < RECHECK_SECONDS:
+        return cache["state"]
+    with _router_lock:
+        key = _reference_fingerprint(session)
+        if cache["state"] is None or cache["key"] != key or cache["generation"] != generation:
+            profiles = build_profiles(session)
+            cache["state"] = _RoutingState(
+                router=TextRouter(profiles),
+                classifier=active_classifier(session, lambda: profiles),
+                codes=current_ministry_codes(session),
+                titles={p.code: p.title for p in profiles},
+            )
+            cache["key"], cache["generation"] = key, generation
+        cache["checked"] = now
+        return cache["state"]
+
+
+def _touched(session: Session, objects) -> bool:
+    return any(isinstance(obj, _WATCHED) for obj in objects)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context) -> None:
+    """A flushed change to reference data or model versions: forget the caches now, and again when it commits or rolls back."""
+    if _touched(session, session.new) or _touched(session, session.dirty) or _touched(session, session.deleted):
+        session.info["routing_changed"] = True
+        forget_cached_classifier()
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _after_bulk_statement(state) -> None:
+    """Bulk UPDATE/DELETE/INSERT statements on the watched tables count as a change too."""
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    table = getattr(state.statement, "table", None)
+    if table is not None and getattr(table, "name", None) in _WATCHED_TABLES:
+        state.session.info["routing_changed"] = True
+        forget_cached_classifier()
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_soft_rollback")
+def _after_transaction(session: Session, *_args) -> None:
+    if session.info.pop("routing_changed", False):
+        forget_cached_classifier()
 
 
 def build_profiles(session: Session) -> list[RegulationProfile]:
@@ -128,18 +200,13 @@ def build_profiles(session: Session) -> list[RegulationProfile]:
 
 
 def get_text_router(session: Session) -> TextRouter:
-    """The text router built from the current reference data and the latest retrained examples, cached until either changes."""
-    key = _reference_fingerprint(session)
-    with _router_lock:
-        if _router_cache["key"] != key:
-            _router_cache["router"] = TextRouter(build_profiles(session))
-            _router_cache["key"] = key
-        return _router_cache["router"]
+    """The text router built from the current reference data, cached per process until it changes."""
+    return _routing_state(session).router
 
 
 def get_classifier(session: Session) -> RoutingClassifier | None:
-    """The active ministry classifier (a stored model version, else the shipped one)."""
-    return active_classifier(session, lambda: build_profiles(session))
+    """The active ministry classifier (a stored model version, else the shipped one), cached per process."""
+    return _routing_state(session).classifier
 
 
 def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT_THRESHOLD) -> RoutingDecision:
@@ -149,9 +216,10 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
     chosen and the coordinator decides. Regulations are attached only when the text names
     or clearly describes them; the explanation quotes the words that decided.
     """
-    suggestions = get_text_router(session).suggest(text, limit=20)
+    state = _routing_state(session)
+    suggestions = state.router.suggest(text, limit=20)
     alternatives: list[dict] = []
-    codes = current_ministry_codes(session)
+    codes = state.codes
     for suggestion in suggestions:
         ministry = _current_code(session, suggestion.ministry, codes)
         alternatives.append(
@@ -166,7 +234,7 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
     for alt in alternatives:
         if alt["ministry"] and alt["confidence"] > lexicon.get(alt["ministry"], 0.0):
             lexicon[alt["ministry"]] = alt["confidence"]
-    classifier = get_classifier(session)
+    classifier = state.classifier
     if threshold is None:
         threshold = classifier.threshold if classifier is not None else 0.5
     if classifier is not None and text and text.strip():
@@ -191,11 +259,7 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
         )
     alternatives = alternatives[:8]
     evidence = [a for a in alternatives if a["ministry"] == ministry and a["confidence"] >= REGULATION_EVIDENCE]
-    titles = dict(
-        session.execute(
-            select(Regulation.code, Regulation.title).where(Regulation.code.in_([a["regulation"] for a in alternatives]))
-        ).all()
-    )
+    titles = state.titles
     if evidence:
         top = evidence[0]
         words = ", ".join(f"‘{w}’" for w in _distinct_words(top["matched"])) or "—"
