@@ -38,6 +38,8 @@ DEMO_USERS = [
     ("frontlijn-svb", "frontline", "SVB", "Frontlijn SVB (demo)"),
     ("frontlijn-belastingdienst", "frontline", "BD", "Frontlijn Belastingdienst (demo)"),
     ("frontlijn-ir", "frontline", "IR", "Frontlijn Informatie Rijksoverheid (demo)"),
+    # an office of an agency is an organisation of its own: it sees the signals it logged itself
+    ("frontlijn-uwv-amsterdam", "frontline", "UWV-AMS-OOST", "Frontlijn UWV Amsterdam Oost (demo)"),
     ("coordinator", "coordinator", "BZK", "Programmateam (demo)"),
     ("liaison", "liaison", "BZK", "Parlementair liaison (demo)"),
     ("beheer", "admin", "BZK", "Functioneel beheer (demo)"),
@@ -48,7 +50,7 @@ CHANNEL_SUBMITTER = {
     "IR-CC": "frontlijn-ir",
     "BD-LRH": "frontlijn-belastingdienst",
     "SZW-PT": "frontlijn-gemeente",
-    "UWV-MW": "frontlijn-uwv",
+    "UWV-MW": "frontlijn-uwv-amsterdam",  # the Maatwerkplaats hears of cases at the offices
     "UWV-KB": "frontlijn-uwv",
     "SVB-KB": "frontlijn-svb",
     "GEM-BL": "frontlijn-gemeente",
@@ -169,7 +171,8 @@ def _triage_users(session: Session) -> list[tuple[str, str, str, str]]:
 
 def demo_logins(session: Session) -> list[tuple[str, str, str, str]]:
     """(e-mail, password, role, organisation) of every demo user."""
-    rows = DEMO_USERS[:5] + _triage_users(session) + DEMO_USERS[5:]
+    frontline = [row for row in DEMO_USERS if row[1] == "frontline"]
+    rows = frontline + _triage_users(session) + [row for row in DEMO_USERS if row[1] != "frontline"]
     return [(demo_email(local), DEMO_PASSWORD, role, org) for local, role, org, _name in rows]
 
 
@@ -225,6 +228,8 @@ def _seed_knelpunten(session: Session, users: dict[str, User], signals: list[Sig
             if s.status not in ("received", "merged") and s.knelpunt_id is None
             and any(k in f"{s.title} {s.description}".lower() for k in keywords)
         ][:8]
+        if not matching:  # a knelpunt needs a signal that shows it
+            continue
         created = now - dt.timedelta(days=age)
         # as a coordinator would: the regulation most of the signals are about, of the knelpunt's own ministry
         chosen = [r.code for r, lead, _total in suggest_regulations(matching) if lead and r.ministry_code == ministry][:1]

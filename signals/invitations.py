@@ -13,7 +13,7 @@ import hashlib
 import secrets
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from signals import accounts, notifications, permissions
@@ -172,7 +172,14 @@ def check_organisation_is_current(session: Session, organisation_code: str | Non
 def current_organisations(session: Session) -> list[Organisation]:
     """Organisations for pickers: retired ministries left out."""
     retired = select(Ministry.code).where(Ministry.valid_until.is_not(None))
-    return list(session.scalars(select(Organisation).where(Organisation.code.not_in(retired)).order_by(Organisation.name)))
+    return list(
+        session.scalars(
+            select(Organisation)
+            .where(Organisation.code.not_in(retired))
+            .options(selectinload(Organisation.office))  # pickers group offices under their agency
+            .order_by(Organisation.name)
+        )
+    )
 
 
 def update_user(session: Session, user: User, actor: User, name: str, role: str, organisation_code: str) -> list[str]:

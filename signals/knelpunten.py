@@ -7,6 +7,7 @@ transaction; linking and unlinking also write one on the signal.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Select, distinct, false, func, literal, or_, select
@@ -34,6 +35,24 @@ INSTRUMENTS = {
     "beleidsregel": N_("Beleidsregel"),
     "uitvoering": N_("Aanpassing in de uitvoering"),
 }
+
+TITLE_MIN = 5
+TITLE_MAX = 200
+#: a title says what goes wrong in words: at least one word of two letters, not only digits or signs
+_WORD = re.compile(r"[^\W\d_]{2,}")
+TITLE_RULE = N_("Geef een titel van 5 tot 200 tekens die zegt wat er misgaat.")
+SIGNALS_RULE = N_("Noem minstens één signaal waaruit het knelpunt blijkt.")
+
+
+def check_knelpunt_title(title: str | None, errors: FieldErrors) -> str:
+    """The trimmed title; a field error on ``title`` unless it is a real title (5–200 characters, words)."""
+    title = (title or "").strip()
+    if not title:
+        errors.add("title", N_("Geef het knelpunt een titel."))
+    elif len(title) < TITLE_MIN or len(title) > TITLE_MAX or not _WORD.search(title):
+        errors.add("title", TITLE_RULE)
+    return title
+
 
 #: (from, to) -> whether a reason is mandatory
 KNELPUNT_TRANSITIONS: dict[tuple[str, str], bool] = {
@@ -147,17 +166,21 @@ def create_knelpunt(
     co_ministries: list[str] | None = None,
     regulations: list[str] | None = None,
 ) -> Knelpunt:
-    """Establish a knelpunt from signals the actor may see; the caller commits."""
+    """Establish a knelpunt from at least one signal the actor may see; the caller commits.
+
+    A knelpunt needs a real title (``check_knelpunt_title``) and a signal that shows it: every
+    way in (form, API, proposals, CLI) gets the same field-tied messages from here.
+    """
     _check_editor(actor, None)
     errors = FieldErrors()
-    title = (title or "").strip()
-    if not title:
-        errors.add("title", N_("Geef het knelpunt een titel."))
-    elif len(title) > 200:
-        errors.add("title", N_("De titel mag hoogstens 200 tekens lang zijn."))
+    title = check_knelpunt_title(title, errors)
+    if not signal_ids:
+        errors.add("signal_ids", SIGNALS_RULE)
     if not ministry:
         errors.add("ministry", N_("Kies het verantwoordelijke ministerie."))
     lead, co = resolve_lead_and_co_ministries(session, ministry, co_ministries, errors)
+    if lead is not None:  # who may not act for this ministry hears that first, not which fields are missing
+        _check_editor(actor, lead.code)
     if instrument and instrument not in INSTRUMENTS:
         errors.add("instrument", N_("Kies wetswijziging, amvb_regeling, beleidsregel of uitvoering."))
     signals = _signals_for(session, actor, signal_ids or [], errors)
@@ -257,6 +280,12 @@ def unlink_signal(session: Session, knelpunt: Knelpunt, actor: User, signal_id: 
     signal = get_signal_for(session, actor, signal_id)
     if signal.knelpunt_id != knelpunt.id:
         raise NotFound(N_("Dit signaal hoort niet bij dit knelpunt."))
+    others = session.scalar(select(func.count(Signal.id)).where(Signal.knelpunt_id == knelpunt.id, Signal.id != signal.id))
+    if not others:
+        raise TransitionNotAllowed(
+            N_("Een knelpunt houdt minstens één signaal. Koppel eerst een ander signaal of wijs het knelpunt af."),
+            {"signal_id": [SIGNALS_RULE]},
+        )
     signal.knelpunt_id = None
     record_event(session, "signal", signal.id, "unlinked", actor=actor, note=f"Losgekoppeld van knelpunt {knelpunt.reference}.", data={"knelpunt": knelpunt.id}, signal_id=signal.id)
     record_event(session, "knelpunt", knelpunt.id, "signal_unlinked", actor=actor, data={"signal": signal.id, "reference": signal.reference})
@@ -308,8 +337,8 @@ def update_knelpunt(session: Session, knelpunt: Knelpunt, actor: User, **fields)
     errors = FieldErrors()
     if "instrument" in fields and fields["instrument"] and fields["instrument"] not in INSTRUMENTS:
         errors.add("instrument", N_("Kies wetswijziging, amvb_regeling, beleidsregel of uitvoering."))
-    if "title" in fields and not (fields["title"] or "").strip():
-        errors.add("title", N_("Geef het knelpunt een titel."))
+    if "title" in fields and fields["title"] is not None:
+        fields = {**fields, "title": check_knelpunt_title(fields["title"], errors)}
     errors.raise_if_any()
     texts = {name: fields[name] for name in ("title", "problem", "consequences", "solution_direction") if isinstance(fields.get(name), str)}
     masked_texts, removed = mask_fields(texts)

@@ -111,9 +111,36 @@ class Organisation(Base):
     certainty: Mapped[str] = mapped_column(String(20), default="confirmed")
     #: set when this organisation *is* a ministry (same code)
     is_ministry: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: set when this organisation is an office of an agency (loaded only when asked for: the
+    #: reference-data migrations before 0019 read organisations without this table)
+    office: Mapped[OrganisationOffice | None] = relationship(
+        foreign_keys="OrganisationOffice.organisation_code", uselist=False, viewonly=True
+    )
+
+    @property
+    def parent_code(self) -> str | None:
+        """The agency this office belongs to (UWV for UWV Alkmaar); None for an agency itself."""
+        return self.office.parent_code if self.office is not None else None
 
     def __repr__(self) -> str:
         return f"<Organisation {self.code}>"
+
+
+class OrganisationOffice(Base):
+    """A regional office, desk or contact centre of an agency; the office is an organisation itself."""
+
+    __tablename__ = "organisation_office"
+
+    organisation_code: Mapped[str] = mapped_column(ForeignKey("organisation.code", ondelete="CASCADE"), primary_key=True)
+    parent_code: Mapped[str] = mapped_column(ForeignKey("organisation.code"), index=True)
+    #: vestiging, loket, steunpunt, contactcentrum, hoofdkantoor …
+    kind: Mapped[str] = mapped_column(String(40), default="")
+    place: Mapped[str] = mapped_column(String(100), default="")
+    #: the key of the public source in signals/data/SOURCES.md
+    source: Mapped[str] = mapped_column(String(60), default="")
+
+    def __repr__(self) -> str:
+        return f"<OrganisationOffice {self.organisation_code} of {self.parent_code}>"
 
 
 class Channel(Base):

@@ -292,6 +292,12 @@ def may_see_internal_notes(user: Actor, signal: HasSignalParties) -> bool:
     return is_role(user, COORDINATOR) or is_lead_ministry_of(user, signal) or is_co_ministry_of(user, signal)
 
 
+def may_see_internal_history(user: Actor, signal: HasSignalParties) -> bool:
+    """The internal events of a signal's history (claim, assign, notes, standard answers used) are
+    for the same readers as the internal notes; the frontline sees what happened to its signal."""
+    return may_see_internal_notes(user, signal)
+
+
 def may_write_internal_note(user: Actor, signal: HasSignalParties) -> bool:
     """Whoever may read the internal notes may add one."""
     return may_see_internal_notes(user, signal)

@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from signals.models import Channel, Ministry, Organisation, Regulation, RegulationTerm
+from signals.models import Channel, Ministry, Organisation, OrganisationOffice, Regulation, RegulationTerm
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -31,9 +31,12 @@ def _date(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def load_reference_data(session: Session) -> dict[str, int]:
-    """Upsert all reference data from the CSV files; returns counts per kind."""
-    counts = {"ministries": 0, "organisations": 0, "channels": 0, "regulations": 0, "terms": 0}
+def load_reference_data(session: Session, offices: bool = True) -> dict[str, int]:
+    """Upsert all reference data from the CSV files; returns counts per kind.
+
+    ``offices=False`` for the migrations that run before the office table exists (0019 adds it).
+    """
+    counts = {"ministries": 0, "organisations": 0, "channels": 0, "regulations": 0, "terms": 0, "offices": 0}
     ministry_rows = _rows("ministries.csv")
     for row in ministry_rows:
         ministry = session.get(Ministry, row["code"]) or Ministry(code=row["code"])
@@ -60,6 +63,8 @@ def load_reference_data(session: Session) -> dict[str, int]:
         counts["organisations"] += 1
     counts["organisations"] += load_municipalities(session)
     session.flush()
+    if offices:
+        counts["offices"] = load_offices(session)
     for row in _rows("channels.csv"):
         channel = session.get(Channel, row["code"]) or Channel(code=row["code"])
         channel.name, channel.description = row["name"], row["description"]
@@ -120,6 +125,40 @@ def load_municipalities(session: Session) -> int:
     return count
 
 
+def load_offices(session: Session) -> int:
+    """Every agency office of signals/data/offices.csv as an organisation with its parent agency.
+
+    The office inherits the agency's owner ministry; the sources are listed in SOURCES.md.
+    Rows whose agency is unknown are skipped (an office never exists without its agency).
+    """
+    count = 0
+    for row in _rows("offices.csv"):
+        parent = session.get(Organisation, row["parent"])
+        if parent is None:
+            continue
+        org = session.get(Organisation, row["code"]) or Organisation(code=row["code"])
+        org.name, org.kind = row["name"], row["kind"] or "kantoor"
+        org.owner_ministry_code = parent.owner_ministry_code
+        org.main_tasks = org.main_tasks or ""
+        org.certainty = row["certainty"] or "confirmed"
+        session.add(org)
+        session.flush()
+        office = session.get(OrganisationOffice, row["code"]) or OrganisationOffice(organisation_code=row["code"])
+        office.parent_code, office.kind, office.place, office.source = parent.code, row["kind"], row["place"], row["source"]
+        session.add(office)
+        count += 1
+    session.flush()
+    return count
+
+
+def list_offices(session: Session, parent_code: str | None = None) -> list[OrganisationOffice]:
+    """Agency offices by agency and name (of one agency when ``parent_code`` is given)."""
+    stmt = select(OrganisationOffice).join(Organisation, Organisation.code == OrganisationOffice.organisation_code)
+    if parent_code:
+        stmt = stmt.where(OrganisationOffice.parent_code == parent_code)
+    return list(session.scalars(stmt.order_by(OrganisationOffice.parent_code, Organisation.name)))
+
+
 def list_ministries(session: Session, include_retired: bool = True) -> list[Ministry]:
     """All ministries, current ones first, by code."""
     ministries = session.scalars(select(Ministry).order_by(Ministry.code)).all()
@@ -155,8 +194,8 @@ def current_ministry_codes(session: Session) -> dict[str, str]:
 
 
 def list_organisations(session: Session) -> list[Organisation]:
-    """All organisations by code."""
-    return list(session.scalars(select(Organisation).order_by(Organisation.code)))
+    """All organisations by code, each office with its agency (``parent_code``)."""
+    return list(session.scalars(select(Organisation).options(selectinload(Organisation.office)).order_by(Organisation.code)))
 
 
 def list_channels(session: Session, active_only: bool = False) -> list[Channel]:

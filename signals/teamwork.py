@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from signals import deadlines, permissions
 from signals.access import get_signal_for, visible_signals
-from signals.audit import record_event
+from signals.audit import list_signal_history, record_event
 from signals.errors import N_, DomainError, FieldErrors, Message, PermissionDenied
-from signals.models import Signal, SignalMinistry, SignalNote, StandardAnswer, User, utcnow
+from signals.models import AuditEvent, Signal, SignalMinistry, SignalNote, StandardAnswer, User, utcnow
 from signals.privacy import mask_fields
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES
 from signals.workflow import allowed_transitions, transition_signal
@@ -113,6 +113,19 @@ def list_notes(session: Session, signal: Signal, user: User) -> list[SignalNote]
     )
 
 
+#: audit actions about a ministry's own way of working: who picks a signal up, its internal notes,
+#: which standard answer it started from. The frontline and other organisations never see them.
+INTERNAL_ACTIONS = frozenset({"note", "claim", "assign", "unassign", "standard_answer_used"})
+
+
+def visible_signal_history(session: Session, user: User, signal: Signal) -> list[AuditEvent]:
+    """The signal's events that ``user`` may read, oldest first (pages and API alike)."""
+    events = list_signal_history(session, signal.id)
+    if permissions.may_see_internal_history(user, signal):
+        return events
+    return [event for event in events if event.action not in INTERNAL_ACTIONS]
+
+
 # --- standard answers ---
 
 
@@ -176,6 +189,19 @@ def save_standard_answer(
     )
     session.flush()
     return answer
+
+
+def record_standard_answer_use(session: Session, signal: Signal, actor: User, answer_id: int | None) -> None:
+    """Note (internally) that the answer to ``signal`` started from one of the ministry's standard answers."""
+    if not answer_id:
+        return
+    answer = session.get(StandardAnswer, answer_id)
+    if answer is None or answer.ministry_code != actor.organisation_code:
+        return  # a stale or foreign choice is not worth refusing the answer for
+    record_event(
+        session, "signal", signal.id, "standard_answer_used", actor=actor,
+        data={"standard_answer": answer.id, "title": answer.title}, signal_id=signal.id,
+    )
 
 
 def delete_standard_answer(session: Session, actor: User, answer: StandardAnswer) -> None:

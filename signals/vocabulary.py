@@ -80,6 +80,7 @@ ACTIONS = {
     "assign": N_("Toegewezen"),
     "unassign": N_("Terug naar het team"),
     "note": N_("Interne notitie"),
+    "standard_answer_used": N_("Standaardantwoord gebruikt"),
     "regulation": N_("Regeling vastgesteld"),
 }
 

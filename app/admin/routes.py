@@ -4,6 +4,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from app.admin import bp
 from app.admin.forms import (
@@ -45,13 +46,31 @@ from signals.vocabulary import ROLES
 def _user_form(form_class=None):
     form = (form_class or InviteForm)()
     form.role.choices = [("", _("Kies een rol"))] + [(k, _(v)) for k, v in ROLES.items()]
-    form.organisation.choices = [("", _("Kies een organisatie"))] + _organisation_choices()
+    form.organisation.choices = [SelectChoice("", _("Kies een organisatie"))] + _organisation_choices()
     return form
 
 
-def _organisation_choices() -> list[tuple[str, str]]:
-    """Organisations by name; retired ministries (AENM, KGG, VRO, EZ) are not offered."""
-    return [(o.code, f"{o.name} ({o.code})") for o in current_organisations(db.session)]
+def _organisation_choices() -> list[SelectChoice]:
+    """Organisations grouped as a person looks for them: ministries, agencies, each agency's offices,
+    municipalities. Retired ministries (AENM, KGG, VRO, EZ) are not offered."""
+    organisations = current_organisations(db.session)
+    names = {o.code: o.name for o in organisations}
+
+    def group(o) -> str:
+        if o.is_ministry:
+            return _("Ministeries")
+        if o.parent_code:
+            return _("Kantoren van %(agency)s", agency=f"{names.get(o.parent_code, o.parent_code)} ({o.parent_code})")
+        if o.kind == "gemeente":
+            return _("Gemeenten")
+        return _("Uitvoeringsorganisaties en andere")
+
+    order = [_("Ministeries"), _("Uitvoeringsorganisaties en andere")]
+    grouped: dict[str, list] = {}
+    for o in organisations:
+        grouped.setdefault(group(o), []).append(SelectChoice(o.code, f"{o.name} ({o.code})", optgroup=group(o)))
+    keys = order + sorted(k for k in grouped if k not in order and k != _("Gemeenten")) + [_("Gemeenten")]
+    return [choice for key in keys for choice in grouped.get(key, [])]
 
 
 @bp.route("/gebruikers", methods=["GET", "POST"])
@@ -91,8 +110,8 @@ def user_detail(user_id: int):
     form = UserEditForm(data={"name": user.name, "role": user.role, "organisation": user.organisation_code} if request.method == "GET" else None)
     form.role.choices = [(k, _(v)) for k, v in ROLES.items()]
     form.organisation.choices = _organisation_choices()
-    if user.organisation_code not in {c[0] for c in form.organisation.choices}:
-        form.organisation.choices = [(user.organisation_code, user.organisation_code)] + form.organisation.choices
+    if user.organisation_code not in {c.value for c in form.organisation.choices}:
+        form.organisation.choices = [SelectChoice(user.organisation_code, user.organisation_code)] + form.organisation.choices
     status = 200
     if form.validate_on_submit():
         try:

@@ -7,7 +7,14 @@ from flask import jsonify, url_for
 from app.api import bp
 from app.api import serializers as out
 from app.api.routes import _load, _user
-from app.api.schemas import FeedbackInSchema, KnelpuntInSchema, LinkInSchema, SplitInSchema, StatusInSchema
+from app.api.schemas import (
+    FeedbackInSchema,
+    KnelpuntInSchema,
+    KnelpuntPatchSchema,
+    LinkInSchema,
+    SplitInSchema,
+    StatusInSchema,
+)
 from app.extensions import db
 from app.privacy_notice import removed_from, removed_from_event
 from signals.access import get_signal_for
@@ -21,6 +28,7 @@ from signals.knelpunten import (
     list_knelpunten_for,
     transition_knelpunt,
     unlink_signal,
+    update_knelpunt,
 )
 from signals.similarity import find_similar
 
@@ -52,6 +60,14 @@ def create_knelpunt_api():
 @bp.get("/knelpunten/<int:knelpunt_id>")
 def get_knelpunt(knelpunt_id: int):
     return jsonify(_knelpunt_body(get_knelpunt_for(db.session, _user(), knelpunt_id)))
+
+
+@bp.patch("/knelpunten/<int:knelpunt_id>")
+def update_knelpunt_api(knelpunt_id: int):
+    knelpunt = get_knelpunt_for(db.session, _user(), knelpunt_id)
+    data = _load(KnelpuntPatchSchema())
+    update_knelpunt(db.session, knelpunt, _user(), **data)
+    return jsonify({**_knelpunt_body(knelpunt), "removed_personal_data": removed_from(knelpunt)})
 
 
 @bp.post("/knelpunten/<int:knelpunt_id>/signals")

@@ -11,6 +11,7 @@ from app.api.schemas import (
     CorrectionInSchema,
     FeedbackInSchema,
     KnelpuntInSchema,
+    KnelpuntPatchSchema,
     LinkInSchema,
     SignalInSchema,
     SplitInSchema,
@@ -327,6 +328,7 @@ def build_openapi() -> dict:
     spec.components.schema("SuggestIn", schema=SuggestInSchema)
     spec.components.schema("TransitionIn", schema=TransitionInSchema)
     spec.components.schema("KnelpuntIn", schema=KnelpuntInSchema)
+    spec.components.schema("KnelpuntPatch", schema=KnelpuntPatchSchema)
     spec.components.schema("LinkIn", schema=LinkInSchema)
     spec.components.schema("StatusIn", schema=StatusInSchema)
     spec.components.schema("FeedbackIn", schema=FeedbackInSchema)
@@ -445,7 +447,15 @@ def build_openapi() -> dict:
     )
     spec.path(
         path="/knelpunten/{knelpunt_id}",
-        operations={"get": {"summary": "Eén knelpunt", "parameters": knelpunt_id, "responses": _responses(200, "Het knelpunt met signal_count", 404, schema=_ref("Knelpunt"))}},
+        operations={
+            "get": {"summary": "Eén knelpunt", "parameters": knelpunt_id, "responses": _responses(200, "Het knelpunt met signal_count", 404, schema=_ref("Knelpunt"))},
+            "patch": {
+                "summary": "Wijzig titel, probleem, gevolgen, oplossingsrichting of instrument",
+                "parameters": knelpunt_id,
+                "requestBody": _body("KnelpuntPatch"),
+                "responses": _responses(200, "Gewijzigd", *BODY_ERRORS, 404, schema=_ref("Knelpunt")),
+            },
+        },
     )
     spec.path(
         path="/knelpunten/{knelpunt_id}/signals",

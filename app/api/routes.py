@@ -22,17 +22,17 @@ from app.api.schemas import (
 )
 from app.errors import json_error
 from app.extensions import db
-from app.mail import commit_and_deliver
 from app.intake.checks import signal_list_checks
+from app.mail import commit_and_deliver
 from app.privacy_notice import removed_from_event
 from app.security import bearer_user
 from signals import reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
-from signals.audit import list_signal_history
 from signals.errors import FieldErrors, InvalidInput, NotFound
 from signals.followup import get_contact_for
 from signals.intake import SignalDraft, decide_routing, find_by_external_id, resolve_regulation_codes, submit_signal
 from signals.routing import ministry_alternatives
+from signals.teamwork import visible_signal_history
 from signals.vocabulary import STATUSES
 from signals.workflow import transition_signal
 
@@ -193,7 +193,7 @@ def get_signal(signal_id: int):
 @bp.get("/signals/<int:signal_id>/history")
 def signal_history(signal_id: int):
     signal = get_signal_for(db.session, _user(), signal_id)
-    events = list_signal_history(db.session, signal.id)
+    events = visible_signal_history(db.session, _user(), signal)
     return jsonify({"items": [out.event_json(e) for e in events], "signal_id": signal.id})
 
 

@@ -131,6 +131,16 @@ def flatten_errors(messages) -> dict[str, list[str]]:
     return flat
 
 
+class KnelpuntPatchSchema(BaseSchema):
+    """Changed descriptive fields of a knelpunt; fields left out stay as they are."""
+
+    title = Text(max_length=200)
+    problem = Text(max_length=TEXT_MAX, allow_none=True)
+    consequences = Text(max_length=TEXT_MAX, allow_none=True)
+    solution_direction = Text(max_length=TEXT_MAX, allow_none=True)
+    instrument = Text(allow_none=True, max_length=20)
+
+
 class KnelpuntInSchema(BaseSchema):
     """A new knelpunt, established from signals."""
 

@@ -104,6 +104,8 @@ def organisation_json(o: Organisation) -> dict:
         "is_ministry": o.is_ministry,
         "main_tasks": o.main_tasks,
         "certainty": o.certainty,
+        "parent": o.parent_code,  # the agency of an office (UWV for UWV-ALKMAAR), else null
+        "place": o.office.place if o.office is not None else None,
     }
 
 

@@ -7,7 +7,6 @@ from flask_login import current_user
 from app.coordinator import bp
 from app.extensions import db
 from app.form_errors import translate
-from app.mail import commit_and_deliver
 from app.security import role_required
 from reports.periods import parse_period, recent_periods
 from signals import reference
@@ -59,7 +58,6 @@ def route(signal_id: int):
         db.session.rollback()
         flash(signal.reference + ": " + " ".join(translate(m) for ms in error.fields.values() for m in ms), "error")
         return redirect(back), 303
-    commit_and_deliver()
     flash(
         _("%(ref)s is doorgezet naar %(ministry)s.", ref=signal.reference, ministry=signal.lead_ministry_code),
         "success",

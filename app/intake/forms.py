@@ -76,6 +76,10 @@ class TransitionForm(FlaskForm):
     outcome = SelectField(_l("Uitkomst"), validators=[Optional()])
     response = TextAreaField(_l("Antwoord aan de frontlijn"), validators=[Optional(), Length(max=TEXT_MAX)], render_kw={"rows": 5})
     target = StringField(_l("Kenmerk van het andere signaal"), validators=[Optional()])
+    #: on accepting: a question for the submitter, asked in the same step ("In behandeling nemen en vraag stellen")
+    question = TextAreaField(_l("Meteen een vraag aan de melder?"), validators=[Optional(), Length(max=TEXT_MAX)], render_kw={"rows": 2})
+    #: the standard answer the response started from (kept internally, see signals.teamwork)
+    standard_answer = HiddenField(validators=[Optional()])
 
 
 class FilterForm(FlaskForm):

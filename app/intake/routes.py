@@ -19,7 +19,6 @@ from app.privacy_notice import flash_masked, masked_notice, removed_from, remove
 from app.security import role_required
 from signals import permissions, reference
 from signals.access import find_signal_by_reference, get_signal_for, list_signals_for
-from signals.audit import list_signal_history
 from signals.deadlines import deadline_state
 from signals.errors import N_, InvalidInput
 from signals.followup import get_contact_for, give_feedback, split_signal
@@ -34,7 +33,7 @@ from signals.permissions import (
 )
 from signals.similarity import find_similar
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES, STATUSES, THEMES
-from signals.workflow import allowed_transitions, followed_signal, transition_signal
+from signals.workflow import accept_and_ask, allowed_transitions, followed_signal, transition_signal
 from signals.worklist import linkable_knelpunten, merged_into, open_question, similar_to_draft
 
 
@@ -161,16 +160,11 @@ def _transition_forms(signal: Signal) -> dict[str, TransitionForm]:
     return forms
 
 
-#: audit actions about the ministry's internal work, not shown to the frontline
-INTERNAL_ACTIONS = ("note", "claim", "assign", "unassign")
-
-
 def _visible_history(signal: Signal) -> list:
     """The signal's events; the internal ones only for those who may see internal notes."""
-    events = list_signal_history(db.session, signal.id)
-    if permissions.may_see_internal_notes(current_user, signal):
-        return events
-    return [e for e in events if e.action not in INTERNAL_ACTIONS]
+    from signals.teamwork import visible_signal_history
+
+    return visible_signal_history(db.session, current_user, signal)
 
 
 def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int = 200, feedback_form=None, split_form=None):
@@ -206,6 +200,7 @@ def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int
             can_make_knelpunt=can_link,
             knelpunt_choices=linkable_knelpunten(db.session, current_user) if can_link and not signal.knelpunt else [],
             is_co_ministry=permissions.is_co_ministry_of(current_user, signal),
+            can_ask_on_accept="accept" in forms,  # whoever accepts may also ask (both are the lead ministry's steps)
             is_frontline=permissions.is_role(current_user, permissions.FRONTLINE),
             **_teamwork_context(signal, forms),
         ),
@@ -235,6 +230,7 @@ def _teamwork_context(signal: Signal, forms: dict) -> dict:
         if chosen is not None and not forms["answer"].response.data:
             forms["answer"].response.data = chosen.text
             forms["answer"].outcome.data = chosen.outcome or forms["answer"].outcome.data
+            forms["answer"].standard_answer.data = str(chosen.id)
     context["next_signal"] = next_in_queue(db.session, current_user, signal)
     return context
 
@@ -250,6 +246,7 @@ ACTION_MESSAGES = {
     "route": N_("Het signaal is doorgezet."),
     "reroute": N_("Het signaal is doorgezet naar een ander ministerie."),
     "accept": N_("U hebt het signaal in behandeling genomen."),
+    "accept_and_ask": N_("U hebt het signaal in behandeling genomen. De vraag om aanvulling is verstuurd."),
     "request_info": N_("De vraag om aanvulling is verstuurd."),
     "provide_info": N_("Uw aanvulling is doorgegeven aan het ministerie."),
     "answer": N_("Het antwoord is vastgelegd en zichtbaar voor de melder."),
@@ -275,26 +272,33 @@ def transition(signal_id: int, action: str):
             if target is None:
                 form.target.errors.append(_("Geen signaal met dit kenmerk gevonden."))
                 return _render_detail(signal, forms, 422)
+        asking = action == "accept" and bool(request.form.get("en_vragen"))
         try:
-            event = transition_signal(
-                db.session,
-                signal,
-                form.to.data,
-                current_user,
-                note=form.note.data,
-                ministry=form.ministry.data or None,
-                co_ministries=form.co_ministries.data or [],
-                outcome=form.outcome.data or None,
-                response=form.response.data,
-                target=target,
-            )
+            if asking:  # accept and ask in one step: two audit events, one unit of work
+                event = accept_and_ask(db.session, signal, current_user, form.question.data, note=form.note.data)[-1]
+            else:
+                event = transition_signal(
+                    db.session,
+                    signal,
+                    form.to.data,
+                    current_user,
+                    note=form.note.data,
+                    ministry=form.ministry.data or None,
+                    co_ministries=form.co_ministries.data or [],
+                    outcome=form.outcome.data or None,
+                    response=form.response.data,
+                    target=target,
+                )
         except InvalidInput as error:
             db.session.rollback()
             add_domain_errors(form, error)
             return _render_detail(get_signal_for(db.session, current_user, signal_id), forms, 422)
-        commit_and_deliver()
+        if action == "answer" and (form.standard_answer.data or "").isdigit():
+            from signals.teamwork import record_standard_answer_use
+
+            record_standard_answer_use(db.session, signal, current_user, int(form.standard_answer.data))
         flash_masked(removed_from_event(event))
-        flash(_(ACTION_MESSAGES[action]), "success")
+        flash(_(ACTION_MESSAGES["accept_and_ask" if asking else action]), "success")
         if action == "reroute" and not may_reroute_to_any(current_user):  # triage handed it on: back to the queue
             return redirect(url_for("triage.queue"))
         if action == "merge" and target is not None:
@@ -419,7 +423,6 @@ def link_knelpunt(signal_id: int):
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
         link_signals(db.session, knelpunt, current_user, [signal.id])
-        commit_and_deliver()
         flash(_("Signaal %(signal)s is gekoppeld aan knelpunt %(knelpunt)s.", signal=signal.reference, knelpunt=knelpunt.reference), "success")
         return redirect(url_for(".detail", signal_id=signal.id))
     return render_template("intake/link_confirm.html", signal=signal, knelpunt=knelpunt, form=form)

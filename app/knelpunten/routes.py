@@ -18,7 +18,7 @@ from app.privacy_notice import flash_masked, removed_from
 from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference
-from signals.errors import InvalidInput
+from signals.errors import InvalidInput, TransitionNotAllowed
 from signals.knelpunt_search import search_knelpunten
 from signals.knelpunten import (
     INSTRUMENTS,
@@ -267,9 +267,12 @@ def unlink(knelpunt_id: int, signal_id: int):
             cancel_url=url_for(".detail", knelpunt_id=knelpunt.id),
         )
     if form.validate_on_submit():
-        unlink_signal(db.session, knelpunt, current_user, signal_id)
-        commit_and_deliver()
-        flash(_("Signaal losgekoppeld."), "success")
+        try:
+            unlink_signal(db.session, knelpunt, current_user, signal_id)
+        except TransitionNotAllowed as refused:  # the last signal stays: a knelpunt needs one
+            flash(_(refused.message), "error")
+        else:
+            flash(_("Signaal losgekoppeld."), "success")
     return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
 
 

@@ -12,7 +12,6 @@ from app.extensions import db
 from app.filters_ui import filter_panel
 from app.form_errors import add_domain_errors, translate
 from app.intake.forms import FilterForm
-from app.mail import commit_and_deliver
 from app.security import role_required
 from app.triage import bp
 from reports.signal_list import signals_csv, signals_xlsx
@@ -207,7 +206,6 @@ def bulk():
     else:
         flash(_("Kies wat u met de gekozen signalen wilt doen."), "error")
         return redirect(back), 303
-    commit_and_deliver()
     if result.done:
         flash(_("Gedaan voor %(refs)s.", refs=", ".join(result.done)), "success")
     for reference, reason in result.skipped:
@@ -229,7 +227,6 @@ def assign(signal_id: int):
             db.session.rollback()
             flash(" ".join(translate(m) for ms in error.fields.values() for m in ms), "error")
             return redirect(url_for("intake.detail", signal_id=signal_id)), 303
-        commit_and_deliver()
         if assignee is None:
             flash(_("Het signaal is weer van het hele team."), "success")
         elif assignee.id == current_user.id:
@@ -254,7 +251,6 @@ def note(signal_id: int):
             db.session.rollback()
             flash(" ".join(translate(m) for ms in error.fields.values() for m in ms), "error")
         else:
-            commit_and_deliver()
             flash(_("Interne notitie opgeslagen."), "success")
     else:
         flash(_("Schrijf de notitie."), "error")
@@ -281,7 +277,6 @@ def standard_answers():
     if request.method == "POST" and request.form.get("verwijderen") and editing is not None:
         if FlaskForm().validate_on_submit():
             delete_standard_answer(db.session, current_user, editing)
-            commit_and_deliver()
             flash(_("Standaardantwoord verwijderd."), "success")
         return redirect(url_for(".standard_answers")), 303
     form = _answer_form(editing)
@@ -294,7 +289,6 @@ def standard_answers():
             db.session.rollback()
             add_domain_errors(form, error)
         else:
-            commit_and_deliver()
             flash(_("Standaardantwoord opgeslagen."), "success")
             return redirect(url_for(".standard_answers")), 303
     return (

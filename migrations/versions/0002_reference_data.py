@@ -21,7 +21,7 @@ def upgrade():
     from signals.reference import load_reference_data
 
     session = Session(bind=op.get_bind())
-    load_reference_data(session)
+    load_reference_data(session, offices=False)  # the office table comes in 0019
     session.flush()
 
 

@@ -277,3 +277,105 @@ def test_similar_signals_while_typing_with_and_without_javascript(client, db, ma
     )
     assert page.status_code == 200 and existing.reference in page.get_data(as_text=True)
     assert db.session.query(Signal).count() == 1  # nothing stored
+
+
+def test_knelpunt_rules_answer_in_the_api_with_the_field(client, db, make_signal, make_user, make_token):
+    """Do POST, PATCH and DELETE on knelpunten name the field (422) or refuse the conflict (409)?"""
+    coordinator_headers = {"Authorization": f"Bearer {make_token(make_user('coordinator', 'BZK'))}"}
+    signal = make_signal()
+    short = client.post("/api/v1/knelpunten", json={"title": " ?! ", "ministry": "SZW", "signal_ids": [signal.id]}, headers=coordinator_headers)
+    assert short.status_code == 422 and list(short.get_json()["error"]["fields"]) == ["title"]
+    empty = client.post("/api/v1/knelpunten", json={"title": "Giften tellen als inkomen", "ministry": "SZW"}, headers=coordinator_headers)
+    assert empty.status_code == 422 and "signal_ids" in empty.get_json()["error"]["fields"]
+    created = client.post(
+        "/api/v1/knelpunten", json={"title": "Giften tellen als inkomen", "ministry": "SZW", "signal_ids": [signal.id]}, headers=coordinator_headers
+    )
+    kid = created.get_json()["id"]
+    patched = client.patch(f"/api/v1/knelpunten/{kid}", json={"title": "1234"}, headers=coordinator_headers)
+    assert patched.status_code == 422 and "title" in patched.get_json()["error"]["fields"]
+    patched = client.patch(f"/api/v1/knelpunten/{kid}", json={"title": "Giften van familie tellen als inkomen"}, headers=coordinator_headers)
+    assert patched.status_code == 200 and patched.get_json()["title"] == "Giften van familie tellen als inkomen"
+    last = client.delete(f"/api/v1/knelpunten/{kid}/signals/{signal.id}", headers=coordinator_headers)
+    assert last.status_code == 409 and "signal_id" in last.get_json()["error"]["fields"]
+    assert db.session.get(Signal, signal.id).knelpunt_id == kid
+
+
+def test_accept_and_ask_in_one_step_keeps_both_audit_events(client, db, make_user, make_signal):
+    """Can triage accept a routed signal and ask its question with one button, the trail showing both steps?"""
+    signal = make_signal()
+    login(client, make_user("triage", "SZW"))
+    page = client.get(f"/signalen/{signal.id}").get_data(as_text=True)
+    assert "In behandeling nemen en vraag stellen" in page and "verplicht bij In behandeling nemen en vraag stellen" in page
+    empty = client.post(f"/signalen/{signal.id}/stap/accept", data={"accept-to": "in_progress", "en_vragen": "1"})
+    assert empty.status_code == 422 and "Schrijf uw vraag aan de melder" in empty.get_data(as_text=True)
+    assert db.session.get(Signal, signal.id).status == "routed"
+    client.post(
+        f"/signalen/{signal.id}/stap/accept",
+        data={"accept-to": "in_progress", "accept-question": "Hoe lang duurde de opname?", "en_vragen": "1"},
+    )
+    assert db.session.get(Signal, signal.id).status == "needs_info"
+    steps = [(e.from_state, e.to_state) for e in db.session.query(AuditEvent).filter_by(signal_id=signal.id).order_by(AuditEvent.id) if e.to_state]
+    assert steps[-2:] == [("routed", "in_progress"), ("in_progress", "needs_info")]
+    assert _events(db, signal, "request_info")[0].note == "Hoe lang duurde de opname?"
+
+
+def test_history_hides_internal_events_from_the_frontline_in_page_and_api(client, db, make_user, make_signal, make_token):
+    """Do claim, assign, internal notes and standard-answer use stay out of the frontline's history (page and API)?"""
+    signal = make_signal(status="in_progress")
+    triage = make_user("triage", "SZW")
+    login(client, triage)
+    client.post(f"/behandelen/{signal.id}/toewijzen", data={"assignee": str(triage.id)})
+    client.post(f"/behandelen/{signal.id}/notitie", data={"text": "Overleg met UWV over de uitvoering."})
+    client.post("/behandelen/standaardantwoorden", data={"title": "Hardheidsclausule", "outcome": "taken_up", "text": "Dit valt onder de hardheidsclausule."})
+    answer = db.session.query(StandardAnswer).one()
+    client.post(
+        f"/signalen/{signal.id}/stap/answer",
+        data={"answer-to": "answered", "answer-outcome": "taken_up", "answer-response": answer.text, "answer-standard_answer": str(answer.id)},
+    )
+    internal = {"claim", "note", "standard_answer_used"}
+    ministry_view = client.get(f"/api/v1/signals/{signal.id}/history", headers={"Authorization": f"Bearer {make_token(triage)}"})
+    assert internal <= {e["action"] for e in ministry_view.get_json()["items"]}
+    frontline = signal.submitter
+    api = client.get(f"/api/v1/signals/{signal.id}/history", headers={"Authorization": f"Bearer {make_token(frontline)}"})
+    actions = {e["action"] for e in api.get_json()["items"]}
+    assert "answer" in actions and not actions & internal
+    client.post("/auth/logout")
+    login(client, frontline)
+    html = client.get(f"/signalen/{signal.id}/geschiedenis").get_data(as_text=True)
+    assert "Hardheidsclausule" not in html and "Overleg met UWV" not in html
+
+
+def test_agency_offices_are_organisations_that_see_their_own_signals(client, db, make_user, make_signal, make_token):
+    """Is every office an organisation under its agency, seeing only the signals it logged itself?"""
+    from signals.models import OrganisationOffice
+
+    offices = db.session.query(OrganisationOffice).all()
+    assert len(offices) >= 70
+    assert {o.parent_code for o in offices} >= {"UWV", "IND", "KVK", "BD", "DUO", "CJIB"}
+    alkmaar = db.session.get(Organisation, "UWV-ALKMAAR")
+    assert (alkmaar.name, alkmaar.parent_code, alkmaar.owner_ministry_code) == ("UWV Alkmaar", "UWV", "SZW")
+    own = make_signal(org="UWV-ALKMAAR", channel="UWV-MW", title="Alkmaar: WW stopt bij vrijwilligerswerk")
+    other = make_signal(org="UWV-BREDA", channel="UWV-MW", title="Breda: WW stopt bij vrijwilligerswerk")
+    login(client, make_user("frontline", "UWV-ALKMAAR"))
+    page = client.get("/signalen/").get_data(as_text=True)
+    assert own.reference in page and other.reference not in page
+    assert client.get(f"/signalen/{other.id}").status_code == 404
+    reference = client.get("/api/v1/reference/organisations", headers={"Authorization": f"Bearer {make_token(make_user('admin', 'BZK'))}"})
+    rows = {o["code"]: o for o in reference.get_json()["items"]}
+    assert (rows["UWV-ALKMAAR"]["parent"], rows["UWV-ALKMAAR"]["place"], rows["UWV"]["parent"]) == ("UWV", "Alkmaar", None)
+
+
+def test_admin_picks_an_office_under_its_agency(client, db, make_user):
+    """Does the admin's organisation list group the offices under their agency, and take one?"""
+    login(client, make_user("admin", "BZK"))
+    page = client.get("/beheer/gebruikers").get_data(as_text=True)
+    group = page.index('<optgroup label="Kantoren van Uitvoeringsinstituut Werknemersverzekeringen (UWV)">')
+    assert group < page.index("UWV Alkmaar (UWV-ALKMAAR)") < page.index("</optgroup>", group)
+    response = client.post(
+        "/beheer/gebruikers",
+        data={"email": "kantoor-alkmaar@example.org", "role": "frontline", "organisation": "UWV-ALKMAAR", "name": "Frontlijn Alkmaar"},
+    )
+    assert response.status_code == 302
+    from signals.models import User
+
+    assert db.session.query(User).filter_by(email="kantoor-alkmaar@example.org").one().organisation_code == "UWV-ALKMAAR"

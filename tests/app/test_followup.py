@@ -69,7 +69,7 @@ def test_knelpunt_api_names_bad_fields(client, coordinator_headers, payload, fie
 def test_knelpunten_are_scoped_in_the_api(client, make_signal, make_user, make_token, coordinator_headers):
     signal = make_signal(org="GEM")
     kid = client.post(
-        "/api/v1/knelpunten", json={"title": "K", "ministry": "SZW", "signal_ids": [signal.id]}, headers=coordinator_headers
+        "/api/v1/knelpunten", json={"title": "Giften tellen als inkomen", "ministry": "SZW", "signal_ids": [signal.id]}, headers=coordinator_headers
     ).get_json()["id"]
     for role, org, visible in [("frontline", "GEM", True), ("frontline", "UWV", False), ("triage", "SZW", True), ("triage", "FIN", False)]:
         headers = {"Authorization": f"Bearer {make_token(make_user(role, org))}"}

@@ -78,12 +78,11 @@ def test_triage_accepts_asks_and_frontline_answers_and_rates(
     shot(page, screenshot_dir, "triage-routed")
     check_a11y(page, f"triage: routed signal, action panel ({width})")
     no_sideways_scroll(page)
-    clicks.click(panel.get_by_role("button", name="In behandeling nemen"))
+    # accept and ask in one step: the question field sits in the open accept step
+    accept = step(page, "In behandeling nemen")
+    accept.get_by_label(re.compile("^Meteen een vraag aan de melder")).fill("Hoe lang duurde de opname precies?")
+    clicks.click(accept.get_by_role("button", name="In behandeling nemen en vraag stellen"))
     expect(page.locator(".utrecht-alert--ok")).to_contain_text("in behandeling genomen")
-
-    ask = open_step(page, clicks, "Aanvulling vragen aan de melder")
-    ask.get_by_label("Uw vraag aan de melder").fill("Hoe lang duurde de opname precies?")
-    clicks.click(ask.get_by_role("button", name="Aanvulling vragen aan de melder"))
     expect(page.locator(".utrecht-alert--ok")).to_contain_text("De vraag om aanvulling is verstuurd")
     # the ministry does not see the frontline's form, only a way to go on without the answer
     expect(page.get_by_label("Uw aanvulling")).to_have_count(0)
@@ -240,6 +239,7 @@ def test_triage_merges_from_lijkt_op_and_bulk_assigns(
     no_sideways_scroll(page)
     clicks.click(queue.get_by_role("button", name="Toewijzen", exact=True))
     expect(page.locator(".kp-flash")).to_contain_text("Gedaan voor")
+    page.get_by_text("Status, behandelaar, volgorde").click()  # the rarer filters are folded
     page.get_by_label("Behandelaar").select_option("mij")
     page.get_by_role("button", name="Filteren").click()
     expect(page.locator("form.kp-queue tbody tr")).to_have_count(2)

@@ -81,7 +81,7 @@ def test_frontline_reports_a_signal_and_later_reads_the_answer(page, login_as, c
     check_a11y(page, "triage queue")
     page.get_by_role("link", name=title).click()
     check_a11y(page, "triage: routed signal")
-    action(page, "In behandeling nemen").get_by_role("button", name="In behandeling nemen").click()
+    action(page, "In behandeling nemen").get_by_role("button", name="In behandeling nemen", exact=True).click()
     expect(page.locator(".utrecht-alert--ok")).to_contain_text("U hebt het signaal in behandeling genomen")
     check_a11y(page, "triage: signal in progress")
     answer = action(page, "Beantwoorden")
@@ -124,7 +124,7 @@ def test_triage_asks_for_information_and_reroutes_with_a_reason(page, live_serve
     page.get_by_role("button", name="Filteren").click()
     check_a11y(page, "triage queue filtered")
     page.get_by_role("link", name="Kostendelersnorm bij inwonende mantelzorger").click()
-    action(page, "In behandeling nemen").get_by_role("button", name="In behandeling nemen").click()
+    action(page, "In behandeling nemen").get_by_role("button", name="In behandeling nemen", exact=True).click()
 
     # Asking for information needs the question.
     ask = action(page, "Aanvulling vragen aan de melder")

@@ -48,6 +48,7 @@ EXPECTED: dict[str, dict] = {
     "GET /api/v1/knelpunten/<int:knelpunt_id>/history": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "404", "anonymous": "login"},
     "DELETE /api/v1/knelpunten/<int:knelpunt_id>/signals/<int:signal_id>": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "404", "anonymous": "login"},
     "POST /api/v1/knelpunten/<int:knelpunt_id>/signals": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "404", "anonymous": "login"},
+    "PATCH /api/v1/knelpunten/<int:knelpunt_id>": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "404", "anonymous": "login"},
     "POST /api/v1/knelpunten/<int:knelpunt_id>/transitions": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "404", "anonymous": "login"},
     "GET /api/v1/knelpunten/<int:knelpunt_id>": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "ok", "admin": "404", "anonymous": "login"},
     "GET /api/v1/knelpunten": {"frontline": "ok", "triage": "ok", "coordinator": "ok", "liaison": "ok", "admin": "ok", "anonymous": "login"},  # admin: an empty list

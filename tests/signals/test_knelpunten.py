@@ -96,15 +96,16 @@ def test_triage_cannot_link_signals_it_cannot_see(db, make_signal, make_user):
     szw = make_user("triage", "SZW")
     fin_signal = make_signal(regulations=["BWBR0011353"])
     with pytest.raises(InvalidInput) as error:
-        create_knelpunt(db.session, szw, "X", "SZW", [fin_signal.id])
+        create_knelpunt(db.session, szw, "Giften in de bijstand", "SZW", [fin_signal.id])
     assert "signal_ids" in error.value.fields
 
 
 def test_triage_creates_only_for_own_ministry_and_frontline_not_at_all(db, make_signal, make_user):
+    signal = make_signal()
     with pytest.raises(PermissionDenied):
-        create_knelpunt(db.session, make_user("triage", "SZW"), "X", "FIN", [])
+        create_knelpunt(db.session, make_user("triage", "SZW"), "Giften in de bijstand", "FIN", [signal.id])
     with pytest.raises(PermissionDenied):
-        create_knelpunt(db.session, make_user("frontline", "GEM"), "X", "SZW", [])
+        create_knelpunt(db.session, make_user("frontline", "GEM"), "Giften in de bijstand", "SZW", [signal.id])
 
 
 @pytest.mark.parametrize(
@@ -149,3 +150,55 @@ def test_bad_knelpunt_fields_are_named(db, make_user, kwargs, field):
     with pytest.raises(InvalidInput) as error:
         create_knelpunt(db.session, make_user("coordinator", "BZK"), **args)
     assert field in error.value.fields
+
+
+@pytest.mark.parametrize(
+    ("title", "ok"),
+    [
+        ("Giften tellen als inkomen", True),
+        ("  Wajong  ", True),
+        ("K", False),
+        ("  Kort ", False),  # four characters once trimmed
+        ("12345678", False),
+        ("!!!???...", False),
+        ("2026 - 07", False),
+        ("x" * 201, False),
+    ],
+)
+def test_a_knelpunt_needs_a_real_title(db, make_signal, make_user, title, ok):
+    """Is a title of five characters or more, with words, the only kind a knelpunt accepts?"""
+    coordinator = make_user("coordinator", "BZK")
+    signal = make_signal()
+    if ok:
+        assert create_knelpunt(db.session, coordinator, title, "SZW", [signal.id]).title == title.strip()
+    else:
+        with pytest.raises(InvalidInput) as error:
+            create_knelpunt(db.session, coordinator, title, "SZW", [signal.id])
+        assert list(error.value.fields) == ["title"]
+
+
+def test_a_knelpunt_needs_a_signal_and_keeps_its_last_one(db, make_signal, make_user):
+    """Is a knelpunt without signals refused, and may its last signal not be unlinked?"""
+    coordinator = make_user("coordinator", "BZK")
+    with pytest.raises(InvalidInput) as error:
+        create_knelpunt(db.session, coordinator, "Giften tellen als inkomen", "SZW", [])
+    assert "signal_ids" in error.value.fields
+    a, b = make_signal(), make_signal()
+    knelpunt = _make(db, coordinator, [a, b])
+    unlink_signal(db.session, knelpunt, coordinator, a.id)
+    with pytest.raises(TransitionNotAllowed) as refused:
+        unlink_signal(db.session, knelpunt, coordinator, b.id)
+    assert "signal_id" in refused.value.fields
+    assert b.knelpunt_id == knelpunt.id
+
+
+def test_changing_the_title_follows_the_same_rule(db, make_signal, make_user):
+    from signals.knelpunten import update_knelpunt
+
+    coordinator = make_user("coordinator", "BZK")
+    knelpunt = _make(db, coordinator, [make_signal()])
+    with pytest.raises(InvalidInput) as error:
+        update_knelpunt(db.session, knelpunt, coordinator, title="...")
+    assert "title" in error.value.fields
+    update_knelpunt(db.session, knelpunt, coordinator, title="Giften van familie tellen als inkomen")
+    assert knelpunt.title == "Giften van familie tellen als inkomen"

@@ -21,6 +21,10 @@
         return;
       }
       target.value = option.getAttribute("data-text") || "";
+      var used = document.getElementById(select.getAttribute("data-used"));
+      if (used) {
+        used.value = option.value; // the ministry keeps track of which standard answer it started from
+      }
       var outcome = document.getElementById(select.getAttribute("data-outcome"));
       if (outcome && option.getAttribute("data-outcome")) {
         outcome.value = option.getAttribute("data-outcome");
