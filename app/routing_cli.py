@@ -12,7 +12,7 @@ from signals.classifier import read_examples
 from signals.learning import list_versions, load_corpus, retrain_router, rollback
 from signals.reference import current_ministry_codes
 from signals.routing import build_profiles, get_classifier, get_text_router
-from signals.routing_eval import cross_validate, evaluate, format_report, held_out, train_shipped
+from signals.routing_eval import cross_validate, evaluate, format_report, held_out, shipped_params, train_shipped
 
 routing_cli = AppGroup("routing", help="De tekstrouter en de ministerie-classifier.")
 
@@ -40,11 +40,14 @@ def routing_evaluate(file, mode, threshold, as_json):
         raise click.BadParameter("kies een drempel tussen 0 en 1", param_hint="--threshold")
     profiles = build_profiles(db.session)
     router = get_text_router(db.session)
+    # the settings and threshold chosen on the corpus, by source; nothing is tuned on FILE
+    params = shipped_params(get_classifier(db.session))
+    tuned = params.pop("threshold", None)
     if mode == "held-out":
-        result, _ = held_out(load_corpus(db.session), profiles, router, examples, threshold)
+        result, _ = held_out(load_corpus(db.session), profiles, router, examples, threshold if threshold is not None else tuned, **params)
         title = "Routering, getraind zonder de bronnen uit het bestand:"
     elif mode == "cross-validate":
-        result = cross_validate(examples, profiles, router, threshold)
+        result = cross_validate(examples, profiles, router, threshold, **params)
         title = "Routering, per bron uitgehouden (GroupKFold):"
     else:
         result = evaluate(get_classifier(db.session), router, examples, threshold)

@@ -25,6 +25,7 @@ def _percentiles(samples: list[float]) -> str:
 
 
 def main() -> None:
+    print(f"Load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     count = int(os.environ.get("BENCH_DECISIONS", 100_000))
     folder = tempfile.mkdtemp(prefix="knelpunt-bench-routing-")
     config = TestConfig()
@@ -52,12 +53,13 @@ def main() -> None:
         get_text_router(db.session)
         get_classifier(db.session)
         print(f"Router and classifier loaded in {time.perf_counter() - started:.2f} s")
-        samples = []
+        samples, cpu = [], []
         for example in corpus:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             route_by_text(db.session, example.text)
             samples.append(time.perf_counter() - started)
-        print(f"route_by_text on {len(samples)} corpus texts: {_percentiles(samples)}")
+            cpu.append(time.process_time() - started_cpu)
+        print(f"route_by_text on {len(samples)} corpus texts: {_percentiles(samples)} (CPU time {_percentiles(cpu)})")
 
         coordinator = User(email="bench-coordinator@example.org", role="coordinator", organisation_code="BZK", password_hash="x")
         db.session.add(coordinator)
@@ -99,10 +101,12 @@ def main() -> None:
             db.session.execute(insert(AuditEvent), events)
         db.session.commit()
         print(f"Stored {count} signals with a routing decision in {time.perf_counter() - started:.1f} s")
+        started_cpu = time.process_time()
         result = retrain_router(db.session, build_profiles(db.session), get_text_router(db.session))
         db.session.commit()
         print(
-            f"routing retrain on {result.examples} decisions: {result.seconds:.1f} s "
+            f"routing retrain on {result.examples} decisions: {result.seconds:.1f} s, "
+            f"CPU time {time.process_time() - started_cpu:.1f} s "
             f"(corpus accuracy before {result.accuracy_before:.1%}, after {result.accuracy_after:.1%}, "
             f"{'activated' if result.activated else 'kept the previous model'})"
         )
@@ -110,3 +114,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print(f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -29,6 +29,7 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -37,12 +38,14 @@ ARTIFACT_PATH = DATA_DIR / "routing_classifier.joblib"
 
 #: weight of the lexicon's per-ministry confidence against the model's log-probability
 LEXICON_WEIGHT = 10.0
+#: the model's log-probabilities are multiplied by this before the softmax (calibration, tuned by source)
+MODEL_SCALE = 1.0
 #: regularisation of the logistic model (SGD alpha; lower = less regularised)
 MODEL_ALPHA = 2e-4
 #: automatic routing at or above this combined probability; tuned by held-out source (see routing evaluate)
 AUTO_THRESHOLD = 0.5
 #: reference documents count this much as a corpus example
-REFERENCE_WEIGHT = 0.5
+REFERENCE_WEIGHT = 2.0
 
 _BRACKETS = re.compile(r"\[[^\]\n]{0,40}\]")
 _SPACES = re.compile(r"\s+")
@@ -119,11 +122,20 @@ def policy_areas() -> list[tuple[str, str, str]]:
 
 
 def reference_documents(profiles) -> list[tuple[str, str]]:
-    """(text, ministry) per regulation (title, abbreviation, terms) and per policy area, so unseen topics are not blank."""
+    """(text, ministry) per regulation (title, abbreviation, names), per situation phrase and per policy area.
+
+    Each situation phrase ("de bus neemt geen contant geld") is a short document of its own,
+    so the model learns how people describe a regulation's ground, not only its names.
+    """
     documents = [(f"{area} ; {terms}", ministry) for ministry, area, terms in policy_areas()]
     for profile in profiles:
-        words = [profile.title, profile.abbreviation or ""] + [term for term, _kind, _weight in profile.terms]
-        documents.append((" ; ".join(w for w in words if w), profile.ministry))
+        names = [profile.title, profile.abbreviation or ""]
+        for term, kind, _weight in profile.terms:
+            if kind == "phrase" or len(term.split()) >= 3:
+                documents.append((term, profile.ministry))
+            else:
+                names.append(term)
+        documents.append((" ; ".join(w for w in names if w), profile.ministry))
     return documents
 
 
@@ -136,33 +148,120 @@ def lexicon_by_ministry(suggestions) -> dict[str, float]:
     return best
 
 
-class MinistryModel:
-    """TF-IDF (words + characters) and a logistic model per ministry (SGD, fast enough for 100,000 texts)."""
+#: hashed feature space per block (words, characters): no vocabulary to fit or store
+WORD_FEATURES = 2**18
+CHAR_FEATURES = 2**18
+#: passes of SGD over the data: many for the small corpus, few for 100,000 decisions
+MAX_EPOCHS = 30
+EPOCH_BUDGET = 200_000  # examples x passes; a large retrain converges in fewer passes
+MIN_EPOCHS = 3
 
-    def __init__(self, alpha: float = MODEL_ALPHA, max_char_features: int = 60000):
+_TOKEN = re.compile(r"[^\W\d_]{2,}")
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case, accent-free words of two or more letters, placeholders dropped."""
+    return _TOKEN.findall(_model_text(text))
+
+
+def tokenised(text: str) -> str:
+    """The text as the model reads it: its words joined by single spaces (computed once per text)."""
+    return " ".join(_tokens(text))
+
+
+def word_features(tokens: str) -> list[str]:
+    """Words and word pairs of a ``tokenised`` text (analyser of the word block)."""
+    words = tokens.split()
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+#: lengths of the character n-grams read inside each word (4 alone does as well as 3-5 by source, at a third of the cost)
+CHAR_NGRAMS = (4,)
+
+
+@lru_cache(maxsize=200_000)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """Character n-grams of one word with its boundaries (' huurtoeslag ' -> ' hu', 'huu', ...)."""
+    padded = f" {word} "
+    return tuple(padded[i : i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1))
+
+
+def char_features(tokens: str) -> list[str]:
+    """Character n-grams inside the words of a ``tokenised`` text; cached per word, so 100,000 texts are cheap."""
+    grams: list[str] = []
+    for word in tokens.split():
+        grams.extend(_word_grams(word))
+    return grams
+
+
+class MinistryModel:
+    """Hashed words (1-2 grams) and characters (3-5 grams in words), TF-IDF weighted, and a logistic model per ministry.
+
+    Hashing needs no vocabulary: fitting 100,000 texts is one pass, the artifact keeps
+    only the IDF and the (sparse) weights, and one text is scored from its non-zero
+    features alone, which also gives the explanation without transforming each word again.
+    """
+
+    def __init__(self, alpha: float = MODEL_ALPHA, balanced: bool = True):
         self.alpha = alpha
-        self.max_char_features = max_char_features
+        self.balanced = balanced
         self.classes: list[str] = []
-        self._word = self._char = self._weights = self._bias = None
+        self._idf = self._weights = self._bias = None
+
+    @staticmethod
+    def _hashers():
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        common = {"alternate_sign": False, "norm": None, "lowercase": False}
+        return (
+            HashingVectorizer(analyzer=word_features, n_features=WORD_FEATURES, **common),
+            HashingVectorizer(analyzer=char_features, n_features=CHAR_FEATURES, **common),
+        )
+
+    def _counts(self, texts: Sequence[str]):
+        """Raw term counts of both blocks side by side (sparse, one row per text)."""
+        from scipy.sparse import hstack
+
+        words, chars = self._hashers()
+        tokens = [tokenised(text) for text in texts]
+        return hstack([words.transform(tokens), chars.transform(tokens)]).tocsr()
+
+    def _weigh(self, counts):
+        """Sublinear TF times IDF, each block scaled to unit length (so words and characters count alike)."""
+        import numpy as np
+
+        matrix = counts.astype("float32")
+        matrix.data = (1.0 + np.log(matrix.data)) * self._idf[matrix.indices]
+        for start, stop in ((0, WORD_FEATURES), (WORD_FEATURES, WORD_FEATURES + CHAR_FEATURES)):
+            block = matrix[:, start:stop]
+            norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
+            norms[norms == 0] = 1.0
+            scale = np.repeat(1.0 / norms, np.diff(matrix.indptr))
+            in_block = (matrix.indices >= start) & (matrix.indices < stop)
+            matrix.data[in_block] *= scale[in_block]
+        return matrix
 
     def fit(self, texts: Sequence[str], labels: Sequence[str], weights: Sequence[float] | None = None) -> MinistryModel:
         import numpy as np
-        from scipy.sparse import hstack
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from scipy.sparse import csr_matrix
         from sklearn.linear_model import SGDClassifier
 
-        cleaned = [_model_text(t) for t in texts]
-        self._word = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_features=50000, token_pattern=r"(?u)\b\w\w+\b"
-        )
-        self._char = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2, max_features=self.max_char_features
-        )
-        matrix = hstack([self._word.fit_transform(cleaned), self._char.fit_transform(cleaned)]).tocsr()
-        classifier = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=20, tol=None, random_state=0)
+        counts = self._counts(texts)
+        documents = np.bincount(counts.indices, minlength=counts.shape[1])
+        self._idf = (np.log((1 + counts.shape[0]) / (1 + documents)) + 1.0).astype("float32")
+        matrix = self._weigh(counts)
+        weights = np.ones(len(labels)) if weights is None else np.asarray(weights, dtype=float)
+        if self.balanced:  # every ministry weighs the same in total, however many examples it has
+            per_class = Counter()
+            for label, weight in zip(labels, weights, strict=True):
+                per_class[label] += weight
+            mean = sum(per_class.values()) / len(per_class)
+            weights = weights * np.array([mean / per_class[label] for label in labels])
+        epochs = max(MIN_EPOCHS, min(MAX_EPOCHS, math.ceil(EPOCH_BUDGET / max(1, len(labels)))))
+        classifier = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=epochs, tol=None, random_state=0)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            classifier.fit(matrix, list(labels), sample_weight=None if weights is None else np.asarray(weights, dtype=float))
+            classifier.fit(matrix, list(labels), sample_weight=weights)
         self.classes = [str(c) for c in classifier.classes_]
         coef = classifier.coef_
         if coef.shape[0] == 1:  # two classes: sklearn keeps one row
@@ -170,45 +269,149 @@ class MinistryModel:
             intercept = np.array([-classifier.intercept_[0], classifier.intercept_[0]])
         else:
             intercept = classifier.intercept_
-        self._weights = coef.astype("float32")
+        coef[np.abs(coef) < 1e-4] = 0.0  # features never seen stay out of the artifact
+        self._weights = csr_matrix(coef.T.astype("float32"))  # features x classes
         self._bias = intercept.astype("float32")
         return self
 
     def _matrix(self, texts: Sequence[str]):
-        from scipy.sparse import hstack
-
-        cleaned = [_model_text(t) for t in texts]
-        return hstack([self._word.transform(cleaned), self._char.transform(cleaned)]).tocsr()
+        return self._weigh(self._counts(texts))
 
     def log_proba(self, texts: Sequence[str]):
-        """Log-probabilities per class (rows = texts, columns = ``classes``)."""
+        """Log-probabilities per class (rows = texts, columns = ``classes``): one-vs-rest normalised over ministries."""
         import numpy as np
 
-        scores = np.asarray(self._matrix(texts) @ self._weights.T) + self._bias
-        # one logistic model per ministry, normalised over ministries (as predict_proba does one-vs-rest)
-        log_sigmoid = -np.logaddexp(0.0, -scores)
-        top = log_sigmoid.max(axis=1, keepdims=True)
-        return log_sigmoid - (top + np.log(np.exp(log_sigmoid - top).sum(axis=1, keepdims=True)))
+        return _normalised_log_sigmoid(np.asarray((self._matrix(texts) @ self._weights).todense()) + self._bias)
 
-    def explain(self, text: str, ministry: str, limit: int = 3) -> tuple[str, ...]:
-        """The words of ``text`` that push most towards ``ministry`` (for the routing explanation)."""
+    # -- one text, fast: no sparse matrices, only the text's own features --------------------------
+
+    def _table(self):
+        """(feature indices with a weight, sorted; their weights as a dense rows x classes table), built once per process."""
+        import numpy as np
+
+        table = self.__dict__.get("_compact")
+        if table is None:
+            weights = self._weights.tocsr()
+            rows = np.flatnonzero(np.diff(weights.indptr)).astype("int64")
+            table = (rows, np.asarray(weights[rows].todense(), dtype="float32"))
+            self.__dict__["_compact"] = table
+        return table
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_compact", None)  # derived from the weights; rebuilt on first use
+        return state
+
+    def features_of(self, text: str):
+        """(feature indices, weighted values) of one text, exactly as ``_matrix`` computes them for a batch."""
+        import numpy as np
+
+        counts: Counter = Counter()
+        tokens = tokenised(text)
+        for feature in word_features(tokens):
+            counts[_feature_index(feature, 0)] += 1
+        for gram in char_features(tokens):
+            counts[_feature_index(gram, 1)] += 1
+        if not counts:
+            return np.zeros(0, dtype="int64"), np.zeros(0, dtype="float32")
+        indices = np.fromiter(counts.keys(), dtype="int64", count=len(counts))
+        values = np.fromiter(counts.values(), dtype="float32", count=len(counts))
+        values = (1.0 + np.log(values)) * self._idf[indices]
+        words = indices < WORD_FEATURES
+        for block in (words, ~words):
+            norm = float(np.sqrt((values[block] ** 2).sum()))
+            if norm:
+                values[block] /= norm
+        return indices, values
+
+    def log_proba_one(self, text: str):
+        """Log-probabilities per class for one text, and the text's features (for ``explain``)."""
+        import numpy as np
+
+        indices, values = self.features_of(text)
+        rows, table = self._table()
+        position = np.searchsorted(rows, indices)
+        known = position < len(rows)
+        known[known] = rows[position[known]] == indices[known]
+        weights = table[position[known]]
+        scores = values[known] @ weights + self._bias
+        return _normalised_log_sigmoid(scores.reshape(1, -1))[0], (indices[known], values[known], weights)
+
+    def explain(self, text: str, ministry: str, limit: int = 3, features=None) -> tuple[str, ...]:
+        """The words of ``text`` that push most towards ``ministry``: each word's features times their coefficients.
+
+        Only the non-zero features of the one vector are looked at (``features`` from
+        ``log_proba_one`` when already computed).
+        """
         if ministry not in self.classes:
             return ()
-        row = self._weights[self.classes.index(ministry)] - self._weights.mean(axis=0)
-        words: dict[str, str] = {}
+        if features is None:
+            features = self.log_proba_one(text)[1]
+        indices, values, weights = features
+        column = self.classes.index(ministry)
+        # how much more each feature says for this ministry than for the average one
+        contribution = dict(zip(indices.tolist(), (values * (weights[:, column] - weights.mean(axis=1))).tolist(), strict=True))
+        quotes: dict[str, str] = {}
         for match in re.finditer(r"[^\W\d_]{4,}", clean_text(text)):
-            words.setdefault(_model_text(match.group()), match.group())
-        if not words:
-            return ()
-        scores = self._matrix(list(words)) @ row
-        ranked = sorted(zip(scores, words.values(), strict=True), key=lambda pair: -pair[0])
-        return tuple(word for score, word in ranked[:limit] if score > 0)
+            word = _model_text(match.group())
+            if word not in _NOT_EXPLAINING:
+                quotes.setdefault(word, match.group())
+        ranked = []
+        for word, quote in quotes.items():
+            total = contribution.get(_feature_index(word, 0), 0.0)
+            for gram in _word_grams(word):
+                total += contribution.get(_feature_index(gram, 1), 0.0)
+            ranked.append((total, quote))
+        ranked.sort(key=lambda pair: -pair[0])
+        return tuple(quote for total, quote in ranked[:limit] if total > 0)
+
+
+#: everyday words that never explain a routing, however the weights fall
+_NOT_EXPLAINING = frozenset(
+    """aan alle alleen andere bent bij daar daarom dan dat deze die dit doen door een eens elke en geen
+    heeft hebben heel hier hij hoe hun ieder iets jaar jaren kan kunnen krijgt laat maar meer mijn moet moeten
+    naar niet niets niemand noch nog omdat ook over steeds terwijl tot uit van veel voor waar want wat weer weet
+    welke werd wie wil wordt worden zich zijn zonder zou zouden client clienten cliente mevrouw meneer vrouw
+    man mensen iemand vraag vraagt zegt krijgen gaat komt staat""".split()
+)
+
+
+@lru_cache(maxsize=500_000)
+def _feature_index(feature: str, block: int) -> int:
+    """Column of a word (block 0) or character (block 1) feature, as HashingVectorizer computes it."""
+    from sklearn.utils import murmurhash3_32
+
+    if block == 0:
+        return abs(murmurhash3_32(feature, positive=False)) % WORD_FEATURES
+    return WORD_FEATURES + abs(murmurhash3_32(feature, positive=False)) % CHAR_FEATURES
+
+
+def _normalised_log_sigmoid(scores):
+    import numpy as np
+
+    log_sigmoid = -np.logaddexp(0.0, -scores)
+    top = log_sigmoid.max(axis=1, keepdims=True)
+    return log_sigmoid - (top + np.log(np.exp(log_sigmoid - top).sum(axis=1, keepdims=True)))
+
+
+class _Folding(dict):
+    """str.translate table that strips accents (ë -> e), filled per character on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        import unicodedata
+
+        folded = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLDING = _Folding()
 
 
 def _model_text(text: str) -> str:
-    from signals.text_router import fold
-
-    return fold(clean_text(text)).lower()
+    """Lower-case and accent-free, privacy placeholders removed (what the model reads)."""
+    text = clean_text(text)
+    return (text if text.isascii() else text.translate(_FOLDING)).lower()
 
 
 @dataclass
@@ -225,9 +428,16 @@ class Prediction:
 class RoutingClassifier:
     """The model plus the combination rule and threshold; pickled as one artifact."""
 
-    def __init__(self, model: MinistryModel, lexicon_weight: float = LEXICON_WEIGHT, threshold: float = AUTO_THRESHOLD):
+    def __init__(
+        self,
+        model: MinistryModel,
+        lexicon_weight: float = LEXICON_WEIGHT,
+        threshold: float = AUTO_THRESHOLD,
+        model_scale: float = MODEL_SCALE,
+    ):
         self.model = model
         self.lexicon_weight = lexicon_weight
+        self.model_scale = model_scale
         self.threshold = threshold
         self.fingerprint = ""
         self.metrics: dict = {}
@@ -237,22 +447,30 @@ class RoutingClassifier:
         return self.model.classes
 
     def combine(self, log_proba_row, lexicon: dict[str, float]) -> dict[str, float]:
-        """Softmax over ministries of model log-probability plus weighted lexicon confidence."""
-        scores = {}
-        for index, ministry in enumerate(self.model.classes):
-            scores[ministry] = float(log_proba_row[index]) + self.lexicon_weight * lexicon.get(ministry, 0.0)
+        """Softmax over ministries of the scaled model log-probability plus the weighted lexicon confidence."""
+        return self.combine_scores(
+            {ministry: float(log_proba_row[index]) for index, ministry in enumerate(self.model.classes)}, lexicon
+        )
+
+    def combine_scores(self, log_proba: dict[str, float], lexicon: dict[str, float]) -> dict[str, float]:
+        """``combine`` for log-probabilities given per ministry; best first."""
+        scale = getattr(self, "model_scale", 1.0)
+        scores = {m: scale * value + self.lexicon_weight * lexicon.get(m, 0.0) for m, value in log_proba.items()}
         for ministry, value in lexicon.items():  # a ministry the model never saw still counts through the lexicon
             if ministry not in scores:
-                scores[ministry] = math.log(1e-4) + self.lexicon_weight * value
+                scores[ministry] = scale * math.log(1e-4) + self.lexicon_weight * value
+        if not scores:
+            return {}
         top = max(scores.values())
         exp = {m: math.exp(s - top) for m, s in scores.items()}
         total = sum(exp.values())
         return dict(sorted(((m, v / total) for m, v in exp.items()), key=lambda item: -item[1]))
 
     def predict(self, text: str, lexicon: dict[str, float], explain: bool = True) -> Prediction:
-        probabilities = self.combine(self.model.log_proba([text])[0], lexicon)
+        log_proba, features = self.model.log_proba_one(text)
+        probabilities = self.combine(log_proba, lexicon)
         ministry, confidence = next(iter(probabilities.items()))
-        words = self.model.explain(text, ministry) if explain else ()
+        words = self.model.explain(text, ministry, features=features) if explain else ()
         return Prediction(ministry, confidence, probabilities, lexicon, words)
 
     def predict_many(self, texts: Sequence[str], lexicons: Sequence[dict[str, float]]) -> list[dict[str, float]]:
@@ -293,6 +511,9 @@ def train_classifier(
     alpha: float = MODEL_ALPHA,
     lexicon_weight: float = LEXICON_WEIGHT,
     threshold: float = AUTO_THRESHOLD,
+    model_scale: float = MODEL_SCALE,
+    reference_weight: float = REFERENCE_WEIGHT,
+    balanced: bool = True,
 ) -> RoutingClassifier:
     """Train on corpus examples, the reference data and people's routing decisions (text, ministry)."""
     texts = [e.text for e in examples]
@@ -301,13 +522,13 @@ def train_classifier(
     for text, ministry in reference_documents(profiles):
         texts.append(text)
         labels.append(ministry)
-        weights.append(REFERENCE_WEIGHT)
+        weights.append(reference_weight)
     for text, ministry in decisions:
         texts.append(text)
         labels.append(ministry)
         weights.append(1.0)
-    model = MinistryModel(alpha=alpha).fit(texts, labels, weights)
-    return RoutingClassifier(model, lexicon_weight=lexicon_weight, threshold=threshold)
+    model = MinistryModel(alpha=alpha, balanced=balanced).fit(texts, labels, weights)
+    return RoutingClassifier(model, lexicon_weight=lexicon_weight, threshold=threshold, model_scale=model_scale)
 
 
 # -- evaluation -------------------------------------------------------------------------------

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from signals.classifier import (
     Example,
@@ -119,3 +122,37 @@ def test_the_lexicon_never_reads_privacy_placeholders(db):
     router = get_text_router(db.session)
     assert any("BSN" in word for s in router.suggest("Iemand maakt misbruik van mijn BSN") for word in s.matched)
     assert router.suggest("Cliënt [BSN] belde") == []
+
+
+def test_corpus_sources_are_documented_and_the_weak_ministries_are_covered(db):
+    corpus = load_corpus(db.session)
+    documented = (Path(__file__).resolve().parents[2] / "signals" / "data" / "SOURCES.md").read_text(encoding="utf-8")
+    assert all(f"- {source}," in documented for source in {e.source for e in corpus})
+    per_ministry = Counter(e.ministry for e in corpus)
+    assert min(per_ministry.values()) >= 45  # BZ, DEF and AZ too, not only the social domain
+
+
+def test_one_text_is_scored_exactly_as_in_a_batch_and_explained_by_its_own_words(db):
+    model = get_classifier(db.session).model
+    texts = ["Veteraan met PTSS wordt van loket naar loket gestuurd.", "Cliënt [BSN] kreeg een brief", ""]
+    for text, row in zip(texts, model.log_proba(texts), strict=True):
+        one, features = model.log_proba_one(text)
+        assert max(abs(a - b) for a, b in zip(one, row, strict=True)) < 1e-4
+    one, features = model.log_proba_one(texts[0])
+    words = model.explain(texts[0], "DEF", features=features)
+    assert words and all(word in texts[0] for word in words)
+    assert "wordt" not in words and "naar" not in words  # everyday words never explain a route
+
+
+def test_a_change_to_the_reference_data_takes_effect_at_once(db):
+    from signals.models import Regulation, RegulationTerm
+
+    text = "Vader wil bezwaar maken tegen de zwemdiplomakorting van zijn zoon."
+    before = route_by_text(db.session, text, threshold=0.0)
+    assert "BWBR0015703" not in before.regulations
+    regulation = db.session.scalar(select(Regulation).where(Regulation.code == "BWBR0015703"))
+    db.session.add(RegulationTerm(regulation_id=regulation.id, term="zwemdiplomakorting", kind="alias", weight=1.0))
+    db.session.flush()
+    after = route_by_text(db.session, text, threshold=0.0)
+    assert after.regulations[:1] == ["BWBR0015703"] and after.ministry == "SZW"
+    assert "zwemdiplomakorting" in after.explanation
