@@ -16,7 +16,7 @@ from signals.models import Proposal, Signal, SignalFeatures, SignalMinistry, Sig
 from signals.proposals import list_proposals_for, refresh_proposals
 from signals.reference import find_regulation
 from signals.routing import DEFAULT_THRESHOLD
-from tests.signals.proposal_corpus import GROUPS, noise_signals
+from tests.signals.proposal_corpus import GROUPS, noise_signals, preload_vectors
 
 NOISE = 520
 FOUND_SHARE = 0.75  # a group counts as found when one proposal holds three quarters of it
@@ -98,7 +98,9 @@ def _measure(proposals: list[Proposal], truth: dict[int, str | None], held_out: 
     return {"groups": len(keys), "found": len(found), "in_proposals": in_proposals, "foreign": foreign}
 
 
-def test_planted_groups_are_proposed_whole_and_pure(db, make_user):
+def test_planted_groups_are_proposed_whole_and_pure(db, make_user, monkeypatch):
+    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
+    preload_vectors()  # the corpus's sentence embeddings, computed once (python -m tests.signals.proposal_corpus)
     now = utcnow()
     truth = _plant(db, make_user, now)
     result = refresh_proposals(db.session, now=now, full=True)
