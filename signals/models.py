@@ -610,6 +610,8 @@ class SignalFeatures(Base):
     signal_id: Mapped[int] = mapped_column(ForeignKey("signal.id", ondelete="CASCADE"), primary_key=True)
     #: feature -> count (w: stems, c: concepts, r: regulations); IDF is applied when comparing
     bag: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: the text's sentence embedding (signals.proposal_embed), int8-quantised; None when no model was available
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     computed_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
 
 

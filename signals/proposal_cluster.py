@@ -17,21 +17,27 @@ from scipy import sparse
 
 #: weight of each feature block in a signal's vector: words, concepts, regulations
 BLOCKS = {"w": 1.0, "c": 0.7, "r": 0.45}
+#: similarity of two signals = W_FEATURES x cosine of their feature vectors + W_MEANING x their
+#: sentence embeddings' cosine, rescaled so MEANING_FLOOR (unrelated texts) is 0 and 1 is 1;
+#: when either signal has no embedding, the feature cosine alone
+W_FEATURES = 0.4
+W_MEANING = 0.6
+MEANING_FLOOR = 0.78
 #: pairs below this similarity are not kept at all
 EDGE_FLOOR = 0.12
 #: two groups merge while the average similarity between their members is at least this
-LINK_THRESHOLD = 0.24
+LINK_THRESHOLD = 0.26
 #: a proposal needs this many signals
 MIN_SIZE = 3
 #: and never grows beyond this many in one clustering pass
 MAX_SIZE = 60
 #: a member whose average similarity to the rest of its group is below this is dropped (purity)
-MIN_COHESION = 0.2
+MIN_COHESION = 0.28
 #: ... or below this fraction of the group's mean cohesion
-RELATIVE_COHESION = 0.8
+RELATIVE_COHESION = 0.7
 #: two groups of several signals merge only if they are this alike compared with the tighter one
 MERGE_RATIO = 0.6
-TYPICAL = "median"
+TYPICAL = "mean"
 #: how many neighbours per signal are kept in the similarity graph
 NEIGHBOURS = 30
 
@@ -100,18 +106,44 @@ def to_matrix(vectors: list[dict[str, float]], vocabulary: Vocabulary) -> sparse
     )
 
 
-def similarity_graph(matrix: sparse.csr_matrix, floor: float | None = None, neighbours: int | None = None) -> dict[int, dict[int, float]]:
-    """Cosine similarities >= ``floor``, at most ``neighbours`` per row (made symmetric)."""
+def combine(features, meaning, both):
+    """The similarity of pairs from their feature cosine, their embedding cosine and whether both
+    have an embedding (scalars or numpy arrays)."""
+    rescaled = np.clip((np.asarray(meaning) - MEANING_FLOOR) / (1.0 - MEANING_FLOOR), 0.0, 1.0)
+    return np.where(both, W_FEATURES * np.asarray(features) + W_MEANING * rescaled, features)
+
+
+def _dense_rows(matrix: sparse.csr_matrix, dense: np.ndarray, has: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """Combined similarities of rows start..stop with every row."""
+    features = (matrix[start:stop] @ matrix.T).toarray()
+    meaning = dense[start:stop] @ dense.T
+    return combine(features, meaning, has[start:stop, None] & has[None, :])
+
+
+def similarity_graph(
+    matrix: sparse.csr_matrix, floor: float | None = None, neighbours: int | None = None, dense: np.ndarray | None = None
+) -> dict[int, dict[int, float]]:
+    """Similarities >= ``floor``, at most ``neighbours`` per row (made symmetric); with ``dense``
+    (one embedding per row, zeros where missing) the combined similarity."""
     floor = EDGE_FLOOR if floor is None else floor
     neighbours = NEIGHBOURS if neighbours is None else neighbours
     graph: dict[int, dict[int, float]] = {i: {} for i in range(matrix.shape[0])}
-    step = 2000
+    has = None if dense is None else np.linalg.norm(dense, axis=1) > 0
+    step = 2000 if dense is None else 500
     for start in range(0, matrix.shape[0], step):
-        block = (matrix[start : start + step] @ matrix.T).tocsr()
+        if dense is None:
+            block = (matrix[start : start + step] @ matrix.T).tocsr()
+        else:
+            block = _dense_rows(matrix, dense, has, start, min(start + step, matrix.shape[0]))
         for offset in range(block.shape[0]):
             i = start + offset
-            row = block.getrow(offset)
-            cols, vals = row.indices, row.data
+            if dense is None:
+                row = block.getrow(offset)
+                cols, vals = row.indices, row.data
+            else:
+                vals = block[offset]
+                cols = np.flatnonzero(vals >= floor)
+                vals = vals[cols]
             keep = vals >= floor
             cols, vals = cols[keep], vals[keep]
             if len(cols) > neighbours + 1:
@@ -196,9 +228,9 @@ def prune(cluster: list[int], graph: dict[int, dict[int, float]], min_cohesion: 
     return kept
 
 
-def cluster(matrix: sparse.csr_matrix) -> tuple[list[list[int]], dict[int, dict[int, float]]]:
+def cluster(matrix: sparse.csr_matrix, dense: np.ndarray | None = None) -> tuple[list[list[int]], dict[int, dict[int, float]]]:
     """Groups of row numbers that describe the same problem, biggest first, and the graph used."""
-    graph = similarity_graph(matrix)
+    graph = similarity_graph(matrix, dense=dense)
     groups = []
     for group in average_linkage(graph):
         if len(group) >= MIN_SIZE:
@@ -214,6 +246,9 @@ def cluster(matrix: sparse.csr_matrix) -> tuple[list[list[int]], dict[int, dict[
 RETRIEVAL_MAX_SHARE = 0.02
 #: how many candidates are scored exactly per new signal
 CANDIDATES = 300
+#: up to this many signals a new one is also compared with every embedding (one matrix-vector
+#: product); beyond, candidates come from the inverted index and the groups' members only
+DENSE_SEARCH_MAX = 200_000
 
 
 @dataclass
@@ -231,7 +266,13 @@ class GroupIndex:
     without clustering again: candidates come from an inverted index over the rarer features,
     are scored exactly, and the signal joins the group it is on average closest to."""
 
-    def __init__(self, vocabulary: Vocabulary, matrix: sparse.csr_matrix, groups: dict[object, list[int]] | None = None):
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        matrix: sparse.csr_matrix,
+        groups: dict[object, list[int]] | None = None,
+        dense: np.ndarray | None = None,
+    ):
         self.vocabulary = vocabulary
         self.idf = vocabulary.idf()
         self.default_idf = vocabulary.default_idf()
@@ -241,6 +282,12 @@ class GroupIndex:
         self.col_df = np.diff(self.csc.indptr)
         self.cap = max(25, int(RETRIEVAL_MAX_SHARE * self.base_rows))
         self.extra: list[dict[int, float]] = []
+        #: embeddings of the base rows (zeros where missing) and of the added ones
+        self.dense = dense
+        self.has = None if dense is None else np.any(dense != 0, axis=1)
+        #: a million embeddings are kept int8 (x127, as stored): 384 MB instead of 1.5 GB
+        self.dense_scale = 1.0 / 127.0 if dense is not None and dense.dtype == np.int8 else 1.0
+        self.extra_dense: list[np.ndarray | None] = []
         self.groups: dict[object, list[int]] = {g: list(rows) for g, rows in (groups or {}).items()}
         self.group_of: dict[int, object] = {r: g for g, rows in self.groups.items() for r in rows}
 
@@ -264,8 +311,34 @@ class GroupIndex:
         start, end = self.csr.indptr[row], self.csr.indptr[row + 1]
         return dict(zip(self.csr.indices[start:end].tolist(), self.csr.data[start:end].tolist(), strict=True))
 
-    def _dot_rows(self, vector: dict[int, float], rows: list[int]) -> dict[int, float]:
-        """Exact similarity of ``vector`` to each of ``rows``."""
+    def _embedding(self, row: int) -> np.ndarray | None:
+        if row >= self.base_rows:
+            return self.extra_dense[row - self.base_rows]
+        if self.dense is None or not self.has[row]:
+            return None
+        return self.dense[row].astype(np.float32) * self.dense_scale
+
+    def _dot_rows(self, vector: dict[int, float], rows: list[int], embedding: np.ndarray | None = None) -> dict[int, float]:
+        """Exact similarity of a signal (``vector``, ``embedding``) to each of ``rows``."""
+        features = self._feature_dot(vector, rows)
+        if embedding is None:
+            return features
+        result = {}
+        base = [r for r in rows if r < self.base_rows]
+        if base and self.dense is not None:
+            index = np.asarray(base, dtype=np.int64)
+            meaning = (self.dense[index] @ embedding) * self.dense_scale
+            values = combine(np.array([features[r] for r in base]), meaning, self.has[index])
+            result.update(zip(base, values.tolist(), strict=True))
+        else:
+            result.update((r, features[r]) for r in base)
+        for r in rows:
+            if r >= self.base_rows:
+                other = self.extra_dense[r - self.base_rows]
+                result[r] = float(combine(features[r], float(other @ embedding), True)) if other is not None else features[r]
+        return result
+
+    def _feature_dot(self, vector: dict[int, float], rows: list[int]) -> dict[int, float]:
         result: dict[int, float] = {}
         base = [r for r in rows if r < self.base_rows]
         if base:
@@ -282,8 +355,8 @@ class GroupIndex:
                 result[r] = sum(v * other.get(c, 0.0) for c, v in vector.items())
         return result
 
-    def neighbours(self, vector: dict[int, float], limit: int = CANDIDATES) -> dict[int, float]:
-        """Rows most similar to ``vector``, scored exactly, above the edge floor."""
+    def neighbours(self, vector: dict[int, float], limit: int = CANDIDATES, embedding: np.ndarray | None = None) -> dict[int, float]:
+        """Rows most similar to a signal, scored exactly, above the edge floor."""
         rare = [(c, v) for c, v in vector.items() if c < self.base_cols and self.col_df[c] <= self.cap]
         candidates: list[int] = []
         if rare and self.base_rows:
@@ -294,19 +367,24 @@ class GroupIndex:
             if len(hits) > limit:
                 hits = hits[np.argpartition(-partial[hits], limit)[:limit]]
             candidates = hits.tolist()
+        if embedding is not None and self.dense is not None and 0 < self.base_rows <= DENSE_SEARCH_MAX:
+            meaning = (self.dense @ embedding) * self.dense_scale
+            top = np.argpartition(-meaning, min(limit, self.base_rows - 1))[:limit]
+            candidates = sorted(set(candidates) | set(top.tolist()))
         candidates.extend(range(self.base_rows, self.base_rows + len(self.extra)))
-        scores = self._dot_rows(vector, candidates)
+        scores = self._dot_rows(vector, candidates, embedding)
         return {r: s for r, s in scores.items() if s >= EDGE_FLOOR}
 
     # -- placing ---------------------------------------------------------------------------
 
-    def add(self, bag: dict, joinable=None) -> Placement:
-        """Add a signal's features; join a group (``joinable(group)`` says which may grow), form a
-        new one with unassigned neighbours, or stay alone."""
+    def add(self, bag: dict, joinable=None, embedding: np.ndarray | None = None) -> Placement:
+        """Add a signal's features (and embedding); join a group (``joinable(group)`` says which may
+        grow), form a new one with unassigned neighbours, or stay alone."""
         vector = self.vector(bag)
         row = self.base_rows + len(self.extra)
         self.extra.append(vector)
-        near = self.neighbours(vector)
+        self.extra_dense.append(embedding)
+        near = self.neighbours(vector, embedding=embedding)
         near.pop(row, None)
         best_group, best = None, 0.0
         touched = [
@@ -314,7 +392,7 @@ class GroupIndex:
             for g in {self.group_of[r] for r in near if r in self.group_of}
             if (joinable is None or joinable(g)) and len(self.groups[g]) < MAX_SIZE
         ]
-        sims = self._dot_rows(vector, sorted({r for g in touched for r in self.groups[g]}))  # one product for all
+        sims = self._dot_rows(vector, sorted({r for g in touched for r in self.groups[g]}), embedding)  # one product for all
         for group in touched:
             members = self.groups[group]
             average = sum(sims[r] for r in members) / len(members)
@@ -329,7 +407,7 @@ class GroupIndex:
             rows = [row, *loose]
             graph: dict[int, dict[int, float]] = {r: {} for r in rows}
             for r in rows:
-                sims = self._dot_rows(self._row(r), [o for o in rows if o != r])
+                sims = self._dot_rows(self._row(r), [o for o in rows if o != r], self._embedding(r))
                 graph[r] = {o: s for o, s in sims.items() if s >= EDGE_FLOOR}
             for group in average_linkage(graph):
                 if row in group and len(group) >= MIN_SIZE:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from signals import permissions
+from signals import permissions, proposal_embed
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import Knelpunt, Proposal, Regulation, Signal, SignalFeatures, User, utcnow
@@ -35,6 +35,7 @@ from signals.proposal_cluster import (
     cluster,
     to_matrix,
 )
+from signals.proposal_cluster import combine
 from signals.proposal_features import regulation_features, text_features, weigh
 
 #: signals older than this are only considered while still open
@@ -106,23 +107,43 @@ def _window_query(now: dt.datetime):
     )
 
 
-def _ensure_features(session: Session, signals: list[Signal], now: dt.datetime) -> tuple[dict[int, dict], list[int]]:
-    """Bags for every signal (computed and stored for the new ones); returns (bags, new ids)."""
+def signal_embedding_text(signal: Signal) -> str:
+    """What the sentence model reads of a signal (masked text, placeholders dropped)."""
+    from signals.privacy import text_for_matching
+
+    return proposal_embed.signal_text(
+        text_for_matching(signal.title, already_masked=True),
+        text_for_matching(signal.description, already_masked=True),
+        text_for_matching(signal.impact, already_masked=True),
+    )
+
+
+def _ensure_features(session: Session, signals: list[Signal], now: dt.datetime) -> tuple[dict[int, dict], dict[int, bytes | None], list[int]]:
+    """Bags and embeddings for every signal (computed and stored for the new ones); returns
+    (bags, embeddings, new ids)."""
     ids = [s.id for s in signals]
     bags: dict[int, dict] = {}
+    embeddings: dict[int, bytes | None] = {}
     for chunk in range(0, len(ids), 900):
         part = ids[chunk : chunk + 900]
-        for signal_id, bag in session.execute(select(SignalFeatures.signal_id, SignalFeatures.bag).where(SignalFeatures.signal_id.in_(part))):
+        rows = session.execute(
+            select(SignalFeatures.signal_id, SignalFeatures.bag, SignalFeatures.embedding).where(SignalFeatures.signal_id.in_(part))
+        )
+        for signal_id, bag, embedding in rows:
             bags[signal_id] = bag
+            embeddings[signal_id] = embedding
+    fresh = [signal for signal in signals if signal.id not in bags]
+    vectors = proposal_embed.embed([signal_embedding_text(signal) for signal in fresh]) if fresh else None
     new = []
-    for signal in signals:
-        if signal.id not in bags:
-            bag = signal_bag(signal)
-            bags[signal.id] = bag
-            session.add(SignalFeatures(signal_id=signal.id, bag=bag, computed_at=now))
-            new.append(signal.id)
+    for n, signal in enumerate(fresh):
+        bag = signal_bag(signal)
+        blob = proposal_embed.pack(vectors[n]) if vectors is not None else None
+        bags[signal.id] = bag
+        embeddings[signal.id] = blob
+        session.add(SignalFeatures(signal_id=signal.id, bag=bag, embedding=blob, computed_at=now))
+        new.append(signal.id)
     session.flush()
-    return bags, new
+    return bags, embeddings, new
 
 
 def pending_signals(session: Session, now: dt.datetime | None = None) -> int:
@@ -155,19 +176,36 @@ def forget_features(session: Session, signal: Signal) -> None:
 
 
 class _Vectors:
-    """IDF-weighted vectors of the window's bags, for scoring members of a proposal."""
+    """IDF-weighted vectors and embeddings of the window's signals, for scoring members of a proposal."""
 
-    def __init__(self, bags: dict[int, dict]):
+    def __init__(self, bags: dict[int, dict], embeddings: dict[int, bytes | None]):
         order = list(bags)
         self.vocabulary = build_vocabulary([bags[i] for i in order])
         idf, default = self.vocabulary.idf(), self.vocabulary.default_idf()
         self.vectors = {i: weigh(bags[i], idf, default, BLOCKS) for i in order}
+        self.embeddings = {i: proposal_embed.unpack(embeddings.get(i)) for i in order}
+
+    def dense(self, ids: list[int]):
+        """The embeddings of ``ids`` as rows (zeros where missing), or None when none has one."""
+        if not any(self.embeddings.get(i) is not None for i in ids):
+            return None
+        import numpy as np
+
+        matrix = np.zeros((len(ids), proposal_embed.DIM), dtype=np.float32)
+        for row, signal_id in enumerate(ids):
+            if self.embeddings.get(signal_id) is not None:
+                matrix[row] = self.embeddings[signal_id]
+        return matrix
 
     def similarity(self, a: int, b: int) -> float:
         va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
         if len(vb) < len(va):
             va, vb = vb, va
-        return sum(v * vb.get(f, 0.0) for f, v in va.items())
+        features = sum(v * vb.get(f, 0.0) for f, v in va.items())
+        ea, eb = self.embeddings.get(a), self.embeddings.get(b)
+        if ea is None or eb is None:
+            return features
+        return float(combine(features, float(ea @ eb), True))
 
 
 def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bool | None = None) -> RefreshResult:
@@ -181,14 +219,14 @@ def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bo
         return RefreshResult(mode="incremental")
     signals = list(session.scalars(_window_query(now)))
     by_id = {s.id: s for s in signals}
-    bags, new = _ensure_features(session, signals, now)
+    bags, embeddings, new = _ensure_features(session, signals, now)
     stored = list(session.scalars(select(Proposal).where(Proposal.status.in_(("open", "dismissed")))))
     if full is None:
         full = not stored or len(new) > max(FULL_MIN, FULL_SHARE * len(signals))
     result = RefreshResult(mode="full" if full else "incremental", considered=len(signals) if full else len(new))
     if not signals:
         return result
-    vectors = _Vectors(bags)
+    vectors = _Vectors(bags, embeddings)
     if full:
         _refresh_full(session, signals, bags, stored, vectors, now, result)
     elif new:
@@ -215,7 +253,7 @@ def _refresh_full(session, signals, bags, stored, vectors: _Vectors, now, result
     by_id = {s.id: s for s in signals}
     order = [s.id for s in signals]
     matrix = to_matrix([vectors.vectors[i] for i in order], vectors.vocabulary)
-    clusters, _graph = cluster(matrix)
+    clusters, _graph = cluster(matrix, dense=vectors.dense(order))
     wanted: list[tuple[int | None, list[int]]] = []
     for rows in clusters:
         wanted.extend(_groups_for([order[r] for r in rows], by_id))
@@ -257,11 +295,11 @@ def _refresh_incremental(session, signals, bags, new, stored, vectors: _Vectors,
         knelpunt_id = by_id[signal_id].knelpunt_id
         if knelpunt_id:
             groups.setdefault(("k", knelpunt_id), []).append(row_of[signal_id])
-    index = GroupIndex(vectors.vocabulary, to_matrix([vectors.vectors[i] for i in old], vectors.vocabulary), groups)
+    index = GroupIndex(vectors.vocabulary, to_matrix([vectors.vectors[i] for i in old], vectors.vocabulary), groups, dense=vectors.dense(old))
     ids_by_row = list(old)
     proposals = {p.id: p for p in stored}
     for signal_id in new:
-        placement = index.add(bags[signal_id])
+        placement = index.add(bags[signal_id], embedding=vectors.embeddings.get(signal_id))
         ids_by_row.append(signal_id)
         signal = by_id[signal_id]
         if signal.knelpunt_id:  # already linked: it strengthens its knelpunt's group, proposes nothing

@@ -29,6 +29,9 @@ PASSWORD = "correct-horse-battery"
 #: KNELPUNT_TEST_NOW=2026-01-15T23:30:00+00:00 runs the suite as if it started at that moment (the clock
 #: then ticks on): CI runs the time-sensitive tests at 23:30 and 00:30 UTC, winter and summer, under TZ=Europe/Amsterdam
 TEST_NOW = os.environ.get("KNELPUNT_TEST_NOW")
+#: sentence embeddings for proposals cost ~90 ms CPU per signal: off in the suite, switched on by the
+#: tests of proposals themselves (which ship the corpus's vectors)
+os.environ.setdefault("KNELPUNT_PROPOSAL_EMBEDDINGS", "off")
 
 
 @pytest.fixture(scope="session", autouse=True)

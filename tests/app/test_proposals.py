@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from signals.intake import SignalDraft, submit_signal
@@ -11,9 +12,17 @@ from signals.models import AuditEvent, Knelpunt, Notification, Proposal, Signal,
 from signals.proposal_features import text_features
 from signals.proposals import refresh_proposals
 from tests.conftest import login
-from tests.signals.proposal_corpus import GROUPS, noise_signals
+from tests.signals.proposal_corpus import GROUPS, noise_signals, preload_vectors
 
 WW = next(g for g in GROUPS if g["key"] == "ww-eerste-betaling")["signals"]
+BEURS = next(g for g in GROUPS if g["key"] == "uitwonendenbeurs-controle")["signals"]
+
+
+@pytest.fixture(autouse=True)
+def _embeddings(monkeypatch):
+    """Group by meaning as production does (the suite switches the sentence model off elsewhere)."""
+    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
+    preload_vectors()
 AFTREK = next(g for g in GROUPS if g["key"] == "zorgkostenaftrek")["signals"]
 
 
@@ -155,3 +164,26 @@ def test_privacy_placeholders_are_not_read_as_words():
     bag = text_features("Boete [BSN]", "Meneer [naam] met [telefoonnummer] kreeg een boete.")
     assert not any("bsn" in f or "naam" in f or "telefoon" in f for f in bag)
     assert bag["c:boete"] >= 2
+
+
+def test_signals_posted_through_the_api_are_grouped_by_the_cron_command(client, runner, db, make_user, make_token):
+    """What an outside check does: POST paraphrases among noise, run the cron command, read the proposals."""
+    ids = []
+    for n, (title, description, channel, _org, regs) in enumerate([*BEURS, *noise_signals(30, seed=5)]):
+        token = make_token(make_user("frontline", "GEM", email=f"api{n}@example.org"))
+        body = {"channel": channel, "title": title, "description": description, "regulations": regs}
+        response = client.post("/api/v1/signals", json=body, headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 201, response.get_json()
+        ids.append(response.get_json()["id"])
+    planted = ids[: len(BEURS)]
+    result = runner.invoke(args=["knelpunten", "propose", "--incremental"])
+    assert result.exit_code == 0, result.output
+    coordinator = make_token(make_user("coordinator", "BZK"))
+    items = _api(client, coordinator, "/knelpunten/proposals").json["items"]
+    proposal = _proposal_with(items, planted)
+    assert proposal is not None, items
+    assert len(set(proposal["signal_ids"]) & set(planted)) >= 0.75 * len(planted)
+    assert proposal["signal_count"] == len(proposal["signal_ids"])
+    assert proposal["title"] in {title for title, *_ in BEURS}
+    assert set(proposal["channels"]) >= {"IR-CC", "GEM-BL", "NO"}
+    assert proposal["regulations"] and proposal["regulations"][0]["code"] == "BWBR0011453"  # Wet studiefinanciering

@@ -118,6 +118,89 @@ GROUPS: list[dict] = [
             ("Hoge uitgaven voor dieet en vervoer niet aftrekbaar", "Een man met nierdialyse maakt elk jaar hoge kosten voor reizen naar het ziekenhuis en een dieet. Bij de aangifte inkomstenbelasting blijkt weinig daarvan aftrekbaar boven de drempel.", "NO", "NO", []),
         ],
     },
+    # ---- written from public hardship cases (sources in "source"); paraphrased, invented people ----
+    {
+        "key": "kostendelersnorm-inwonend-kind",
+        "held_out": False,
+        "source": "movisie.nl (jongvolwassenen en de kostendelersnorm); 16-27.nl (kostendelersnorm bij tijdelijk verblijf)",
+        "signals": [
+            ("Bijstand moeder omlaag omdat zoon van 22 weer thuis woont", "Haar zoon kon na zijn studie geen kamer vinden en trok weer bij haar in. De gemeente past nu de kostendelersnorm toe en haar uitkering daalt met ruim 300 euro per maand.", "GEM-BL", "GEM", ["BWBR0015703"]),
+            ("Ouders durven volwassen kind geen onderdak te geven", "Een vader in de bijstand wil zijn dochter van 23 opvangen na een scheiding, maar dan wordt zijn uitkering gekort omdat zij als medebewoner meetelt. Hij laat haar daarom niet bij hem wonen; zij slaapt nu bij vrienden op de bank.", "SZW-PT", "GEM", []),
+            ("Kostendelersnorm maakt jongvolwassenen dakloos", "Wij zien jongeren tussen 21 en 27 die thuis weg moeten omdat hun ouders anders minder uitkering krijgen. Het delen van woonlasten is in de praktijk niet aan de orde, want de jongere heeft zelf geen inkomen.", "NO", "NO", []),
+            ("Korting op uitkering door inwonende dochter zonder inkomen", "Een zwangere dochter van 24 woont tijdelijk bij haar moeder. De sociale dienst ziet haar als kostendeler en verlaagt de norm van moeder. Moeder overweegt haar dochter de deur te wijzen.", "IR-CC", "IR", []),
+            ("Volwassen kind in huis kost bijstandsmoeder honderden euro's", "Omdat haar 25-jarige zoon na een ziekenhuisopname bij haar herstelt, telt de gemeente hem mee bij de hoogte van haar uitkering. Zij moet nu rondkomen van een veel lager bedrag terwijl hij niets bijdraagt.", "GEM-BL", "GEM", []),
+            ("Meerdere volwassenen in één woning: iedereen minder", "Een gezin met twee meerderjarige kinderen die geen woning kunnen vinden krijgt per persoon een lager bijstandsbedrag. Door de woningnood blijven jongeren langer thuis, maar de regel gaat ervan uit dat zij de kosten delen.", "IC", "BZK", []),
+            ("Uitzondering op kostendelersnorm kost gemeente te veel moeite", "Bij een jongvolwassene die tijdelijk bij zijn vader inwoont, kan de gemeente afwijken van de verlaagde norm, maar dat gebeurt zelden omdat het ingewikkeld is. Vader heeft inmiddels een huurachterstand.", "SVDU", "UWV", []),
+        ],
+    },
+    {
+        "key": "bijstand-giften-boodschappen",
+        "held_out": True,
+        "source": "nhnieuws.nl en stimulansz.nl over de terugvordering van bijstand wegens boodschappen van een moeder (2020-2022)",
+        "signals": [
+            ("Bijstand teruggevorderd omdat moeder wekelijks boodschappen bracht", "Mevrouw kreeg elke week een tas met brood, eieren en koffie van haar moeder. De gemeente ziet dat als inkomen en vordert duizenden euro's uitkering terug, met een boete erbij.", "GEM-BL", "GEM", ["BWBR0015703"]),
+            ("Hulp van familie in natura gekort op de uitkering", "Een broer betaalt af en toe de energierekening van zijn zus die van een uitkering leeft. Bij een heronderzoek telt de sociale dienst dat als middelen en verlaagt haar bijstand met terugwerkende kracht.", "SZW-PT", "SZW", []),
+            ("Gift van een paar tientjes leidt tot schending inlichtingenplicht", "Een oudere man kreeg van zijn kinderen geld voor een nieuwe wasmachine. Hij wist niet dat hij dat moest melden. De gemeente spreekt van fraude en eist het bedrag terug.", "NO", "NO", []),
+            ("Geen ruimte voor cadeaus als je in de bijstand zit", "Wie een bijstandsuitkering heeft, moet elke ondersteuning van vrienden of familie opgeven, ook kleding voor de kinderen. Bij het niet melden volgen terugbetaling en een sanctie. Mensen durven daardoor geen hulp meer aan te nemen.", "IR-CC", "IR", []),
+            ("Schenking voor schoolspullen van de kinderen verrekend", "Een oma gaf haar kleinkinderen geld voor een laptop voor school. De gemeente rekende het bedrag af van de uitkering van de moeder, die nu een vordering heeft.", "GEM-BL", "GEM", []),
+            ("Terugvordering levensonderhoud door ondersteuning vanuit het netwerk", "Cliënten die structureel eten krijgen van de buren of de kerk lopen het risico dat hun uitkering wordt herzien. De besparing wordt geschat met Nibud-bedragen en moet met terugwerkende kracht worden terugbetaald.", "SVDU", "UWV", []),
+            ("Hulp van ouders aan dochter in de bijstand als inkomen behandeld", "Een jonge moeder kreeg van haar ouders boodschappen en luiers. De sociale recherche vond dat bij een huisbezoek en haar bijstand werd over drie jaar herzien. Ze moet nu maandelijks aflossen.", "IC", "BZK", []),
+        ],
+    },
+    {
+        "key": "uitwonendenbeurs-controle",
+        "held_out": True,
+        "source": "duo.nl (controle uitwonendenbeurs; herstel na huisbezoeken 2012-2023); akoost.nl; punt.avans.nl",
+        "signals": [
+            ("Studiebeurs met terugwerkende kracht omgezet naar thuiswonend", "Na een huisbezoek concludeerde een controleur dat een student niet op zijn kameradres woonde, omdat hij er die ochtend niet was. DUO zette zijn beurs om en hij moet vierduizend euro terugbetalen plus een boete.", "IR-CC", "IR", ["BWBR0011453"]),
+            ("Huisbezoek DUO treft student niet thuis: beurs kwijt", "Een studente logeerde een week bij haar zieke moeder. Juist toen stond een controleur van DUO voor de deur. Haar aanvullende toelage voor uitwonenden werd stopgezet en het verschil wordt teruggevorderd.", "GEM-BL", "GEM", []),
+            ("Student met weinig spullen op kamer als fraudeur gezien", "Omdat er weinig kleding in de kast lag, vond het controlebureau dat de jongen feitelijk bij zijn ouders woonde. Hij studeert in een andere stad en heeft een huurcontract, maar kreeg toch een bestuurlijke boete.", "NO", "NO", []),
+            ("Risicoprofiel selecteert vooral studenten dicht bij ouders", "Studenten met een migratieachtergrond die in dezelfde stad als hun ouders op kamers wonen, werden vaker gecontroleerd op hun woonsituatie. Velen moesten hun uitwonende beurs terugbetalen en kregen een boete van de helft van het bedrag.", "IC", "BZK", []),
+            ("Terugvordering basisbeurs na buurtonderzoek", "Een buurman verklaarde de student zelden te zien. DUO stelde daarop vast dat hij niet op het inschrijfadres woonde en vorderde de beurs over twee jaar terug. Bezwaar duurde een jaar, waarin hij flink in de schulden raakte.", "SZW-PT", "DUO", []),
+            ("Beurs voor uitwonenden ingetrokken terwijl student echt zelfstandig woont", "Mijn cliënt staat ingeschreven op zijn studentenkamer en betaalt daar huur, maar de controle oordeelde anders na een bezoek waarbij hij op stage was. Het verschil tussen uit- en thuiswonend moet hij nu terugbetalen.", "UWV-MW", "UWV", []),
+        ],
+    },
+    {
+        "key": "zorgtoeslag-inkomen-hoger",
+        "held_out": True,
+        "source": "blikopnieuws.nl / ZorgKiezer-onderzoek (2025): 40% moest zorgtoeslag terugbetalen, meestal door een hoger inkomen dan geschat",
+        "signals": [
+            ("Zorgtoeslag terugbetalen na een paar extra diensten", "Een verzorgende werkte in december een aantal extra diensten. Daardoor kwam haar jaarinkomen boven de grens en moet ze de zorgtoeslag van het hele jaar terugbetalen, bijna 1.500 euro.", "BD-LRH", "TSL", ["BWBR0018451"]),
+            ("Jaarinkomen hoger dan geschat: hele toeslag voor de zorgpremie terug", "Mensen schatten aan het begin van het jaar hun inkomen, maar met een flexbaan weet je dat niet. Achteraf blijkt het iets hoger en vordert de Dienst Toeslagen de tegemoetkoming in de premie terug.", "IR-CC", "IR", []),
+            ("Nabetaling loon maakt zorgtoeslag met terugwerkende kracht ongedaan", "Meneer kreeg een nabetaling van achterstallig salaris van zijn werkgever. Dat telt mee in het jaar van uitbetaling, waardoor zijn toetsingsinkomen te hoog werd en hij de zorgtoeslag moet terugstorten.", "GEM-BL", "GEM", []),
+            ("Onverwachte terugvordering zorgtoeslag leidt tot stress en schulden", "Twee derde van de mensen die zorgtoeslag moeten terugbetalen ziet het niet aankomen. Bij ons spreekuur komen huishoudens die een vordering van honderden euro's niet in één keer kunnen betalen.", "SZW-PT", "GEM", []),
+            ("Vakantiegeld en eenmalige uitkering duwen inkomen over de toeslaggrens", "Een alleenstaande met een inkomen vlak onder de grens kreeg een eenmalige bonus. Het gevolg: geen recht meer op zorgtoeslag over dat jaar en een terugvordering die veel hoger is dan de bonus.", "NO", "NO", []),
+            ("Inkomen van toeslagpartner pas achteraf bekend", "Een vrouw gaf het inkomen van haar partner zo goed mogelijk op. Hij verdiende meer door overwerk, en na de definitieve berekening moet het gezin de zorgtoeslag en de huurtoeslag terugbetalen.", "SVDU", "UWV", []),
+            ("Definitieve berekening zorgtoeslag jaren later valt hoog uit", "Pas drie jaar later stelde de Belastingdienst het inkomen vast. De zorgtoeslag over dat jaar werd op nul gezet en meneer moet ruim 2.000 euro terugbetalen, terwijl hij nu van een uitkering leeft.", "IC", "BZK", []),
+        ],
+    },
+    {
+        "key": "herstel-toeslagen-wachten",
+        "held_out": False,
+        "source": "Nationale ombudsman, 'Klacht gegrond, maar geen oplossing' (2021), via trouw.nl en nhnieuws.nl",
+        "signals": [
+            ("Gedupeerde ouder wacht al anderhalf jaar op integrale beoordeling", "Moeder is gedupeerd in de kinderopvangtoeslagaffaire en kreeg 30.000 euro, maar de volledige beoordeling van haar dossier laat op zich wachten. Niemand kan haar zeggen wanneer het aan de beurt is.", "BD-LRH", "TSL", ["BWBR0047436"]),
+            ("Beslistermijn hersteloperatie toeslagen ruim overschreden", "De wettelijke termijn om over het herstelverzoek te beslissen is verstreken. Een klacht bij de uitvoeringsorganisatie wordt gegrond verklaard, maar dat versnelt niets.", "NO", "NO", []),
+            ("Deurwaarders terwijl ouders wachten op compensatie", "Ouders die nog op hun schadevergoeding wachten, krijgen intussen te maken met incasso en beslag. Het herstel van de toeslagenaffaire duurt zo lang dat hun schulden verder oplopen.", "GEM-BL", "GEM", []),
+            ("Geen planning voor behandeling herstelverzoek", "Een vader belt elke maand met het serviceteam maar krijgt geen datum te horen. De onzekerheid over zijn dossier bij UHT maakt dat hij niet aan zijn toekomst kan bouwen.", "IR-CC", "IR", []),
+            ("Hersteloperatie te ingewikkeld voor gedupeerden", "Het systeem voor het compenseren van ouders is zo complex dat zij vastlopen. Er zijn meerdere routes en loketten, en de behandeltijden lopen voor duizenden ouders over de wettelijke termijn heen.", "SZW-PT", "UHT", []),
+            ("Klacht over trage afhandeling schadevergoeding kinderopvangtoeslag", "Na twee jaar is er nog altijd geen besluit over de aanvullende compensatie. De ouder voelt zich opnieuw in de steek gelaten door dezelfde overheid die de ellende veroorzaakte.", "IC", "BZK", []),
+            ("Ouders in afwachting van herstel kunnen nergens terecht", "Ons wijkteam begeleidt gezinnen die al lang wachten op de uitkomst van hun herstelprocedure. Er is geen zicht op wanneer ze geholpen worden, en dat zorgt voor spanning en frustratie in huis.", "SVDU", "UWV", []),
+        ],
+    },
+    {
+        "key": "jongeren-bijstand-onder-21",
+        "held_out": False,
+        "source": "gemeente.nu, 'Ombudsman onderzoekt effect bijstandsbeleid op jongeren' (2021)",
+        "signals": [
+            ("Jongere van 19 krijgt maar 250 euro bijstand", "Een meisje van 19 dat niet meer thuis kan wonen, krijgt de jongerennorm. Daar kan ze geen kamer van betalen. Haar ouders hebben zelf niets en kunnen niet bijspringen.", "GEM-BL", "GEM", ["BWBR0015703"]),
+            ("Lage jongerennorm gaat uit van ouders die kunnen bijdragen", "Voor jongeren tot 21 is de bijstand veel lager, omdat de ouders onderhoudsplichtig zijn. Als het contact met de ouders verbroken is, komt de jongere in de problemen en dreigt dakloosheid.", "NO", "NO", []),
+            ("Aanvullende bijstand voor 18-jarige onbekend bij jongeren", "Jongeren weten niet dat de gemeente hun lage uitkering kan aanvullen als ouders niet betalen. Niemand wijst hen erop, en ze bouwen schulden op bij hun telefoonabonnement en zorgverzekering.", "SZW-PT", "SZW", []),
+            ("Twintigjarige zonder steun ouders kan niet rondkomen van uitkering", "Een jongen uit de jeugdzorg heeft geen contact met zijn vader en moeder. Toch gaat de sociale dienst uit van hun onderhoudsplicht en krijgt hij een uitkering waar hij de huur niet van kan betalen.", "IR-CC", "IR", []),
+            ("Onderhoudsplicht ouders botst met werkelijkheid van jonge bijstandsaanvrager", "Volgens de regels moeten ouders bijdragen aan het levensonderhoud van hun kind tot 21 jaar. In de praktijk zijn deze ouders zelf arm of uit beeld, en blijft het kind met een te laag bedrag zitten.", "IC", "BZK", []),
+            ("Jongerennorm bijstand te laag voor zelfstandig wonen", "Een zwangere 20-jarige moet van de lage bijstandsnorm voor jongeren een woning, energie en boodschappen betalen. Ze heeft na een maand al een achterstand.", "UWV-MW", "UWV", []),
+        ],
+    },
     # ---- held out: written together with the groups above, never used for tuning ----
     {
         "key": "inburgering-wachtlijst-boete",
@@ -215,6 +298,58 @@ _NOISE_TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("VWS", "BWBR0035362", ["Een rolstoelgebruiker", "Een oudere die alleen woont"], ["moet een eigen bijdrage betalen voor een scootmobiel", "krijgt een traplift pas na een jaar wachten", "krijgt minder uren begeleiding na een herindicatie", "moet een rolstoel delen met een huisgenoot"]),
 ]
 
+#: near misses: the same regulation (or the same consequence) as a planted group, a different problem;
+#: each is its own problem, so a proposal that absorbs one has absorbed noise
+NEAR_MISSES: list[tuple[str, str, list[str]]] = [
+    ("Huurtoeslag aanvragen lukt oudere niet zonder DigiD", "Een man van 84 heeft geen DigiD en geen computer. Voor de aanvraag van huurtoeslag moet hij iemand machtigen, maar dat loopt vast op de telefoonlijn.", ["BWBR0008659"]),
+    ("Geen huurtoeslag voor bewoner van een woonboot", "Mevrouw huurt een ligplaats met een woonboot. Omdat dat volgens de regels geen zelfstandige woonruimte is, komt zij niet in aanmerking voor toeslag op de woonlasten.", ["BWBR0008659"]),
+    ("Inkomen van inwonende student telt mee voor huurtoeslag", "Het bijbaantje van de 23-jarige dochter wordt opgeteld bij het huishoudinkomen, waardoor de toeslag van haar moeder lager uitvalt.", ["BWBR0008659"]),
+    ("Vakantiegeld verrekend met WW-uitkering onduidelijk", "Een werkloze snapt niet waarom zijn eerste betaling na de zomer lager is. UWV legt in een brief uit dat vakantiegeld is ingehouden, maar de berekening staat er niet bij.", ["BWBR0004045"]),
+    ("WW'er mag geen cursus volgen voor nieuw vak", "Een vrachtwagenchauffeur met rugklachten wil een opleiding tot planner volgen, maar dan verliest hij volgens UWV zijn uitkering omdat hij niet beschikbaar is.", ["BWBR0004045"]),
+    ("Kinderopvangtoeslag voor studerende ouder onbekend bij gemeente", "Een moeder die een mbo-opleiding volgt, wist niet dat zij ook recht heeft op een bijdrage in de opvangkosten. De gemeente heeft haar daar nooit op gewezen.", ["BWBR0017017"]),
+    ("Wachttijd voor aangepaste rolstoel via Wmo te lang", "Een vrouw met MS wacht al vijf maanden op een passende rolstoel. De leverancier en de gemeente wijzen naar elkaar.", ["BWBR0035362"]),
+    ("Abonnementstarief Wmo ook voor mensen met hoog vermogen", "Iedereen betaalt dezelfde lage eigen bijdrage voor Wmo-hulp. Wijkteams zien dat de vraag daardoor sterk stijgt en de wachtlijsten voor de zwaarste gevallen groeien.", ["BWBR0035362"]),
+    ("Bijverdienste uit maaltijdbezorging niet gemeld: bijstand terug", "Een man bezorgde twee maanden maaltijden en gaf dat niet op, omdat hij dacht dat het onder de vrijlating viel. De gemeente herziet zijn uitkering en legt een boete op.", ["BWBR0015703"]),
+    ("Bijstand geweigerd door spaargeld voor uitvaart", "Een weduwe heeft 9.000 euro gespaard voor haar eigen begrafenis. Omdat dat boven de vermogensgrens ligt, krijgt zij geen algemene bijstand.", ["BWBR0015703"]),
+    ("Huisbezoek wegens vermoeden van samenwonen", "Na een anonieme tip kwam de sociale recherche onaangekondigd langs om te kijken of er een partner woont. Mevrouw voelde zich vernederd; er bleek niets aan de hand.", ["BWBR0015703"]),
+    ("Verhaal van bijstand op ex-partner stuit op onvindbaar adres", "De gemeente wil alimentatie verhalen op de vader van de kinderen, maar zolang dat loopt, wordt de uitkering van de moeder verlaagd met een bedrag dat zij niet ontvangt.", ["BWBR0015703"]),
+    ("Bronheffing zorgpremie voor wanbetaler drukt leefgeld", "Een man met schulden staat in de wanbetalersregeling. Het CAK houdt de premie in op zijn uitkering, waardoor er te weinig overblijft voor boodschappen.", ["BWBR0018450"]),
+    ("Dakloze kan geen zorgtoeslag aanvragen zonder postadres", "Zonder briefadres kan een man zonder woning geen toeslag voor zijn zorgpremie krijgen. Hij bouwt een premieachterstand op.", ["BWBR0018451"]),
+    ("Zorgtoeslag stopt bij detentie, premie loopt door", "Een gedetineerde verliest zijn toeslag, maar de zorgverzekering wordt niet geschorst. Na zijn vrijlating heeft hij een schuld.", ["BWBR0018451"]),
+    ("Prestatiebeurs niet gehaald door ziekte wordt lening", "Een student met een chronische darmziekte haalde haar diploma niet binnen tien jaar. De beurs wordt nu een schuld, omdat de ziekte niet tijdig bij de decaan was gemeld.", ["BWBR0011453"]),
+    ("Boete voor te laat stopgezet studentenreisproduct", "Na het afronden van zijn opleiding vergat een jongen zijn ov-product stop te zetten. DUO rekent hem 100 euro per maand als boete.", ["BWBR0011453"]),
+    ("Aflossing studieschuld hangt af van inkomen partner", "Een vrouw met een studieschuld moet meer aflossen sinds ze samenwoont, omdat het inkomen van haar partner meetelt bij de draagkracht.", ["BWBR0011453"]),
+    ("AOW-gat na verhoging pensioenleeftijd", "Een man met een vroegpensioen kreeg te horen dat zijn AOW drie maanden later ingaat. Tot die tijd heeft hij geen inkomen en moet hij zijn spaargeld opmaken.", ["BWBR0002221"]),
+    ("AOW lager door jaren in het buitenland gewoond", "Een vrouw woonde acht jaar in België en krijgt daardoor een korting op haar ouderdomsuitkering. Zij wist niet dat ze zich vrijwillig had kunnen verzekeren.", ["BWBR0002221"]),
+    ("Inburgeraar moet DUO-lening terugbetalen na verhuizing", "Een nieuwkomer verhuisde naar een andere gemeente en moest opnieuw beginnen. De lening voor zijn eerste cursus wordt nu teruggevorderd.", ["BWBR0044770"]),
+    ("Kwijtschelding afgewezen door spaargeld voor verhuizing", "Een vrouw spaarde voor de verhuizing naar een gelijkvloerse woning. Door dat spaarsaldo krijgt ze geen kwijtschelding van de waterschapsbelasting.", ["BWBR0004770"]),
+    ("Kwijtschelding elk jaar opnieuw aanvragen voor AOW'er zonder pensioen", "Een oudere met alleen AOW moet elk jaar opnieuw alle bankafschriften opsturen om kwijtschelding van de gemeentelijke heffingen te krijgen. Hij vergat het een keer en kreeg een aanmaning.", ["BWBR0004770"]),
+    ("Ex-partner van gedupeerde ouder valt buiten compensatie", "De vader van de kinderen was destijds toeslagpartner, maar komt niet in aanmerking voor de regeling voor ex-partners omdat hij later uit huis ging.", ["BWBR0047436"]),
+    ("Toeslagpartner door inschrijving op hetzelfde adres", "Een vrouw liet een vriend tijdelijk op haar adres inschrijven. Dienst Toeslagen ziet hem als partner en telt zijn inkomen mee.", ["BWBR0018472"]),
+    ("Toeslagen stopgezet na tijdelijke verhuizing naar buitenland voor mantelzorg", "Een man verzorgt een half jaar zijn moeder in Portugal. Alle toeslagen zijn stopgezet en herstel na terugkomst duurt maanden.", ["BWBR0018472"]),
+    ("Leges paspoort kind te hoog voor gezin met laag inkomen", "Een gezin kan de kosten voor de paspoorten van drie kinderen niet betalen voor een schoolreis naar Duitsland.", []),
+    ("Terugvordering kinderbijslag na verhuizing kind naar andere ouder", "Na een scheiding ging de zoon bij zijn vader wonen. De SVB vordert de kinderbijslag van moeder over een kwartaal terug, terwijl zij toen nog voor hem zorgde.", ["BWBR0002368"]),
+    ("Boete CJIB verdubbeld na verhuizing", "De boete voor te hard rijden werd naar het oude adres gestuurd. Pas na twee verhogingen hoorde de man ervan.", ["BWBR0004581"]),
+    ("Wachttijd UWV voor herbeoordeling arbeidsongeschiktheid", "Een vrouw met een verslechterde gezondheid wacht al negen maanden op een nieuwe keuring. Tot die tijd blijft haar WIA-uitkering te laag.", ["BWBR0019057"]),
+    ("Schuldhulp afgewezen na nieuwe kleine schuld", "Een man kreeg een nieuwe telefoonrekening die hij niet betaalde. Daardoor mag hij niet beginnen aan een schuldregeling en lopen de incassokosten op.", ["X-WGS"]),
+    ("Wmo-hulp bij het huishouden gestopt na verhuizing naar andere gemeente", "Een vrouw met reuma verhuisde naar haar dochter. De nieuwe gemeente begint een nieuw onderzoek en zij zit maanden zonder hulp.", ["BWBR0035362"]),
+    ("Zorgtoeslag aangevraagd voor jongere door ouder geweigerd", "Een moeder wilde namens haar zoon van 18 de zorgtoeslag aanvragen, maar dat kan alleen met zijn eigen DigiD, die hij nog niet heeft.", ["BWBR0018451"]),
+    ("Bijstand in het buitenland: geen uitkering voor zieke die in Spanje woont", "Een bijstandsgerechtigde wil bij zijn zus in Spanje gaan wonen om verzorgd te worden. Dan vervalt zijn recht op bijstand, die niet exporteerbaar is.", ["BWBR0015703"]),
+    ("Verblijfsvergunning verlopen door wachttijd IND bij verlenging", "Een vrouw vroeg op tijd verlenging aan, maar de IND beslist pas na het verlopen van haar pas. Haar werkgever mag haar intussen niet laten werken.", ["BWBR0011823"]),
+    ("AOW-partner verliest toeslag bij opname partner in verpleeghuis", "Nu haar man in het verpleeghuis woont, wordt mevrouw voor de AOW als alleenstaande gezien, maar de eigen bijdrage voor het verpleeghuis is hoog.", ["BWBR0002221"]),
+]
+
+#: shipped example signals that describe the problem of a planted group: left out of the noise, since
+#: counting them as foreign would punish a proposal for being right
+SAME_PROBLEM_IN_DEMO = frozenset(
+    {
+        "Boodschappen van de kerk gekort op bijstand",
+        "Kostendelersnorm door thuiswonende zoon van 21",
+        "Zorgtoeslag terugvorderen na te lage inkomensschatting",
+        "Uitwonendenbeurs teruggevorderd na controle bij student met partner",
+    }
+)
+
 _PEOPLE = ["Een alleenstaande man", "Een vrouw van 58", "Een jong gezin", "Een oudere weduwe", "Een man met een licht verstandelijke beperking"]
 
 _CONSEQUENCES = [
@@ -256,8 +391,12 @@ def noise_signals(count: int, seed: int = 7) -> list[tuple[str, str, str, str, l
         channel = rng.choice(CHANNELS)
         made.append((title[:200], description, channel, ORGANISATIONS[channel], regulations))
 
+    for title, description, regulations in NEAR_MISSES:
+        add(title, description, regulations)
     demo = _demo_signals()
     for item in demo:
+        if item["title"] in SAME_PROBLEM_IN_DEMO:
+            continue
         add(item["title"], item["description"], item["regulations"][:1] if rng.random() < 0.5 else [])
     for _ministry, code, subjects, problems in _NOISE_TOPICS:
         for problem in problems:
@@ -265,7 +404,53 @@ def noise_signals(count: int, seed: int = 7) -> list[tuple[str, str, str, str, l
                 title = f"{subject.split(' ', 1)[1].capitalize()} {problem.split(' ', 3)[0]} {' '.join(problem.split(' ')[1:4])}"
                 description = f"{rng.choice(_OPENINGS)}{subject} {problem}. {rng.choice(_CONSEQUENCES)}".strip()
                 add(title, description, [code] if rng.random() < 0.4 else [])
-    rng.shuffle(made)
+    near, rest = made[: len(NEAR_MISSES)], made[len(NEAR_MISSES) :]
+    rng.shuffle(rest)
     if len(made) < count:
         raise ValueError(f"the generator makes at most {len(made)} noise signals")
-    return made[:count]
+    # a large sample always holds every near miss; a small one (a quick app test) is plain noise
+    made = (near + rest[: count - len(near)]) if count >= 4 * len(near) else rest[:count]
+    rng.shuffle(made)
+    return made
+
+
+# ---- sentence embeddings of the corpus, computed once (about a minute of CPU) and shipped ----
+
+VECTORS = Path(__file__).with_name("proposal_vectors.npz")
+
+
+def corpus_texts(noise: int, seed: int = 7) -> list[str]:
+    from signals.proposal_embed import signal_text
+
+    rows = [s for group in GROUPS for s in group["signals"]] + noise_signals(noise, seed=seed)
+    return [signal_text(title, description) for title, description, *_ in rows]
+
+
+def preload_vectors() -> int:
+    """Hand the shipped vectors to signals.proposal_embed; returns how many."""
+    import numpy as np
+
+    from signals import proposal_embed
+
+    if not VECTORS.exists():
+        return 0
+    data = np.load(VECTORS)
+    known = {key: row.tobytes() for key, row in zip(data["keys"].tolist(), data["vectors"], strict=True)}
+    proposal_embed.preload(known)
+    return len(known)
+
+
+def write_vectors(noise: int) -> None:
+    import numpy as np
+
+    from signals import proposal_embed
+
+    texts = sorted(set(corpus_texts(noise)))
+    vectors = proposal_embed.embed(texts)
+    packed = np.frombuffer(b"".join(proposal_embed.pack(v) for v in vectors), dtype=np.int8).reshape(len(texts), proposal_embed.DIM)
+    np.savez_compressed(VECTORS, keys=np.array([proposal_embed.digest(t) for t in texts]), vectors=packed)
+    print(f"{len(texts)} vectors written to {VECTORS}")
+
+
+if __name__ == "__main__":  # python -m tests.signals.proposal_corpus: recompute the shipped vectors
+    write_vectors(520)

