@@ -1,7 +1,7 @@
 """proposals: a sentence embedding per signal, so paraphrases meet by meaning
 
 Revision ID: 0020
-Revises: 0014
+Revises: 0018
 Create Date: 2026-12-01 03:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0020'
-down_revision = '0014'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 
