@@ -309,7 +309,7 @@ def _write(session: Session, submitter: User, prepared: list[_Prepared], now) ->
             )
         )  # fmt: skip
         if decision.ministry not in team:
-            team[decision.ministry] = team_emails(session, decision.ministry, "triage")
+            team[decision.ministry] = team_emails(session, decision.ministry, permissions.TRIAGE)
         context = {
             "reference": signal_reference,
             "title": item.fields["title"],
