@@ -109,20 +109,10 @@ def active_classifier(session: Session, profiles: Callable[[], list]) -> Routing
         return classifier
 
 
-#: bumped whenever this process changes what routing reads (model versions, reference data)
-_generation = [0]
-
-
-def cache_generation() -> int:
-    """A number that changes whenever this process changed model versions or reference data."""
-    return _generation[0]
-
-
 def forget_cached_classifier() -> None:
     """Drop the process caches (after a retrain or rollback, or a change of reference data, in this process)."""
     with _lock:
         _cache["key"] = _cache["classifier"] = None
-        _generation[0] += 1
 
 
 def evaluate_on(classifier: RoutingClassifier | None, router, examples: list[Example], threshold: float | None = None, lexicons=None):
