@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Select, false, func, literal, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from signals import deadlines
 from signals.errors import N_, NotFound, PermissionDenied
-from signals.models import Signal, SignalMinistry, SignalRegulation, User, utcnow
+from signals.models import OrganisationOffice, Signal, SignalMinistry, SignalRegulation, User, utcnow
 from signals.permissions import (
     may_work_with_signals,
     sees_all_signals,
@@ -28,13 +28,22 @@ def can_work_with_signals(user: User) -> bool:
     return may_work_with_signals(user)
 
 
+def organisation_scope(organisation_code: str | None):
+    """The signals logged by an organisation or by one of its offices: an agency (UWV) sees what
+    its offices (UWV Alkmaar, …) logged; an office or a municipality sees only its own. Acting on
+    a signal (adding information, rating the answer) stays with the organisation that logged it
+    (``permissions.is_submitting_organisation_of``)."""
+    offices = select(OrganisationOffice.organisation_code).where(OrganisationOffice.parent_code == organisation_code)
+    return Signal.organisation_code.in_(select(literal(organisation_code)).union_all(offices))
+
+
 def visible_signals(user: User) -> Select[tuple[Signal]]:
     """A query of exactly the signals ``user`` may see."""
     stmt = select(Signal)
     if sees_all_signals(user):
         return stmt
     if sees_signals_of_organisation(user):
-        return stmt.where(Signal.organisation_code == user.organisation_code)
+        return stmt.where(organisation_scope(user.organisation_code))
     if sees_signals_of_ministry(user):
         routed_here = select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == user.organisation_code)
         return stmt.where(Signal.id.in_(routed_here))

@@ -33,7 +33,9 @@ DEMO_DOMAIN = "example.org"
 
 #: (local part, role, organisation, name)
 DEMO_USERS = [
-    ("frontlijn-gemeente", "frontline", "GEM", "Frontlijn gemeente (demo)"),
+    # a municipality is an organisation of its own (its CBS code): it sees only its own signals
+    ("frontlijn-gemeente", "frontline", "GM0363", "Frontlijn gemeente Amsterdam (demo)"),
+    ("frontlijn-gemeente-utrecht", "frontline", "GM0344", "Frontlijn gemeente Utrecht (demo)"),
     ("frontlijn-uwv", "frontline", "UWV", "Frontlijn UWV (demo)"),
     ("frontlijn-svb", "frontline", "SVB", "Frontlijn SVB (demo)"),
     ("frontlijn-belastingdienst", "frontline", "BD", "Frontlijn Belastingdienst (demo)"),
@@ -45,7 +47,8 @@ DEMO_USERS = [
     ("beheer", "admin", "BZK", "Functioneel beheer (demo)"),
 ]
 
-#: which frontline organisation logs signals that arrive through each channel
+#: which frontline organisation logs signals that arrive through each channel (one of several:
+#: chosen at random, so each municipality has signals of its own)
 CHANNEL_SUBMITTER = {
     "IR-CC": "frontlijn-ir",
     "BD-LRH": "frontlijn-belastingdienst",
@@ -53,7 +56,7 @@ CHANNEL_SUBMITTER = {
     "UWV-MW": "frontlijn-uwv-amsterdam",  # the Maatwerkplaats hears of cases at the offices
     "UWV-KB": "frontlijn-uwv",
     "SVB-KB": "frontlijn-svb",
-    "GEM-BL": "frontlijn-gemeente",
+    "GEM-BL": ("frontlijn-gemeente", "frontlijn-gemeente", "frontlijn-gemeente-utrecht"),
     "NO": "coordinator",
     "IC": "coordinator",
     "SVDU": "frontlijn-uwv",
@@ -191,7 +194,8 @@ def seed_demo(session: Session, count: int = 200, seed: int = 2026, today: dt.da
     for index in range(count):
         template = templates[index % len(templates)] if index < len(templates) else rng.choice(templates)
         channel = rng.choice(template["channels"])
-        submitter = users[CHANNEL_SUBMITTER.get(channel, "frontlijn-gemeente")]
+        submitters = CHANNEL_SUBMITTER.get(channel, "frontlijn-gemeente")
+        submitter = users[submitters if isinstance(submitters, str) else rng.choice(submitters)]
         created = start + dt.timedelta(seconds=rng.randint(0, int((now - start).total_seconds()) - 3600))
         title, description, regulations = template["title"], template["description"], list(template["regulations"])
         if index % 25 == 7:

@@ -14,7 +14,7 @@ from sqlalchemy import Select, distinct, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from signals import permissions
-from signals.access import get_signal_for, is_valid_id, visible_signals
+from signals.access import get_signal_for, is_valid_id, organisation_scope, visible_signals
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
 from signals.models import AuditEvent, Knelpunt, KnelpuntRegulation, Signal, User, utcnow
@@ -81,7 +81,7 @@ def visible_knelpunten(user: User) -> Select[tuple[Knelpunt]]:
         padded = literal(" ") + Knelpunt.co_ministry_codes + literal(" ")
         return stmt.where(or_(Knelpunt.ministry_code == code, padded.contains(f" {code} ")))
     if permissions.sees_own_organisation_knelpunten(user):
-        own = select(Signal.knelpunt_id).where(Signal.organisation_code == user.organisation_code)
+        own = select(Signal.knelpunt_id).where(organisation_scope(user.organisation_code))
         return stmt.where(Knelpunt.id.in_(own))
     return stmt.where(false())
 

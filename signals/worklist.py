@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signals import deadlines
+from signals import deadlines, permissions
 from signals.access import visible_signals
 from signals.models import AuditEvent, Knelpunt, Signal, User
 from signals.permissions import may_edit_knelpunt
@@ -56,6 +56,8 @@ def open_questions_for(session: Session, user: User, mine_only: bool = False) ->
         stmt = stmt.where(Signal.submitter_id == user.id)
     result = []
     for signal in session.scalars(stmt.order_by(Signal.updated_at, Signal.id)):
+        if not permissions.may_act(user, signal):  # an agency sees its offices' questions; the office answers
+            continue
         question = open_question(session, signal)
         if question is not None:
             result.append((signal, question))
@@ -68,7 +70,8 @@ def answers_to_rate(session: Session, user: User, mine_only: bool = False) -> li
     stmt = visible_signals(user).where(Signal.status == "answered", Signal.feedback_at.is_(None))
     if mine_only:
         stmt = stmt.where(Signal.submitter_id == user.id)
-    return list(session.scalars(stmt.order_by(Signal.answered_at, Signal.id)))
+    # an agency sees the answers to its offices' signals; the office that logged one rates it
+    return [signal for signal in session.scalars(stmt.order_by(Signal.answered_at, Signal.id)) if permissions.may_rate(user, signal)]
 
 
 def merged_into(session: Session, user: User, signal: Signal) -> list[Signal]:

@@ -365,6 +365,25 @@ def test_agency_offices_are_organisations_that_see_their_own_signals(client, db,
     assert (rows["UWV-ALKMAAR"]["parent"], rows["UWV-ALKMAAR"]["place"], rows["UWV"]["parent"]) == ("UWV", "Alkmaar", None)
 
 
+def test_agency_sees_its_offices_signals_but_the_office_answers_and_rates(client, db, make_user, make_signal):
+    """Does UWV's own frontline see what UWV Alkmaar logged, while the question and the rating stay
+    with Alkmaar (no form, not in UWV's 'Wat wacht op u')?"""
+    asked = make_signal(org="UWV-ALKMAAR", channel="UWV-MW", title="Alkmaar: WW stopt bij vrijwilligerswerk", status="needs_info")
+    answered = make_signal(org="UWV-ALKMAAR", channel="UWV-MW", title="Alkmaar: WW-uitkering te laat", status="answered")
+    elsewhere = make_signal(org="SVB", channel="SVB-KB", title="SVB: AOW-brief onduidelijk")
+    login(client, make_user("frontline", "UWV"))
+    listing = client.get("/signalen/").get_data(as_text=True)
+    assert asked.reference in listing and answered.reference in listing and elsewhere.reference not in listing
+    detail = client.get(f"/signalen/{answered.id}").get_data(as_text=True)
+    assert "Wat vindt u van het antwoord?" not in detail
+    start = client.get("/").get_data(as_text=True)
+    assert "Welke maand?" not in start
+    assert client.post(f"/signalen/{answered.id}/beoordeling", data={"useful": "ja"}).status_code in (403, 404)
+    client.post("/auth/logout")
+    login(client, asked.submitter)
+    assert "Welke maand?" in client.get("/").get_data(as_text=True)
+
+
 def test_admin_picks_an_office_under_its_agency(client, db, make_user):
     """Does the admin's organisation list group the offices under their agency, and take one?"""
     login(client, make_user("admin", "BZK"))
