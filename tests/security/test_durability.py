@@ -59,7 +59,7 @@ def _start_server(url: str, port: int) -> subprocess.Popen:
     }
     env.pop("TEST_DATABASE_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--preload", "--bind", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "gunicorn", "--workers", "2", "--preload", "--no-control-socket", "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", "app:create_app()"],
         cwd=ROOT,
         env=env,
