@@ -444,7 +444,7 @@ def free_port() -> int:
 def gunicorn(entry: str, url: str, workers: int, env: dict | None = None):
     """``entry`` served by gunicorn on a free port; its log goes to a file (a pipe nobody reads fills up
     and then blocks every worker on its next log line: that stopped all intake at 20k signals).
-    No control socket: gunicorn 25+ puts one at ~/.gunicorn/gunicorn.ctl, shared by every server of
+    No control socket: gunicorn 27 puts one at ~/.gunicorn/gunicorn.ctl, shared by every server of
     the user, so two servers started at once (the scale-out test) fought over it."""
     port = free_port()
     env = dict(os.environ, DATABASE_URL=url, SECRET_KEY="bench-only-not-secret", PYTHONPATH=str(ROOT), **(env or {}))
