@@ -365,9 +365,11 @@ def _known_external_ids(session: Session, rows: list[dict[str, str]]) -> dict[tu
     keys = {key for row in rows if (key := _key(row))}
     if not keys:
         return {}
+    # both columns named, so the unique (channel_code, external_id) index answers it (PostgreSQL has no skip scan)
     found = session.execute(
         select(Signal.channel_code, Signal.external_id, Signal.reference).where(
-            Signal.external_id.in_({external_id for _channel, external_id in keys})
+            Signal.channel_code.in_({channel for channel, _external_id in keys}),
+            Signal.external_id.in_({external_id for _channel, external_id in keys}),
         )
     ).all()
     return {(channel, external_id): reference for channel, external_id, reference in found if (channel, external_id) in keys}

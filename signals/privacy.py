@@ -328,15 +328,25 @@ def _resolve_overlaps(
 
 _MASK_RE = re.compile("|".join(re.escape(mask) for mask in sorted(set(MASKS.values()), key=len, reverse=True)))
 
+# Cheap checks first: every pattern of these detectors needs a digit (a BSN, IBAN, phone number, date,
+# house number, plate or case number has one), and an e-mail address an "@"; most signals have
+# neither, and then those detectors cannot find anything (the same \d the patterns use).
+_NEEDS_DIGIT = frozenset({"bsn", "iban", "phone", "birth_date", "address", "plate", "case_number"})
+_DIGIT_RE = re.compile(r"\d")
+
 
 def find_personal_data(text: str) -> list[tuple[int, int, str]]:
     """The personal data in ``text`` as (start, end, kind), in text order, without overlaps."""
     if not text:
         return []
     masks = [m.span() for m in _MASK_RE.finditer(text)]
+    skip = set() if _DIGIT_RE.search(text) else set(_NEEDS_DIGIT)
+    if "@" not in text:
+        skip.add("email")
     findings = [
         (start, end, kind)
         for kind, detect in _DETECTORS.items()
+        if kind not in skip
         for start, end in detect(text)
         if end > start and not any(start < m_end and end > m_start for m_start, m_end in masks)
     ]

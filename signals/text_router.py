@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
+from typing import NamedTuple
 
 ROUTING_THRESHOLD = 0.5
 
@@ -58,6 +59,7 @@ _MIN_PREFIX_LEN = 5  # a term must be this long to be the first part of a compou
 _MIN_SUFFIX_LEN = 5  # ... or the last part of one
 _MIN_REST = 3  # the other part of a compound must be at least this long
 _MAX_COMPOUND_LEN = 60  # longer 'words' are noise, not compounds
+_WORD_CACHE_SIZE = 200_000  # distinct words remembered per router (a few tens of MB at most)
 _COMMON_SHORT_WORDS = frozenset({"wet", "van", "op", "de", "het", "en", "in", "tot", "met", "een"})
 _VOWELS = frozenset("aeiou")
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -98,9 +100,8 @@ class _Term:
     case_sensitive: tuple[bool, ...]
 
 
-@dataclass(frozen=True)
-class _Match:
-    """A term found in the text: the span it covers, and the span to quote."""
+class _Match(NamedTuple):
+    """A term found in the text: the span it covers, and the span to quote (a tuple: made by the thousand)."""
 
     term: _Term
     start: int
@@ -254,6 +255,8 @@ class TextRouter:
         # per multi-word term: accepted forms of each following word, and compound heads of the last
         self._follow: dict[int, tuple[frozenset[str], ...]] = {}
         self._last_heads: dict[int, tuple[str, ...]] = {}
+        # per distinct word of the texts read so far: what it gives on its own (see _word)
+        self._words: dict[str, tuple] = {}
 
         abbreviation_tokens = self._abbreviation_tokens()
         for position, profile in enumerate(self._profiles):
@@ -349,22 +352,62 @@ class TextRouter:
     def _find(self, text: str) -> list[_Match]:
         """All term occurrences in ``text``, nested ones removed (the longest match wins)."""
         words = tokenize(text)
-        folded = [fold(w) for _, _, w in words]
-        lowered = [w.lower() for w in folded]
+        analysed = [self._word(w) for _, _, w in words]
+        folded = [a[0] for a in analysed]
+        lowered = [a[1] for a in analysed]
         found: list[_Match] = []
-        for i, (start, end, _) in enumerate(words):
-            exact, low = folded[i], lowered[i]
-            for term in self._exact.get(low, ()):
-                found.append(_Match(term, start, end, start, end))
-            for term in self._exact_cs.get(exact, ()):
-                found.append(_Match(term, start, end, start, end))
-            for term in (*self._multi.get(low, ()), *self._multi_cs.get(exact, ())):
+        last_word = len(words) - 1
+        for i, (start, _end, _) in enumerate(words):
+            _folded, _lowered, own, multi, by_second, loose = analysed[i]
+            for term, rel_start, rel_end, quote_start, quote_end in own:
+                found.append(_Match(term, start + rel_start, start + rel_end, start + quote_start, start + quote_end))
+            if not multi or i == last_word:
+                continue
+            # only the multi-word terms whose second word is the next word (or may head a compound) are tried
+            following = lowered[i + 1]
+            candidates = (
+                *by_second.get((True, folded[i + 1]), ()),
+                *by_second.get((False, following), ()),
+                *loose.get(following[:_MIN_PREFIX_LEN], ()),
+            )
+            for position in sorted(set(candidates)) if len(candidates) > 1 else candidates:
+                term = multi[position]
                 last = self._match_rest(term, folded, lowered, i)
                 if last is not None:
                     found.append(_Match(term, start, words[last][1], start, words[last][1]))
-            if _MIN_PREFIX_LEN + _MIN_REST <= len(low) <= _MAX_COMPOUND_LEN and low.isalpha():
-                found.extend(self._compounds(low, start, end))
         return self._drop_nested(found)
+
+    def _word(self, word: str) -> tuple[str, str, tuple, tuple, dict, dict]:
+        """What one word gives on its own, cached per router (texts repeat their words): its folded and
+        lower-case forms, the single-word and compound matches (offsets relative to the word) in the
+        order ``_find`` reads them, the multi-word terms that may start with it, those terms (by their
+        place) under the forms of their second word, and those whose second (and last) word may also
+        start a compound, under the first letters every such compound starts with."""
+        cached = self._words.get(word)
+        if cached is not None:
+            return cached
+        exact = fold(word)
+        low = exact.lower()
+        length = len(word)
+        own = [(term, 0, length, 0, length) for term in self._exact.get(low, ())]
+        own += [(term, 0, length, 0, length) for term in self._exact_cs.get(exact, ())]
+        if _MIN_PREFIX_LEN + _MIN_REST <= len(low) <= _MAX_COMPOUND_LEN and low.isalpha():
+            own += [(m.term, m.start, m.end, m.quote_start, m.quote_end) for m in self._compounds(low, 0, length)]
+        multi = (*self._multi.get(low, ()), *self._multi_cs.get(exact, ()))
+        by_second: dict[tuple[bool, str], list[int]] = defaultdict(list)
+        loose: dict[str, list[int]] = defaultdict(list)
+        for position, term in enumerate(multi):
+            case_sensitive = term.case_sensitive[1]
+            for form in self._follow[term.index][0]:
+                by_second[(case_sensitive, form)].append(position)
+            if len(term.tokens) == 2 and self._last_heads[term.index]:
+                # every head starts with the last word itself (_compound_heads), which is this long at least
+                loose[term.tokens[1][:_MIN_PREFIX_LEN]].append(position)
+        cached = (exact, low, tuple(own), multi, dict(by_second), dict(loose))
+        if len(self._words) >= _WORD_CACHE_SIZE:
+            self._words.clear()
+        self._words[word] = cached
+        return cached
 
     def _match_rest(self, term: _Term, folded: list[str], lowered: list[str], i: int) -> int | None:
         """Index of the last text word if the words after ``i`` continue ``term``, else None."""
