@@ -14,6 +14,8 @@ from signals.workflow import transition_signal
 HELD_OUT = Path(__file__).resolve().parents[1] / "data" / "routing_heldout.csv"
 #: written last from fresh sources, never used to choose anything
 HELD_OUT_2 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_2.csv"
+#: written before the third corpus round from documents found nowhere else, evaluated once "before"
+HELD_OUT_3 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_3.csv"
 
 
 def test_evaluate_prints_figures_per_ministry_confusion_and_baseline(runner, db, tmp_path):
@@ -63,6 +65,20 @@ def test_second_held_out_file_shares_no_source_with_the_corpus_and_beats_the_bas
     figures = json.loads(runner.invoke(args=["routing", "evaluate", str(HELD_OUT_2), "--held-out", "--json"]).output)
     assert figures["accuracy"] > figures["baseline_accuracy"] + 0.3
     assert figures["unnamed_total"] >= figures["total"] / 2
+
+
+def test_third_held_out_file_is_fresh_spread_over_every_ministry_and_beats_the_baseline(runner, db):
+    corpus_sources = {e.source for e in load_corpus(db.session)}
+    earlier = {e.source for e in read_examples(HELD_OUT)} | {e.source for e in read_examples(HELD_OUT_2)}
+    fresh = read_examples(HELD_OUT_3)
+    sources = {e.source for e in fresh}
+    assert len(fresh) >= 60 and len(sources) >= 15
+    per_ministry = {m: sum(1 for e in fresh if e.ministry == m) for m in {e.ministry for e in fresh}}
+    assert len(per_ministry) == 12 and min(per_ministry.values()) >= 4
+    assert not sources & corpus_sources and not sources & earlier
+    assert sum(1 for e in fresh if e.names_rule is False) >= len(fresh) / 2
+    figures = json.loads(runner.invoke(args=["routing", "evaluate", str(HELD_OUT_3), "--held-out", "--json"]).output)
+    assert figures["accuracy"] > figures["baseline_accuracy"] + 0.3
 
 
 def test_retrain_learns_from_decisions_and_rollback_restores(runner, db, make_signal, make_user):
