@@ -97,7 +97,7 @@ def build_index(count: int, rng: random.Random, extra_words: int = 12, synthetic
     # embeddings as stored (int8, x127): each row its template's direction plus noise, so rows differ
     dense = None
     if proposal_embed.available():
-        directions = proposal_embed.embed([f"signaal {t}" for t in range(len(pool))])
+        directions = proposal_embed.centred(proposal_embed.embed([f"signaal {t}" for t in range(len(pool))]))
         dense = np.empty((count, proposal_embed.DIM), dtype=np.int8)
         for start in range(0, count, 100_000):
             part = directions[template[start : start + 100_000]] + nprng.normal(0, 0.03, (min(100_000, count - start), proposal_embed.DIM))
@@ -119,7 +119,7 @@ def main() -> None:
         bag = dict(bag)
         started, started_cpu = time.perf_counter(), time.process_time()
         vectors = proposal_embed.embed([f"{text} ({n})"])  # a new text: never cached
-        placement = index.add(bag, embedding=None if vectors is None else vectors[0])
+        placement = index.add(bag, embedding=None if vectors is None else proposal_embed.centred(vectors[0]))
         timings.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
         if placement.new_group:

@@ -17,24 +17,29 @@ from scipy import sparse
 
 #: weight of each feature block in a signal's vector: words, concepts, regulations
 BLOCKS = {"w": 1.0, "c": 0.7, "r": 0.45}
-#: similarity of two signals = W_FEATURES x cosine of their feature vectors + W_MEANING x their
-#: sentence embeddings' cosine, rescaled so MEANING_FLOOR (unrelated texts) is 0 and 1 is 1;
-#: when either signal has no embedding, the feature cosine alone
+#: similarity of two signals = W_FEATURES x cosine of their feature vectors + W_MEANING x the cosine
+#: of their CENTRED sentence embeddings (``proposal_embed.centred``) rescaled so MEANING_FLOOR is 0
+#: and 1 is 1; when either signal has no embedding, the feature cosine alone
 W_FEATURES = 0.4
 W_MEANING = 0.6
-MEANING_FLOOR = 0.78
+MEANING_FLOOR = 0.1
 #: pairs below this similarity are not kept at all
 EDGE_FLOOR = 0.12
 #: two groups merge while the average similarity between their members is at least this
-LINK_THRESHOLD = 0.26
+LINK_THRESHOLD = 0.16
 #: a proposal needs this many signals
 MIN_SIZE = 3
 #: and never grows beyond this many in one clustering pass
 MAX_SIZE = 60
 #: a member whose average similarity to the rest of its group is below this is dropped (purity)
-MIN_COHESION = 0.28
+MIN_COHESION = 0.24
 #: ... or below this fraction of the group's mean cohesion
 RELATIVE_COHESION = 0.7
+#: ... or when fewer than this share of the other members count it among their CORE_NEIGHBOURS
+#: nearest signals of the whole window: a near miss (same regulation, another problem) is close to
+#: the group, but the group's own paraphrases are closer to each other than to it
+CORE_NEIGHBOURS = 5
+MIN_INDEGREE = 0.15
 #: two groups of several signals merge only if they are this alike compared with the tighter one
 MERGE_RATIO = 0.6
 TYPICAL = "mean"
@@ -215,7 +220,8 @@ def _mean_inside(total: float, size: int) -> float:
 
 def prune(cluster: list[int], graph: dict[int, dict[int, float]], min_cohesion: float | None = None) -> list[int]:
     """Drop members whose average similarity to the others is too low (absolutely, or compared
-    with how close the group is on average), weakest first."""
+    with how close the group is on average), weakest first; then those few others have among
+    their nearest neighbours."""
     min_cohesion = MIN_COHESION if min_cohesion is None else min_cohesion
     kept = list(cluster)
     while len(kept) > 2:
@@ -223,6 +229,13 @@ def prune(cluster: list[int], graph: dict[int, dict[int, float]], min_cohesion: 
         mean = sum(score for score, _ in scores) / len(scores)
         worst, who = min(scores)
         if worst >= max(min_cohesion, RELATIVE_COHESION * mean):
+            break
+        kept.remove(who)
+    nearest = {i: set(sorted(graph[i], key=lambda j: -graph[i][j])[:CORE_NEIGHBOURS]) for i in kept}
+    while len(kept) > 2:
+        chosen = [(sum(1 for o in kept if o != i and i in nearest[o]) / (len(kept) - 1), i) for i in kept]
+        worst, who = min(chosen)
+        if worst >= MIN_INDEGREE:
             break
         kept.remove(who)
     return kept

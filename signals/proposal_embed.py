@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -98,6 +99,42 @@ def unpack(blob: bytes | None) -> np.ndarray | None:
     return vector / norm if norm else None
 
 
+#: the mean embedding of the shipped example signals (signals/data/demo_signals.json): every signal
+#: text shares this direction (two unrelated signals still have cosine ~0.8), so it is subtracted
+#: before comparing. Centred, paraphrases stand out from texts that merely share the subject.
+CENTRE_PATH = Path(__file__).parent / "data" / "proposal_embedding_centre.npy"
+#: how much of that direction is removed (1: all)
+CENTRE_WEIGHT = 0.8
+
+
+@lru_cache(maxsize=1)
+def centre() -> np.ndarray | None:
+    if not CENTRE_PATH.exists():
+        return None
+    return np.load(CENTRE_PATH).astype(np.float32)
+
+
+def centred(vectors: np.ndarray | None) -> np.ndarray | None:
+    """Unit vectors (one, or rows) with the common direction removed, renormalised; rows of zeros stay zero."""
+    if vectors is None or centre() is None:
+        return vectors
+    vectors = np.asarray(vectors, dtype=np.float32)
+    present = np.linalg.norm(vectors, axis=-1, keepdims=True) > 0
+    shifted = np.where(present, vectors - CENTRE_WEIGHT * centre(), 0.0)
+    return (shifted / np.maximum(np.linalg.norm(shifted, axis=-1, keepdims=True), 1e-9)).astype(np.float32)
+
+
+def write_centre() -> None:
+    """Recompute CENTRE_PATH from the shipped example signals (python -m signals.proposal_embed)."""
+    import json
+
+    items = json.loads((Path(__file__).parent / "data" / "demo_signals.json").read_text(encoding="utf-8"))
+    vectors = embed([signal_text(i.get("title", ""), i.get("description", ""), i.get("impact") or "") for i in items])
+    rows = np.stack([unpack(pack(v)) for v in vectors])  # as stored
+    np.save(CENTRE_PATH, rows.mean(axis=0).astype(np.float32))
+    print(f"centre of {len(rows)} example signals written to {CENTRE_PATH}")
+
+
 def stack(blobs: list[bytes | None]) -> np.ndarray:
     """Rows of unit vectors; a row of zeros where a signal has no embedding."""
     matrix = np.zeros((len(blobs), DIM), dtype=np.float32)
@@ -106,3 +143,7 @@ def stack(blobs: list[bytes | None]) -> np.ndarray:
         if vector is not None:
             matrix[i] = vector
     return matrix
+
+
+if __name__ == "__main__":
+    write_centre()

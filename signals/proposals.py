@@ -183,7 +183,7 @@ class _Vectors:
         self.vocabulary = build_vocabulary([bags[i] for i in order])
         idf, default = self.vocabulary.idf(), self.vocabulary.default_idf()
         self.vectors = {i: weigh(bags[i], idf, default, BLOCKS) for i in order}
-        self.embeddings = {i: proposal_embed.unpack(embeddings.get(i)) for i in order}
+        self.embeddings = {i: proposal_embed.centred(proposal_embed.unpack(embeddings.get(i))) for i in order}
 
     def dense(self, ids: list[int]):
         """The embeddings of ``ids`` as rows (zeros where missing), or None when none has one."""
