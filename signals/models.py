@@ -613,6 +613,24 @@ class SignalFeatures(Base):
     #: the text's sentence embedding (signals.proposal_embed), int8-quantised; None when no model was available
     embedding: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     computed_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    #: the nearest centroid of ProposalIndex (an inverted file over the embeddings): a new signal is
+    #: compared only with the signals of the few buckets nearest to it; None before the first full refresh
+    bucket: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+
+
+class ProposalIndex(Base):
+    """What the last full refresh learnt of the window, so an incremental one need not load it:
+    centroids of the embeddings (the buckets of SignalFeatures.bucket) and the document frequencies."""
+
+    __tablename__ = "proposal_index"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: k x 384 float32 unit vectors (centred embeddings), or None without a sentence model
+    centroids: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    #: feature -> number of signals of the window (and of the shipped background) that have it
+    frequencies: Mapped[dict] = mapped_column(JSON, default=dict)
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+    built_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
 
 
 class Proposal(Base):

@@ -434,3 +434,45 @@ class GroupIndex:
         self.groups[group] = list(rows)
         for r in rows:
             self.group_of[r] = group
+
+
+# -- buckets: an inverted file over the embeddings ------------------------------------------------
+
+#: about this many signals per bucket (at most MAX_BUCKETS buckets)
+BUCKET_SIZE = 100
+MAX_BUCKETS = 1024
+#: k-means learns from at most this many signals
+KMEANS_SAMPLE = 50_000
+
+
+def bucket_count(signals: int) -> int:
+    return max(1, min(MAX_BUCKETS, signals // BUCKET_SIZE))
+
+
+def probes(buckets: int) -> int:
+    """How many of the nearest buckets a new signal looks in: a third of them in a small window,
+    eight of a thousand in a large one."""
+    return max(1, min(8, math.ceil(buckets / 3)))
+
+
+def kmeans(rows: np.ndarray, k: int, iterations: int = 8, seed: int = 15) -> np.ndarray:
+    """Spherical k-means: ``k`` unit centroids of unit ``rows`` (float32), from a sample."""
+    rng = np.random.default_rng(seed)
+    if len(rows) > KMEANS_SAMPLE:
+        rows = rows[rng.choice(len(rows), KMEANS_SAMPLE, replace=False)]
+    k = max(1, min(k, len(rows)))
+    centroids = rows[rng.choice(len(rows), k, replace=False)].astype(np.float32)
+    for _ in range(iterations):
+        nearest = np.argmax(rows @ centroids.T, axis=1)
+        sums = np.zeros_like(centroids)
+        np.add.at(sums, nearest, rows)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        centroids = np.where(norms > 0, sums / np.maximum(norms, 1e-9), centroids).astype(np.float32)
+    return centroids
+
+
+def nearest_buckets(centroids: np.ndarray, vectors: np.ndarray, count: int) -> np.ndarray:
+    """For each row of ``vectors`` the ``count`` nearest centroids (rows x count)."""
+    scores = np.atleast_2d(vectors) @ centroids.T
+    count = min(count, centroids.shape[0])
+    return np.argsort(-scores, axis=1)[:, :count]

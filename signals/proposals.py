@@ -23,19 +23,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from signals import permissions, proposal_embed
+from signals import permissions, proposal_cluster, proposal_embed
 from signals.audit import record_event
 from signals.errors import N_, FieldErrors, Message, NotFound, PermissionDenied, TransitionNotAllowed
-from signals.models import Knelpunt, Proposal, Regulation, Signal, SignalFeatures, User, utcnow
+from signals.models import Knelpunt, Proposal, ProposalIndex, Regulation, Signal, SignalFeatures, User, utcnow
 from signals.proposal_cluster import (
     BLOCKS,
     MIN_SIZE,
     GroupIndex,
+    Vocabulary,
     build_vocabulary,
     cluster,
+    combine,
     to_matrix,
 )
-from signals.proposal_cluster import combine
 from signals.proposal_features import regulation_features, text_features, weigh
 
 #: signals older than this are only considered while still open
@@ -47,6 +48,9 @@ SUGGESTION_MIN = 0.3
 #: with more new signals than this share of the window (or this many), cluster everything again
 FULL_SHARE = 0.2
 FULL_MIN = 50
+#: an incremental refresh compares each new signal exactly with this many signals of its nearest
+#: buckets (closest by meaning first), and with every member of the proposals those belong to
+NEAREST = 40
 #: a dismissed proposal returns once it has this many times the signals it had when dismissed
 REGROW_FACTOR = 1.5
 #: a regulation is named for the proposal when this share of its signals is about it
@@ -67,6 +71,8 @@ class RefreshResult:
 
     mode: str
     considered: int = 0
+    #: signals whose stored features (vectors) were read: the window when full, a neighbourhood when incremental
+    loaded: int = 0
     created: list[int] = field(default_factory=list)
     grown: list[int] = field(default_factory=list)
     reopened: list[int] = field(default_factory=list)
@@ -118,10 +124,9 @@ def signal_embedding_text(signal: Signal) -> str:
     )
 
 
-def _ensure_features(session: Session, signals: list[Signal], now: dt.datetime) -> tuple[dict[int, dict], dict[int, bytes | None], list[int]]:
-    """Bags and embeddings for every signal (computed and stored for the new ones); returns
-    (bags, embeddings, new ids)."""
-    ids = [s.id for s in signals]
+def _stored_features(session: Session, ids) -> tuple[dict[int, dict], dict[int, bytes | None]]:
+    """The stored bags and embeddings of ``ids`` (those that have them)."""
+    ids = list(ids)
     bags: dict[int, dict] = {}
     embeddings: dict[int, bytes | None] = {}
     for chunk in range(0, len(ids), 900):
@@ -132,15 +137,28 @@ def _ensure_features(session: Session, signals: list[Signal], now: dt.datetime) 
         for signal_id, bag, embedding in rows:
             bags[signal_id] = bag
             embeddings[signal_id] = embedding
+    return bags, embeddings
+
+
+def _ensure_features(
+    session: Session, signals: list[Signal], now: dt.datetime, centroids=None
+) -> tuple[dict[int, dict], dict[int, bytes | None], list[int]]:
+    """Bags and embeddings for every signal (computed and stored for the new ones, with their bucket
+    when ``centroids`` are known); returns (bags, embeddings, new ids)."""
+    bags, embeddings = _stored_features(session, [s.id for s in signals])
     fresh = [signal for signal in signals if signal.id not in bags]
     vectors = proposal_embed.embed([signal_embedding_text(signal) for signal in fresh]) if fresh else None
+    buckets = None
+    if vectors is not None and centroids is not None:
+        buckets = proposal_cluster.nearest_buckets(centroids, proposal_embed.centred(vectors), 1)[:, 0]
     new = []
     for n, signal in enumerate(fresh):
         bag = signal_bag(signal)
         blob = proposal_embed.pack(vectors[n]) if vectors is not None else None
         bags[signal.id] = bag
         embeddings[signal.id] = blob
-        session.add(SignalFeatures(signal_id=signal.id, bag=bag, embedding=blob, computed_at=now))
+        bucket = int(buckets[n]) if buckets is not None else None
+        session.add(SignalFeatures(signal_id=signal.id, bag=bag, embedding=blob, computed_at=now, bucket=bucket))
         new.append(signal.id)
     session.flush()
     return bags, embeddings, new
@@ -178,9 +196,15 @@ def forget_features(session: Session, signal: Signal) -> None:
 class _Vectors:
     """IDF-weighted vectors and embeddings of the window's signals, for scoring members of a proposal."""
 
-    def __init__(self, bags: dict[int, dict], embeddings: dict[int, bytes | None]):
+    def __init__(self, bags: dict[int, dict], embeddings: dict[int, bytes | None], vocabulary: Vocabulary | None = None):
         order = list(bags)
-        self.vocabulary = build_vocabulary([bags[i] for i in order])
+        if vocabulary is None:
+            vocabulary = build_vocabulary([bags[i] for i in order])
+        else:  # the window's frequencies as the last full refresh counted them; columns for what is loaded
+            for i in order:
+                for feature in bags[i]:
+                    vocabulary.index.setdefault(feature, len(vocabulary.index))
+        self.vocabulary = vocabulary
         idf, default = self.vocabulary.idf(), self.vocabulary.default_idf()
         self.vectors = {i: weigh(bags[i], idf, default, BLOCKS) for i in order}
         self.embeddings = {i: proposal_embed.centred(proposal_embed.unpack(embeddings.get(i))) for i in order}
@@ -211,24 +235,35 @@ class _Vectors:
 def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bool | None = None) -> RefreshResult:
     """Bring proposals up to date with the signals; ``full`` None decides by how much is new.
 
-    Incremental (the usual case): only signals without stored features are compared, each with
-    the existing proposals and the recent signals. The caller commits.
+    Incremental (the usual case): only signals without stored features are compared, each with its
+    nearest neighbours: the signals of its nearest buckets (``ProposalIndex``) closest by meaning, and
+    the members of the proposals and knelpunten those belong to - the rest of the window is not read.
+    Without an index (before the first full refresh, or without a sentence model) the window's stored
+    features are loaded instead. The caller commits.
     """
     now = now or utcnow()
-    if not full and not pending_signals(session, now):
+    pending = 0 if full else pending_signals(session, now)
+    if not full and not pending:
         return RefreshResult(mode="incremental")
+    index = session.get(ProposalIndex, 1)
+    indexed = index is not None and index.centroids is not None and proposal_embed.available()
+    if not full and indexed and (full is False or pending <= max(FULL_MIN, FULL_SHARE * _window_count(session, now))):
+        return _refresh_from_buckets(session, index, now)
+    if full is None and index is None and proposal_embed.available():
+        full = True  # no index yet: build it
     signals = list(session.scalars(_window_query(now)))
     by_id = {s.id: s for s in signals}
     bags, embeddings, new = _ensure_features(session, signals, now)
     stored = list(session.scalars(select(Proposal).where(Proposal.status.in_(("open", "dismissed")))))
     if full is None:
         full = not stored or len(new) > max(FULL_MIN, FULL_SHARE * len(signals))
-    result = RefreshResult(mode="full" if full else "incremental", considered=len(signals) if full else len(new))
+    result = RefreshResult(mode="full" if full else "incremental", considered=len(signals) if full else len(new), loaded=len(signals))
     if not signals:
         return result
     vectors = _Vectors(bags, embeddings)
     if full:
         _refresh_full(session, signals, bags, stored, vectors, now, result)
+        _build_index(session, [s.id for s in signals], vectors, now)
     elif new:
         _refresh_incremental(session, signals, bags, new, stored, vectors, now, result)
     touched = set(result.created) | set(result.grown) | set(result.reopened)
@@ -237,6 +272,122 @@ def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bo
             _summarise(session, proposal, by_id, vectors, now)
     session.flush()
     return result
+
+
+def _window_count(session: Session, now: dt.datetime) -> int:
+    from sqlalchemy import func
+
+    from signals.vocabulary import OPEN_STATUSES
+
+    since = now - dt.timedelta(days=WINDOW_DAYS)
+    return session.scalar(
+        select(func.count(Signal.id)).where(Signal.status != "merged", or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)))
+    ) or 0
+
+
+def _build_index(session: Session, order: list[int], vectors: _Vectors, now: dt.datetime) -> None:
+    """After a full refresh: centroids of the window's embeddings, each signal's bucket, and the
+    window's feature frequencies - what an incremental refresh needs instead of the window."""
+    import numpy as np
+    from sqlalchemy import update
+
+    with_embedding = [i for i in order if vectors.embeddings.get(i) is not None]
+    centroids = None
+    if with_embedding:
+        rows = np.stack([vectors.embeddings[i] for i in with_embedding]).astype(np.float32)
+        centroids = proposal_cluster.kmeans(rows, proposal_cluster.bucket_count(len(with_embedding)))
+        buckets = np.argmax(rows @ centroids.T, axis=1)
+        session.execute(
+            update(SignalFeatures), [{"signal_id": i, "bucket": int(b)} for i, b in zip(with_embedding, buckets.tolist(), strict=True)]
+        )
+    index = session.get(ProposalIndex, 1)
+    if index is None:
+        index = ProposalIndex(id=1)
+        session.add(index)
+    index.centroids = centroids.astype(np.float32).tobytes() if centroids is not None else None
+    index.frequencies = dict(vectors.vocabulary.df)
+    index.documents = vectors.vocabulary.documents
+    index.built_at = now
+    session.flush()
+
+
+def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.datetime) -> RefreshResult:
+    """The incremental refresh that reads only the new signals' neighbourhood (see ``refresh_proposals``)."""
+    import numpy as np
+
+    from signals.vocabulary import OPEN_STATUSES
+
+    centroids = np.frombuffer(index.centroids, dtype=np.float32).reshape(-1, proposal_embed.DIM)
+    fresh = list(
+        session.scalars(
+            _window_query(now).outerjoin(SignalFeatures, SignalFeatures.signal_id == Signal.id).where(SignalFeatures.signal_id.is_(None))
+        )
+    )
+    bags, embeddings, new = _ensure_features(session, fresh, now, centroids=centroids)
+    result = RefreshResult(mode="incremental", considered=len(new))
+    if not new:
+        return result
+    # 1. candidates: the signals of each new one's nearest buckets, closest by meaning first
+    mine = {i: proposal_embed.centred(proposal_embed.unpack(embeddings.get(i))) for i in new}
+    placed = [i for i in new if mine[i] is not None]
+    candidates: set[int] = set()
+    if placed:
+        queries = np.stack([mine[i] for i in placed])
+        near = proposal_cluster.nearest_buckets(centroids, queries, proposal_cluster.probes(len(centroids)))
+        since = now - dt.timedelta(days=WINDOW_DAYS)
+        rows = session.execute(
+            select(SignalFeatures.signal_id, SignalFeatures.embedding, SignalFeatures.bucket)
+            .join(Signal, Signal.id == SignalFeatures.signal_id)
+            .where(
+                SignalFeatures.bucket.in_(sorted({int(b) for b in near.ravel()})),
+                Signal.status != "merged",
+                or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)),
+            )
+        ).all()
+        if rows:
+            ids = np.array([r[0] for r in rows])
+            buckets = np.array([r[2] for r in rows])
+            matrix = proposal_embed.centred(proposal_embed.stack([r[1] for r in rows]))
+            for n in range(len(placed)):
+                where = np.flatnonzero(np.isin(buckets, near[n]))
+                scores = matrix[where] @ queries[n]
+                candidates.update(ids[where[np.argsort(-scores)[:NEAREST]]].tolist())
+    candidates -= set(new)
+    # 2. with them, whole: the proposals they are in, and the knelpunten they are linked to
+    stored = list(session.scalars(select(Proposal).where(Proposal.status.in_(("open", "dismissed")))))
+    member_of = {signal_id: p.id for p in stored for signal_id in p.signal_ids or []}
+    touched = {member_of[c] for c in candidates if c in member_of}
+    wanted = set(candidates) | {i for p in stored if p.id in touched for i in p.signal_ids or []}
+    signals = {s.id: s for s in fresh}
+    for chunk in _chunks(sorted(wanted - set(signals))):
+        signals.update((s.id, s) for s in session.scalars(_window_query(now).where(Signal.id.in_(chunk))))
+    knelpunten = {s.knelpunt_id for s in signals.values() if s.knelpunt_id}
+    if knelpunten:
+        for s in session.scalars(_window_query(now).where(Signal.knelpunt_id.in_(sorted(knelpunten)))):
+            signals.setdefault(s.id, s)
+    stored = [p for p in stored if p.id in touched or (p.knelpunt_id and p.knelpunt_id in knelpunten)]
+    for p in stored:  # a proposal's members that left the window are simply not compared
+        for chunk in _chunks(sorted(set(p.signal_ids or []) - set(signals))):
+            signals.update((s.id, s) for s in session.scalars(_window_query(now).where(Signal.id.in_(chunk))))
+    old_bags, old_embeddings = _stored_features(session, [i for i in signals if i not in bags])
+    bags.update(old_bags)
+    embeddings.update(old_embeddings)
+    loaded = [signals[i] for i in sorted(signals) if i in bags]
+    result.loaded = len(loaded)
+    vocabulary = Vocabulary(documents=index.documents)
+    vocabulary.df.update(index.frequencies or {})
+    vectors = _Vectors({s.id: bags[s.id] for s in loaded}, embeddings, vocabulary=vocabulary)
+    _refresh_incremental(session, loaded, bags, new, stored, vectors, now, result)
+    by_id = {s.id: s for s in loaded}
+    for proposal_id in dict.fromkeys([*result.created, *result.grown, *result.reopened]):
+        _summarise(session, session.get(Proposal, proposal_id), by_id, vectors, now)
+    session.flush()
+    return result
+
+
+def _chunks(ids: list[int], size: int = 900):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _groups_for(signal_ids: list[int], by_id: dict[int, Signal]) -> list[tuple[int | None, list[int]]]:

@@ -33,7 +33,8 @@ def propose(mode, digest):
     )
     click.echo(
         f"Bijgewerkt ({'volledig' if result.mode == 'full' else 'incrementeel'}): {result.considered} signalen bekeken, "
-        f"{len(result.created)} nieuw, {len(result.grown)} gegroeid, {len(result.reopened)} teruggekomen."
+        f"{len(result.created)} nieuw, {len(result.grown)} gegroeid, {len(result.reopened)} teruggekomen; "
+        f"{result.loaded} signalen gelezen."
     )
     click.echo(f"Mogelijke knelpunten: {len(items)}")
     for p in items:

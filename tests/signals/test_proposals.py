@@ -150,5 +150,20 @@ def _check_incremental(db, truth, proposals):
     db.session.commit()
     assert result.mode == "incremental" and result.considered == len(newest)
     rejoined = sum(1 for key, signal_id in newest.items() if signal_id in db.session.get(Proposal, home[key][0].id).signal_ids)
-    print(f"incrementeel: {rejoined}/{len(newest)} nieuwste signalen weer bij het voorstel van hun groep")
+    print(
+        f"incrementeel: {rejoined}/{len(newest)} nieuwste signalen weer bij het voorstel van hun groep; "
+        f"{result.loaded} van {len(truth)} signalen gelezen"
+    )
     assert rejoined >= 0.7 * len(newest)
+    # one new signal alone: its own buckets and the proposal it joins, a small part of the window
+    key, signal_id = next(iter(newest.items()))
+    proposal = db.session.get(Proposal, home[key][0].id)
+    proposal.signal_ids = [i for i in proposal.signal_ids if i != signal_id]
+    db.session.delete(db.session.get(SignalFeatures, signal_id))
+    db.session.commit()
+    result = refresh_proposals(db.session)
+    db.session.commit()
+    print(f"incrementeel, één nieuw signaal: {result.loaded} van {len(truth)} signalen gelezen")
+    assert result.mode == "incremental" and result.considered == 1
+    assert signal_id in db.session.get(Proposal, proposal.id).signal_ids
+    assert result.loaded < 0.35 * len(truth)
