@@ -73,10 +73,15 @@ def is_submitting_organisation_of(user: Actor, signal: HasSignalParties) -> bool
     return is_role(user, FRONTLINE) and signal.organisation_code == user.organisation_code
 
 
+def may_act_on_every_signal(user: Actor) -> bool:
+    """The coordinator and Knelpunt itself act on every signal (the rest: ``may_act`` per signal)."""
+    return is_role(user, COORDINATOR, SYSTEM_ROLE)
+
+
 def may_act(user: Actor, signal: HasSignalParties) -> bool:
     """The organisation rule of the workflow: triage acts for the lead ministry, frontline for
     its own organisation, the coordinator and Knelpunt itself for every signal."""
-    if is_role(user, COORDINATOR, SYSTEM_ROLE):
+    if may_act_on_every_signal(user):
         return True
     return is_lead_ministry_of(user, signal) or is_submitting_organisation_of(user, signal)
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from signals import deadlines, permissions
-from signals.access import get_signal_for, visible_signals
+from signals.access import get_signal_for, routed_to, visible_signals
 from signals.audit import list_signal_history, record_event
 from signals.errors import N_, DomainError, FieldErrors, Message, PermissionDenied
-from signals.models import AuditEvent, Signal, SignalMinistry, SignalNote, StandardAnswer, User, utcnow
+from signals.models import AuditEvent, Signal, SignalNote, StandardAnswer, User, utcnow
 from signals.privacy import mask_fields
 from signals.vocabulary import OPEN_STATUSES, OUTCOMES
 from signals.workflow import allowed_transitions, transition_signal
@@ -286,24 +286,30 @@ def queue_counts(session: Session, user: User) -> QueueCounts:
     """Counts for the triage menu: routed (new), in progress, waiting for the frontline, the user's own."""
     if not permissions.works_a_queue(user):
         return QueueCounts()
-    lead = select(SignalMinistry.signal_id).where(
-        SignalMinistry.ministry_code == user.organisation_code, SignalMinistry.is_lead.is_(True)
-    )
-    base = visible_signals(user).where(Signal.id.in_(lead)).subquery()
-    rows = dict(session.execute(select(base.c.status, func.count()).group_by(base.c.status)).all())
-    mine = session.scalar(
-        select(func.count()).select_from(base).where(base.c.assignee_id == user.id, base.c.status.in_(OPEN_STATUSES))
-    )
+    # only the statuses the menu counts: the open ones (few, by the status index) and answered
+    # with a request to reopen (a partial index), never every signal the ministry ever led
+    led = visible_signals(user).where(routed_to(user.organisation_code, lead_only=True))
+    rows = session.execute(
+        led.with_only_columns(
+            Signal.status,
+            func.count(),
+            func.coalesce(func.sum(case((Signal.assignee_id == user.id, 1), else_=0)), 0),
+        )
+        .where(Signal.status.in_(OPEN_STATUSES))
+        .group_by(Signal.status)
+    ).all()
     reopen = session.scalar(
-        select(func.count())
-        .select_from(base)
-        .where(base.c.status == "answered", base.c.reopen_requested_at.is_not(None))
+        led.with_only_columns(func.count()).where(
+            Signal.reopen_requested_at.is_not(None), Signal.status == "answered"
+        )
     )
+    counts = {status: n for status, n, _mine in rows}
+    mine = sum(int(m) for _status, _n, m in rows)
     return QueueCounts(
-        new=rows.get("routed", 0),
-        in_progress=rows.get("in_progress", 0),
-        waiting=rows.get("needs_info", 0),
-        mine=mine or 0,
+        new=counts.get("routed", 0),
+        in_progress=counts.get("in_progress", 0),
+        waiting=counts.get("needs_info", 0),
+        mine=mine,
         reopen=reopen or 0,
     )
 
@@ -332,13 +338,10 @@ def next_in_queue(session: Session, user: User, current: Signal) -> Signal | Non
     """The signal to open after ``current``: the oldest of the queue that is the user's own or nobody's."""
     if not permissions.works_a_queue(user):
         return None
-    lead = select(SignalMinistry.signal_id).where(
-        SignalMinistry.ministry_code == user.organisation_code, SignalMinistry.is_lead.is_(True)
-    )
     stmt = (
         visible_signals(user)
         .where(
-            Signal.id.in_(lead),
+            routed_to(user.organisation_code, lead_only=True),
             Signal.id != current.id,
             Signal.status.in_(deadlines.CLOCK_RUNNING_STATUSES)
             | ((Signal.status == "answered") & Signal.reopen_requested_at.is_not(None)),

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, false, func, select, true
+from sqlalchemy.orm import Session, selectinload
 
 from signals import deadlines, permissions
-from signals.access import visible_signals
+from signals.access import routed_to, visible_signals
 from signals.models import AuditEvent, Knelpunt, Signal, User
 from signals.permissions import may_edit_knelpunt
 
@@ -32,6 +32,14 @@ class OpenQuestion:
     asked_by: str | None
 
 
+def _question_from(signal: Signal, event: AuditEvent | None) -> OpenQuestion | None:
+    if event is None:
+        return None
+    asked = deadlines.as_utc(event.created_at)
+    reply_by = deadlines.add_working_days(asked.astimezone(deadlines.TZ).date(), INFO_REPLY_WORKING_DAYS)
+    return OpenQuestion(event.note, asked, reply_by, signal.lead_ministry_code)
+
+
 def open_question(session: Session, signal: Signal) -> OpenQuestion | None:
     """The question the frontline has still to answer (None unless the signal waits for information)."""
     if signal.status != deadlines.PAUSED_STATUS:
@@ -41,37 +49,102 @@ def open_question(session: Session, signal: Signal) -> OpenQuestion | None:
         .where(AuditEvent.signal_id == signal.id, AuditEvent.action == "request_info")
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     ).first()
-    if event is None:
-        return None
-    asked = deadlines.as_utc(event.created_at)
-    reply_by = deadlines.add_working_days(asked.astimezone(deadlines.TZ).date(), INFO_REPLY_WORKING_DAYS)
-    ministry = signal.lead_ministry_code
-    return OpenQuestion(event.note, asked, reply_by, ministry)
+    return _question_from(signal, event)
 
 
-def open_questions_for(session: Session, user: User, mine_only: bool = False) -> list[tuple[Signal, OpenQuestion]]:
-    """Signals of the user's scope that wait for the frontline's information, the longest waiting first."""
-    stmt = visible_signals(user).where(Signal.status == deadlines.PAUSED_STATUS)
-    if mine_only:
-        stmt = stmt.where(Signal.submitter_id == user.id)
+def _acts_on(user: User):
+    """SQL for ``permissions.may_act`` on the signals ``user`` sees: an agency sees its offices'
+    questions, but the office that logged a signal answers them."""
+    if permissions.sees_signals_of_organisation(user):
+        return Signal.organisation_code == user.organisation_code
+    if permissions.sees_signals_of_ministry(user):
+        return routed_to(user.organisation_code, lead_only=True)
+    return true() if permissions.may_act_on_every_signal(user) else false()
+
+
+def _waiting_for_information(user: User, mine_only: bool):
+    stmt = visible_signals(user).where(
+        Signal.status == deadlines.PAUSED_STATUS,
+        _acts_on(user),
+        exists().where(AuditEvent.signal_id == Signal.id, AuditEvent.action == "request_info"),
+    )
+    return stmt.where(Signal.submitter_id == user.id) if mine_only else stmt
+
+
+def _answered_unrated(user: User, mine_only: bool):
+    """Answered, not rated, logged by the user's own organisation (``permissions.may_rate``: the
+    office that logged a signal rates it, not the agency above it)."""
+    if not permissions.may_rate_answers(user):
+        return visible_signals(user).where(false())
+    stmt = visible_signals(user).where(
+        Signal.status == "answered", Signal.feedback_at.is_(None), Signal.organisation_code == user.organisation_code
+    )
+    return stmt.where(Signal.submitter_id == user.id) if mine_only else stmt
+
+
+def open_questions_for(
+    session: Session, user: User, mine_only: bool = False, limit: int | None = None
+) -> list[tuple[Signal, OpenQuestion]]:
+    """Signals of the user's scope that wait for the frontline's information, the longest waiting first
+    (at most ``limit``; ``count_waiting_for`` counts them all).
+
+    Two queries whatever the number: the signals, then their latest questions.
+    """
+    stmt = (
+        _waiting_for_information(user, mine_only)
+        .options(selectinload(Signal.ministry_links))
+        .order_by(Signal.needs_info_since, Signal.id)
+    )
+    signals = list(session.scalars(stmt.limit(limit) if limit is not None else stmt))
+    latest: dict[int, AuditEvent] = {}
+    for start in range(0, len(signals), 500):
+        ids = [signal.id for signal in signals[start : start + 500]]
+        for event in session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.signal_id.in_(ids), AuditEvent.action == "request_info")
+            .order_by(AuditEvent.created_at, AuditEvent.id)
+        ):
+            latest[event.signal_id] = event  # the last one wins
     result = []
-    for signal in session.scalars(stmt.order_by(Signal.updated_at, Signal.id)):
-        if not permissions.may_act(user, signal):  # an agency sees its offices' questions; the office answers
-            continue
-        question = open_question(session, signal)
+    for signal in signals:
+        question = _question_from(signal, latest.get(signal.id))
         if question is not None:
             result.append((signal, question))
     result.sort(key=lambda pair: pair[1].asked_at)
     return result
 
 
-def answers_to_rate(session: Session, user: User, mine_only: bool = False) -> list[Signal]:
-    """Answered signals nobody of the organisation has rated yet, the oldest answer first."""
-    stmt = visible_signals(user).where(Signal.status == "answered", Signal.feedback_at.is_(None))
-    if mine_only:
-        stmt = stmt.where(Signal.submitter_id == user.id)
-    # an agency sees the answers to its offices' signals; the office that logged one rates it
-    return [signal for signal in session.scalars(stmt.order_by(Signal.answered_at, Signal.id)) if permissions.may_rate(user, signal)]
+def answers_to_rate(session: Session, user: User, mine_only: bool = False, limit: int | None = None) -> list[Signal]:
+    """Answered signals nobody of the organisation has rated yet, the oldest answer first (at most ``limit``)."""
+    stmt = (
+        _answered_unrated(user, mine_only)
+        .options(selectinload(Signal.ministry_links))
+        .order_by(Signal.answered_at, Signal.id)
+    )
+    return list(session.scalars(stmt.limit(limit) if limit is not None else stmt))
+
+
+@dataclass
+class WaitingCounts:
+    """How much waits for the frontline: questions to answer and answers to rate (each exact up to COUNT_CAP)."""
+
+    questions: int
+    to_rate: int
+    #: True when either count stopped at COUNT_CAP
+    capped: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.questions + self.to_rate
+
+
+def count_waiting_for(session: Session, user: User, mine_only: bool = False) -> WaitingCounts:
+    """Counts of ``open_questions_for`` and ``answers_to_rate``, without loading a signal."""
+    from signals.access import capped_count
+
+    questions, capped_q = capped_count(session, _waiting_for_information(user, mine_only))
+    to_rate, capped_r = capped_count(session, _answered_unrated(user, mine_only))
+    return WaitingCounts(questions, to_rate, capped_q or capped_r)
 
 
 def merged_into(session: Session, user: User, signal: Signal) -> list[Signal]:

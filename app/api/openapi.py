@@ -202,7 +202,14 @@ RESPONSE_SCHEMAS = {
     "SignalPage": {
         "type": "object",
         "required": ["items", "total", "page", "per_page", "pages"],
-        "properties": {"items": {"type": "array", "items": _ref("Signal")}, "total": _INT, "page": _INT, "per_page": _INT, "pages": _INT},
+        "properties": {
+            "items": {"type": "array", "items": _ref("Signal")},
+            "total": {"type": "integer", "description": "Aantal gevonden signalen; bij meer dan 10.000 staat hier 10.000 en is total_capped waar"},
+            "total_capped": {"type": "boolean", "description": "Er zijn meer signalen dan total (er wordt tot 10.000 geteld)"},
+            "page": _INT,
+            "per_page": _INT,
+            "pages": _INT,
+        },
     },
     "Event": {
         "type": "object",

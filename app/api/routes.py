@@ -179,6 +179,7 @@ def list_signals():
         {
             "items": [out.signal_json(s) for s in page.items],
             "total": page.total,
+            "total_capped": page.total_capped,
             "page": page.page,
             "per_page": page.per_page,
             "pages": page.pages,

@@ -199,9 +199,9 @@ def nav_counts(user) -> dict:
         if unrouted:
             counts["coordinator.unrouted"] = {"number": unrouted, "label": _("te routeren")}
     elif permissions.is_role(user, permissions.FRONTLINE):
-        from signals.worklist import answers_to_rate, open_questions_for
+        from signals.worklist import count_waiting_for
 
-        waiting = len(open_questions_for(db.session, user)) + len(answers_to_rate(db.session, user))
+        waiting = count_waiting_for(db.session, user).total
         if waiting:
             counts["intake.index"] = {"number": waiting, "label": _("wacht op u")}
     g.kp_nav_counts = (key, counts)

@@ -23,6 +23,9 @@ from signals.models import utcnow
 from signals.stats import status_counts
 from signals.vocabulary import ACTIONS, DEADLINE_STATES, OUTCOMES, ROLES, STATUSES, THEMES
 
+#: how many open questions and answers to rate the start page lists (the rest behind a link)
+WORKLIST_SHOWN = 20
+
 NAV = {
     permissions.FRONTLINE: [
         ("intake.new", _l("Signaal melden")),
@@ -69,7 +72,7 @@ def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     if permissions.sees_signals_of_organisation(current_user):
-        from signals.worklist import answers_to_rate, open_questions_for
+        from signals.worklist import answers_to_rate, count_waiting_for, open_questions_for
 
         page = list_signals_for(db.session, current_user, submitter_id=current_user.id, per_page=5)
         counts = status_counts(db.session, current_user)
@@ -77,8 +80,9 @@ def index():
             "main/start_frontline.html",
             page=page,
             counts=counts,
-            questions=open_questions_for(db.session, current_user),
-            to_rate=answers_to_rate(db.session, current_user),
+            questions=open_questions_for(db.session, current_user, limit=WORKLIST_SHOWN),
+            to_rate=answers_to_rate(db.session, current_user, limit=WORKLIST_SHOWN),
+            waiting=count_waiting_for(db.session, current_user),
         )
     if permissions.has_ministry_queue(current_user):
         return redirect(url_for("triage.queue"))

@@ -154,7 +154,7 @@ def export(fmt: str):
     query = _queue_query(filters)
     signals, number = [], 1
     while True:
-        page = list_signals_for(db.session, current_user, page=number, per_page=500, **query)
+        page = list_signals_for(db.session, current_user, page=number, per_page=500, count_cap=None, **query)
         signals.extend(page.items)
         if not page.has_next:
             break

@@ -1,0 +1,81 @@
+"""Pages that stay the same for a user when there are a million signals behind them (issue 12).
+
+Timings are printed by ``bench.run``; these tests pin what a user sees: counts that stop at
+"more than 10,000" instead of counting everything, worklists that show the first few with a
+link to the rest, and figures that still agree.
+"""
+
+from __future__ import annotations
+
+from signals import access
+from signals.access import list_signals_for
+from signals.teamwork import queue_counts
+from signals.worklist import answers_to_rate, count_waiting_for, open_questions_for
+from tests.conftest import login
+
+
+def test_a_list_with_more_signals_than_the_cap_says_so_and_still_pages_on(client, db, make_user, make_signal, monkeypatch):
+    """Does the list say "Meer dan 2" with a next page, instead of counting every signal?"""
+    for n in range(4):
+        make_signal(title=f"Gift van familie leidt tot terugvordering {n}")
+    user = make_user("coordinator", "BZK")
+    page = list_signals_for(db.session, user, per_page=2, count_cap=2)
+    assert (page.total, page.total_capped, page.has_next) == (2, True, True)
+    last = list_signals_for(db.session, user, per_page=2, page=2, count_cap=2)
+    assert last.has_prev and [s.id for s in last.items] != [s.id for s in page.items]
+    exact = list_signals_for(db.session, user, per_page=2, count_cap=None)
+    assert (exact.total, exact.total_capped, exact.pages) == (4, False, 2)
+
+    monkeypatch.setattr(access, "COUNT_CAP", 2)
+    login(client, user)
+    html = client.get("/signalen/").get_data(as_text=True)
+    assert "Meer dan 2 signalen gevonden." in html
+    body = client.get("/api/v1/signals?per_page=1").get_json()
+    assert body["total"] == 2 and body["total_capped"] is True
+
+
+def test_the_triage_queue_under_the_cap_counts_exactly(client, db, make_user, make_signal):
+    """Below the cap the queue says exactly how many signals wait, as before."""
+    make_signal()
+    make_signal(status="in_progress")
+    login(client, make_user("triage", "SZW"))
+    html = client.get("/behandelen/").get_data(as_text=True)
+    assert "2 signalen in de werkvoorraad." in html and "Meer dan" not in html
+
+
+def test_frontline_start_page_lists_the_first_answers_and_links_to_all(client, db, make_user, make_signal, monkeypatch):
+    """With more answers to rate than the start page shows, does it show a few and link to all of them?"""
+    import app.main.routes as start
+
+    signals = [make_signal(status="answered", title=f"Gift van familie leidt tot terugvordering {n}") for n in range(3)]
+    asked = [make_signal(status="needs_info", title=f"Toeslag stopt na verhuizing {n}") for n in range(2)]
+    user = signals[0].submitter
+    waiting = count_waiting_for(db.session, user)
+    assert (waiting.questions, waiting.to_rate, waiting.total) == (2, 3, 5)
+    assert len(answers_to_rate(db.session, user)) == 3 and len(open_questions_for(db.session, user)) == 2
+    assert [q.question for _s, q in open_questions_for(db.session, user, limit=1)] == ["Welke maand?"]
+    assert open_questions_for(db.session, user, limit=1)[0][0].id == asked[0].id
+
+    monkeypatch.setattr(start, "WORKLIST_SHOWN", 1)
+    login(client, user)
+    html = client.get("/").get_data(as_text=True)
+    assert "3 antwoorden om te beoordelen" in html and "Alle 3 antwoorden om te beoordelen" in html
+    assert "2 vragen van ministeries" in html and "Alle 2 vragen" in html
+    assert html.count('<li class="kp-worklist__item') == 2  # one question, one answer shown
+    assert '<span class="kp-nav-count">5<' in html  # the menu counts all of them
+
+
+def test_queue_counts_count_open_work_and_reopen_requests_only(db, make_user, make_signal):
+    """The triage menu's counts: new, in progress, waiting, the user's own and reopen requests."""
+    from signals.teamwork import assign_signal
+
+    triage = make_user("triage", "SZW")
+    make_signal()
+    mine = make_signal(status="in_progress")
+    make_signal(status="needs_info")
+    make_signal(status="answered")
+    make_signal(status="closed")
+    assign_signal(db.session, mine, triage, triage)
+    db.session.commit()
+    counts = queue_counts(db.session, triage)
+    assert (counts.new, counts.in_progress, counts.waiting, counts.mine, counts.reopen) == (1, 1, 1, 1, 0)
