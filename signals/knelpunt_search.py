@@ -57,6 +57,25 @@ class KnelpuntFilters:
 
 def search_knelpunten(session: Session, user: User, filters: KnelpuntFilters) -> list[Knelpunt]:
     """The knelpunten ``user`` may see that match ``filters``, in the chosen order."""
+    return list(session.scalars(_search_statement(user, filters)))
+
+
+#: knelpunten per page of the list
+PER_PAGE = 50
+
+
+def search_knelpunten_page(session: Session, user: User, filters: KnelpuntFilters, page: int = 1, per_page: int = PER_PAGE):
+    """One page of ``search_knelpunten`` (a ``signals.access.SignalPage`` of knelpunten), counted in the database."""
+    from signals.access import SignalPage
+
+    stmt = _search_statement(user, filters)
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    page = max(1, page)
+    items = list(session.scalars(stmt.offset((page - 1) * per_page).limit(per_page)))
+    return SignalPage(items, total, page, per_page)
+
+
+def _search_statement(user: User, filters: KnelpuntFilters):
     stmt = visible_knelpunten(user)
     if filters.ministry:
         code = filters.ministry.upper()
@@ -93,4 +112,4 @@ def search_knelpunten(session: Session, user: User, filters: KnelpuntFilters) ->
             )
         )
     _label, order = SORTS.get(filters.sort, SORTS["newest"])
-    return list(session.scalars(stmt.order_by(*order())))
+    return stmt.order_by(*order())

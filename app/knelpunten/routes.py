@@ -19,7 +19,7 @@ from app.security import role_required
 from signals import reference
 from signals.access import find_signal_by_reference
 from signals.errors import InvalidInput, TransitionNotAllowed
-from signals.knelpunt_search import search_knelpunten
+from signals.knelpunt_search import search_knelpunten_page
 from signals.knelpunten import (
     INSTRUMENTS,
     KNELPUNT_STATUSES,
@@ -85,11 +85,16 @@ def _knelpunt_form(obj=None) -> KnelpuntForm:
 @role_required(may_see_knelpunten)
 def index():
     form = filter_form(db.session, request.args)
-    items = search_knelpunten(db.session, current_user, filters_from(form))
+    page = search_knelpunten_page(
+        db.session, current_user, filters_from(form), page=request.args.get("page", 1, type=int)
+    )
+    items = page.items
     counts = knelpunt_counts(db.session, [k.id for k in items])
     filtered = any(request.args.get(name) for name in ("q", "ministry", "status", "regulation", "period"))
     return render_template(
         "knelpunten/index.html",
+        page=page,
+        page_args={name: request.args.get(name) or None for name in ("q", "ministry", "status", "regulation", "period", "sort")},
         items=items,
         counts=counts,
         status=form.status.data,

@@ -79,3 +79,22 @@ def test_queue_counts_count_open_work_and_reopen_requests_only(db, make_user, ma
     db.session.commit()
     counts = queue_counts(db.session, triage)
     assert (counts.new, counts.in_progress, counts.waiting, counts.mine, counts.reopen) == (1, 1, 1, 1, 0)
+
+
+def test_knelpunten_list_is_paged_and_counts_all(client, db, make_user, make_signal):
+    """Thousands of knelpunten: the list shows a page of them, says how many there are, and pages on."""
+    from signals.knelpunt_search import KnelpuntFilters, search_knelpunten_page
+    from signals.knelpunten import create_knelpunt
+
+    coordinator = make_user("coordinator", "BZK")
+    signal = make_signal()
+    for n in range(3):
+        create_knelpunt(db.session, coordinator, f"Terugvordering na gift van familie, geval {n}", "SZW", [signal.id])
+    db.session.commit()
+    first = search_knelpunten_page(db.session, coordinator, KnelpuntFilters(), per_page=2)
+    second = search_knelpunten_page(db.session, coordinator, KnelpuntFilters(), page=2, per_page=2)
+    assert (first.total, len(first.items), first.has_next, len(second.items), second.has_next) == (3, 2, True, 1, False)
+    assert first.items[0].title.endswith("geval 2")  # newest first, as before
+    login(client, coordinator)
+    html = client.get("/knelpunten/").get_data(as_text=True)
+    assert "3 knelpunten gevonden." in html
