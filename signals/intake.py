@@ -115,9 +115,11 @@ def find_by_external_id(session: Session, channel: str, external_id: str) -> Sig
     external_id = (external_id or "").strip()
     if not external_id:
         return None
-    return session.scalars(
-        select(Signal).where(Signal.channel_code == (channel or "").strip().upper(), Signal.external_id == external_id)
-    ).first()
+    # asked for the id alone (every API post with an external id asks, and almost always finds nothing)
+    found = session.execute(
+        select(Signal.id).where(Signal.channel_code == (channel or "").strip().upper(), Signal.external_id == external_id)
+    ).scalar()
+    return session.get(Signal, found) if found is not None else None
 
 
 def assign_reference(signal: Signal, at: dt.datetime) -> None:

@@ -150,15 +150,29 @@ COMMITTED_OUTBOX_KEY = "knelpunt_committed_outbox"
 
 
 def queue_notification(
-    session: Session, kind: str, dedup_key: str, recipients: list[str], context: dict, signal: Signal | None = None
+    session: Session,
+    kind: str,
+    dedup_key: str,
+    recipients: list[str],
+    context: dict,
+    signal: Signal | None = None,
+    fresh: bool = False,
 ) -> list[Notification]:
-    """Write one outbox row per recipient unless that key was already written (one query for all recipients)."""
+    """Write one outbox row per recipient unless that key was already written (one query for all recipients).
+
+    ``fresh``: the key names something this transaction is creating (a new signal's id), so nothing
+    stored can carry it yet and the query is skipped (the unique key still guards it).
+    """
     recipients = list(dict.fromkeys(recipients))
     if not recipients:
         return []
     rows = notification_rows(session, kind, dedup_key, recipients, context, signal.id if signal is not None else None)
     pending = {n.dedup_key for n in session.new if isinstance(n, Notification)}
-    stored = set(session.scalars(select(Notification.dedup_key).where(Notification.dedup_key.in_([r["dedup_key"] for r in rows]))))
+    stored = (
+        set()
+        if fresh
+        else set(session.scalars(select(Notification.dedup_key).where(Notification.dedup_key.in_([r["dedup_key"] for r in rows]))))
+    )
     made = []
     for row in rows:
         if row["dedup_key"] in stored or row["dedup_key"] in pending:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from signals import deadlines, refcache
@@ -113,6 +113,7 @@ def _start_acceptance(session: Session, signal: Signal, ministry: str, at: dt.da
         team_emails(session, ministry, "triage"),
         signal_context(signal, ministry=ministry, due=deadlines.format_local_date(signal.due_at)),
         signal,
+        fresh=inspect(signal).pending,  # a signal being submitted: no mail about it can exist yet
     )
 
 
