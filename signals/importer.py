@@ -12,6 +12,8 @@ import csv
 import datetime as dt
 import io
 import itertools
+import multiprocessing
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -34,7 +36,7 @@ from signals.models import (
 )
 from signals.notifications import DEFAULT_BASE_URL, notification_rows, team_emails
 from signals.privacy import mask_fields, text_for_matching
-from signals.routing import RoutingDecision, route_many_by_text
+from signals.routing import RoutingDecision, route_texts, text_routing_kit
 
 COLUMNS = ("channel", "title", "description", "regulations", "observed_on", "people_affected", "themes", "impact", "proposed_solution", "external_id")
 BATCH_SIZE = 1000
@@ -140,15 +142,22 @@ def draft_from_row(row: dict[str, str]) -> tuple[SignalDraft | None, list[tuple[
 
 
 def import_signals(
-    session: Session, submitter: User, text: str, threshold: float, progress=None, commit=None
+    session: Session, submitter: User, text: str, threshold: float, progress=None, commit=None, workers: int | None = None
 ) -> ImportReport:
     """Import every valid row of a CSV text; the caller commits (``commit`` is called per batch)."""
     header, rows = read_rows(text)
-    return import_rows(session, submitter, header, rows, threshold, progress, commit)
+    return import_rows(session, submitter, header, rows, threshold, progress, commit, workers)
 
 
 def import_rows(
-    session: Session, submitter: User, header: list[str], rows, threshold: float, progress=None, commit=None
+    session: Session,
+    submitter: User,
+    header: list[str],
+    rows,
+    threshold: float,
+    progress=None,
+    commit=None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import rows (dicts by column name) in batches; rows whose external_id is known are skipped.
 
@@ -158,6 +167,10 @@ def import_rows(
     contacts, the audit events (``submitted`` and ``route``, as a signal sent through the form gets
     them) and the outbox rows for the triage teams. The stored rows are the ones ``submit_signal``
     writes (tests/signals/test_importer.py compares them).
+
+    A file of more than one batch is masked and routed by ``workers`` processes (default: one per
+    core, at most two) while this one validates and writes: batch n+1 is read while batch n is
+    written. They route with the reference data as it was when the first full batch started.
     """
     report = ImportReport()
     if not permissions.may_submit(submitter):
@@ -167,39 +180,72 @@ def import_rows(
     if missing:
         report.errors.append((1, ",".join(missing), "Deze kolommen ontbreken in de kopregel."))
         return report
+    if workers is None:
+        workers = min(MAX_WORKERS, os.cpu_count() or 1)
     numbered = enumerate(rows, start=2)  # row 1 is the header
     seen: dict[tuple[str, str], str] = {}
-    while batch := list(itertools.islice(numbered, BATCH_SIZE)):
-        _import_batch(session, submitter, batch, threshold, seen, report)
-        if progress is not None:
-            progress(len(batch))
-        if commit is not None:
-            commit()
+    pool = None
+    pending = None  # the batch being masked and routed while the one before it is written
+    try:
+        while batch := list(itertools.islice(numbered, BATCH_SIZE)):
+            checked = _check_batch(session, batch, seen, report)
+            if pool is None and workers > 1 and len(batch) == BATCH_SIZE:
+                pool = _start_pool(session, threshold, workers)
+            work = _start_work(pool, workers, session, threshold, checked.prepared)
+            if pending is not None:
+                _finish_batch(session, submitter, threshold, seen, report, *pending, progress, commit)
+            pending = (checked, work, len(batch))
+        if pending is not None:
+            _finish_batch(session, submitter, threshold, seen, report, *pending, progress, commit)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     return report
+
+
+#: processes that mask and route a large import beside the one that writes
+MAX_WORKERS = 2
 
 
 @dataclass
 class _Prepared:
     number: int
     draft: SignalDraft
-    fields: dict
-    masked: tuple
     regulations: list
     key: tuple[str, str] | None
+    fields: dict | None = None
+    masked: tuple = ()
     decision: RoutingDecision | None = None
 
+    def raw_fields(self) -> dict:
+        draft = self.draft
+        return {
+            "title": draft.title.strip(),
+            "description": draft.description.strip(),
+            "impact": (draft.impact or "").strip(),
+            "proposed_solution": (draft.proposed_solution or "").strip(),
+        }
 
-def _import_batch(session, submitter, batch, threshold, seen, report) -> None:
+
+@dataclass
+class _Checked:
+    prepared: list[_Prepared]
+    #: (place in report.skipped, key) of repeats of an external id earlier in the file
+    repeats: list[tuple[int, tuple[str, str]]]
+
+
+def _check_batch(session, batch, seen, report) -> _Checked:
+    """Known and repeated external ids skipped, every other row validated (errors to the report)."""
     known = _known_external_ids(session, [row for _number, row in batch])
-    prepared: list[_Prepared] = []
-    repeats: list[tuple[int, tuple[str, str]]] = []  # (place in report.skipped, key) of repeats within this batch
+    checked = _Checked([], [])
     for number, row in batch:
         key = _key(row)
         if key is not None and key in known:
             report.skipped.append(known[key])
             continue
         if key is not None and key in seen:
-            repeats.append((len(report.skipped), key))
+            checked.repeats.append((len(report.skipped), key))
             report.skipped.append(seen[key])
             continue
         draft, errors = draft_from_row(row)
@@ -209,35 +255,96 @@ def _import_batch(session, submitter, batch, threshold, seen, report) -> None:
             except DomainError as error:
                 errors = [(name, message) for name, messages in error.fields.items() for message in messages] or [("", error.message)]
             else:
-                fields, masked = mask_fields(
-                    {
-                        "title": draft.title.strip(),
-                        "description": draft.description.strip(),
-                        "impact": (draft.impact or "").strip(),
-                        "proposed_solution": (draft.proposed_solution or "").strip(),
-                    }
-                )
-                prepared.append(_Prepared(number, draft, fields, masked, regulations, key))
+                checked.prepared.append(_Prepared(number, draft, regulations, key))
                 if key is not None:
                     seen[key] = ""  # the same id twice in one file: the second is a repeat (reference below)
         report.errors.extend((number, name, message) for name, message in errors)
-    if not prepared:
-        return
-    by_text = [p for p in prepared if not p.regulations]
-    for item in prepared:
-        if item.regulations:
-            item.decision = decide_routing(session, item.regulations, "", threshold)
-    texts = [text_for_matching(f"{p.fields['title']}\n{p.fields['description']}", already_masked=True) for p in by_text]
-    for item, decision in zip(by_text, route_many_by_text(session, texts, threshold), strict=True):
-        item.decision = decision
-    references = _write(session, submitter, prepared, utcnow())
-    for item, reference in zip(prepared, references, strict=True):
-        report.imported.append(reference)
-        report.masked_rows += bool(item.masked)
-        if item.key is not None:
-            seen[item.key] = reference
-    for place, key in repeats:
+    return checked
+
+
+# --- masking and text routing, here or in worker processes ---------------------------------------
+
+#: (routing kit, threshold) for the worker processes: set just before they fork, so they inherit it
+_WORKER_KIT: tuple | None = None
+
+
+def _mask_and_route(items: list[tuple[dict, bool]], kit: tuple | None = None, threshold=None) -> list[tuple]:
+    """(masked fields, kinds masked, text routing decision or None) per (fields, routed by text?).
+
+    The texts routed by their words go to the classifier together, as one batch."""
+    if kit is None:
+        kit, threshold = _WORKER_KIT
+    masked = [mask_fields(fields) for fields, _by_text in items]
+    texts = [
+        text_for_matching(f"{fields['title']}\n{fields['description']}", already_masked=True)
+        for (fields, _kinds), (_raw, by_text) in zip(masked, items, strict=True)
+        if by_text
+    ]
+    decisions = iter(route_texts(kit, texts, threshold) if texts else ())
+    return [(fields, kinds, next(decisions) if by_text else None) for (fields, kinds), (_raw, by_text) in zip(masked, items, strict=True)]
+
+
+def _start_pool(session, threshold, workers: int):
+    """Worker processes (forked: they inherit the reference snapshot, router and classifier built here)."""
+    global _WORKER_KIT
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _WORKER_KIT = (text_routing_kit(session), threshold)
+    try:
+        return multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        _WORKER_KIT = None
+
+
+def _chunks(items: list[tuple[dict, bool]], workers: int) -> list[list[tuple[dict, bool]]]:
+    """The batch in ``workers`` parts; in one part when a part would hold a single text to route (the
+    classifier reads one text by its single-text path, and a batch of texts must be read as a batch)."""
+    size = -(-len(items) // workers)
+    parts = [items[start : start + size] for start in range(0, len(items), size)] if items else []
+    texts = sum(by_text for _fields, by_text in items)
+    if texts > 1 and any(sum(by_text for _fields, by_text in part) == 1 for part in parts):
+        return [items]
+    return parts
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+def _start_work(pool, workers, session, threshold, prepared: list[_Prepared]):
+    items = [(item.raw_fields(), not item.regulations) for item in prepared]
+    if pool is None:
+        return _Done(_mask_and_route(items, text_routing_kit(session), threshold) if items else [])
+    parts = _chunks(items, workers)
+    return pool.map_async(_mask_and_route, parts) if parts else _Done([])
+
+
+def _finish_batch(session, submitter, threshold, seen, report, checked: _Checked, work, size: int, progress, commit) -> None:
+    """Take the batch's masking and routing, write it, report, commit."""
+    results = work.get()
+    if results and isinstance(results[0], list):  # from the pool: one list per part
+        results = [result for part in results for result in part]
+    prepared = checked.prepared
+    for item, (fields, masked, decision) in zip(prepared, results, strict=True):
+        item.fields, item.masked = fields, masked
+        item.decision = decision if decision is not None else decide_routing(session, item.regulations, "", threshold)
+    if prepared:
+        references = _write(session, submitter, prepared, utcnow())
+        for item, reference in zip(prepared, references, strict=True):
+            report.imported.append(reference)
+            report.masked_rows += bool(item.masked)
+            if item.key is not None:
+                seen[item.key] = reference
+    for place, key in checked.repeats:
         report.skipped[place] = seen[key]
+    if progress is not None:
+        progress(size)
+    if commit is not None:
+        commit()
 
 
 def _write(session: Session, submitter: User, prepared: list[_Prepared], now) -> list[str]:
@@ -321,18 +428,17 @@ def _write(session: Session, submitter: User, prepared: list[_Prepared], now) ->
             notification_rows(session, "routed", f"routed:{signal_id}:{decision.ministry}:{now.isoformat()}", team[decision.ministry], context, signal_id)
         )
     connection = session.connection()
-    connection.execute(insert(Signal.__table__), signal_rows)
     for table, rows in (
+        (Signal.__table__, signal_rows),
         (SignalRegulation.__table__, regulation_rows),
         (SignalMinistry.__table__, ministry_rows),
         (SignalContact.__table__, contact_rows),
         (AuditEvent.__table__, events),
+        # no stored mail can name these new signals' ids yet (as for a signal posted: queue_notification's fresh)
+        (Notification.__table__, mails),
     ):
         if rows:
             connection.execute(insert(table), rows)
-    # no stored mail can name these new signals' ids yet (as for a signal posted: queue_notification's fresh)
-    if mails:
-        connection.execute(insert(Notification.__table__), mails)
     return references
 
 

@@ -137,9 +137,19 @@ def route_by_text(session: Session, text: str, threshold: float | None = DEFAULT
 
 def route_many_by_text(session: Session, texts: list[str], threshold: float | None = DEFAULT_THRESHOLD) -> list[RoutingDecision]:
     """``route_by_text`` for many texts at once (an import batch): the classifier reads them in one go."""
-    router = get_text_router(session)
-    codes = current_ministry_codes(session)
-    classifier = get_classifier(session)
+    return route_texts(text_routing_kit(session), texts, threshold)
+
+
+def text_routing_kit(session: Session) -> tuple:
+    """What text routing reads, from the reference snapshot: (snapshot, router, classifier). Nothing in
+    it needs the session afterwards, so the import's worker processes route with it on their own."""
+    return refcache.snapshot(session), get_text_router(session), get_classifier(session)
+
+
+def route_texts(kit: tuple, texts: list[str], threshold: float | None = DEFAULT_THRESHOLD) -> list[RoutingDecision]:
+    """``route_many_by_text`` with the reference already in hand (``text_routing_kit``)."""
+    reference, router, classifier = kit
+    codes = reference.current_codes
     if threshold is None:
         threshold = classifier.threshold if classifier is not None else 0.5
     parts = []
@@ -148,7 +158,7 @@ def route_many_by_text(session: Session, texts: list[str], threshold: float | No
         for suggestion in router.suggest(text, limit=20):
             alternatives.append(
                 {
-                    "ministry": _current_code(session, suggestion.ministry, codes),
+                    "ministry": _current_code(None, suggestion.ministry, codes),
                     "regulation": suggestion.regulation,
                     "confidence": round(suggestion.confidence, 3),
                     "matched": list(suggestion.matched),
@@ -171,17 +181,17 @@ def route_many_by_text(session: Session, texts: list[str], threshold: float | No
             # the model's words are quoted only when the lexicon found no evidence: asked for then
             predicted[i] = (row, lambda text=texts[i], top=top: classifier.model.explain(text, top))
     return [
-        _text_decision(session, codes, text, alternatives, lexicon, predicted.get(index), threshold)
+        _text_decision(reference, codes, text, alternatives, lexicon, predicted.get(index), threshold)
         for index, (text, (alternatives, lexicon)) in enumerate(zip(texts, parts, strict=True))
     ]
 
 
-def _text_decision(session, codes, text, alternatives, lexicon, model, threshold) -> RoutingDecision:
+def _text_decision(reference, codes, text, alternatives, lexicon, model, threshold) -> RoutingDecision:
     if model is not None:
         model_probabilities, model_words = model
         probabilities = {}
         for code, probability in model_probabilities.items():
-            current = _current_code(session, code, codes) or code
+            current = _current_code(None, code, codes) or code
             probabilities[current] = probabilities.get(current, 0.0) + probability
         ministry, confidence = max(probabilities.items(), key=lambda item: item[1])
 
@@ -202,7 +212,6 @@ def _text_decision(session, codes, text, alternatives, lexicon, model, threshold
         )
     alternatives = alternatives[:8]
     evidence = [a for a in alternatives if a["ministry"] == ministry and a["confidence"] >= REGULATION_EVIDENCE]
-    reference = refcache.snapshot(session)
     titles = {
         a["regulation"]: found.title for a in alternatives if (found := reference.regulations_by_key.get(a["regulation"].upper()))
     }

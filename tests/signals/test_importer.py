@@ -106,3 +106,38 @@ def test_xlsx_rows_import_like_csv_rows_and_are_known_the_second_time(db, make_u
             assert first.external_id == "12345" and first.people_affected == 3
         else:
             assert report.imported == [] and len(report.skipped) == 2
+
+
+MORE_ROWS = ROWS + [
+    ("Toeslag en bijstand", "De huurtoeslag en de bijstand rekenen elk met een ander inkomen, mevrouw Jansen betaalt twee keer terug.", ""),
+    ("Wachtlijst", "Een gezin wacht al een jaar op jeugdzorg en de gemeente verwijst naar de wachtlijst.", ""),
+    ("Kinderopvang", "De kinderopvangtoeslag wordt teruggevorderd omdat het rooster een week later kwam.", ""),
+    ("Boete", "Een verkeersboete van 90 euro liep op tot 400 euro bij het CJIB door aanmaningskosten.", ""),
+]
+
+
+def test_a_large_file_masked_and_routed_by_worker_processes_stores_the_same(db, make_user, monkeypatch):
+    # Does an import of several batches, masked and routed in two worker processes while the batches
+    # are written, store exactly what the same import does in one process, and skip repeats across batches?
+    import signals.importer as importer
+
+    make_user("triage", "SZW")
+    make_user("triage", "BZK")
+    submitter = make_user("frontline", "GEM")
+    monkeypatch.setattr(importer, "BATCH_SIZE", 3)
+    pools = []
+    start_pool = importer._start_pool
+    monkeypatch.setattr(importer, "_start_pool", lambda *args: pools.append(start_pool(*args)) or pools[-1])
+    rows = MORE_ROWS * 2
+    reports = []
+    for workers, prefix in ((2, "P"), (1, "S")):
+        ids = [f"{prefix}-{index % len(MORE_ROWS)}" for index in range(len(rows))]  # the second half repeats the first
+        reports.append(import_signals(db.session, submitter, _csv(rows, ids), threshold=None, commit=db.session.commit, workers=workers))
+        db.session.commit()
+    pooled, single = reports
+    assert len(pools) == 1 and pools[0] is not None  # the first import forked its workers, the second did not
+    assert pooled.errors == [] and len(pooled.imported) == len(MORE_ROWS) and pooled.skipped == pooled.imported
+    assert len(single.imported) == len(MORE_ROWS) and pooled.masked_rows == single.masked_rows == 2
+    for one, other in zip(pooled.imported, single.imported, strict=True):
+        first, second = (db.session.scalars(select(Signal).where(Signal.reference == ref)).one() for ref in (one, other))
+        assert _as_stored(db, first) == _as_stored(db, second)
