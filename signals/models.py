@@ -628,7 +628,7 @@ class ProposalIndex(Base):
     #: k x 384 float32 unit vectors (centred embeddings), or None without a sentence model
     centroids: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     #: feature -> number of signals of the window (and of the shipped background) that have it
-    frequencies: Mapped[dict] = mapped_column(JSON, default=dict)
+    frequencies: Mapped[dict] = mapped_column(JSON, default=dict, deferred=True)
     documents: Mapped[int] = mapped_column(Integer, default=0)
     built_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
 

@@ -138,10 +138,11 @@ def write_centre() -> None:
 def stack(blobs: list[bytes | None]) -> np.ndarray:
     """Rows of unit vectors; a row of zeros where a signal has no embedding."""
     matrix = np.zeros((len(blobs), DIM), dtype=np.float32)
-    for i, blob in enumerate(blobs):
-        vector = unpack(blob)
-        if vector is not None:
-            matrix[i] = vector
+    present = [i for i, blob in enumerate(blobs) if blob and len(blob) == DIM]
+    if present:
+        rows = np.frombuffer(b"".join(blobs[i] for i in present), dtype=np.int8).reshape(len(present), DIM).astype(np.float32)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        matrix[present] = np.where(norms > 0, rows / np.maximum(norms, 1e-9), 0.0)
     return matrix
 
 

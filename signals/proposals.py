@@ -51,6 +51,8 @@ FULL_MIN = 50
 #: an incremental refresh compares each new signal exactly with this many signals of its nearest
 #: buckets (closest by meaning first), and with every member of the proposals those belong to
 NEAREST = 40
+#: see ``_unconsidered``
+LOOKBACK_IDS = 2000
 #: a dismissed proposal returns once it has this many times the signals it had when dismissed
 REGROW_FACTOR = 1.5
 #: a regulation is named for the proposal when this share of its signals is about it
@@ -164,23 +166,37 @@ def _ensure_features(
     return bags, embeddings, new
 
 
-def pending_signals(session: Session, now: dt.datetime | None = None) -> int:
-    """How many signals of the window were not yet considered (one cheap query)."""
+def _unconsidered(session: Session, now: dt.datetime, what):
+    """``select(what)`` over the window's signals without stored features. Once a full refresh has
+    built the index, only the signals beyond the newest one with features (less LOOKBACK_IDS, for
+    signals committed late or whose features were dropped) are searched: an index range, not the
+    window; a signal that re-enters the window long after (reopened) waits for the next full refresh."""
     from sqlalchemy import func
 
     from signals.vocabulary import OPEN_STATUSES
 
-    now = now or utcnow()
     since = now - dt.timedelta(days=WINDOW_DAYS)
-    return session.scalar(
-        select(func.count(Signal.id))
+    stmt = (
+        select(what)
         .outerjoin(SignalFeatures, SignalFeatures.signal_id == Signal.id)
         .where(
             SignalFeatures.signal_id.is_(None),
             Signal.status != "merged",
             or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)),
         )
-    ) or 0
+    )
+    if session.scalar(select(ProposalIndex.id).limit(1)) is not None:
+        newest = session.scalar(select(func.max(SignalFeatures.signal_id)))
+        if newest is not None:
+            stmt = stmt.where(Signal.id > newest - LOOKBACK_IDS)
+    return stmt
+
+
+def pending_signals(session: Session, now: dt.datetime | None = None) -> int:
+    """How many signals of the window were not yet considered (one cheap query)."""
+    from sqlalchemy import func
+
+    return session.scalar(_unconsidered(session, now or utcnow(), func.count(Signal.id))) or 0
 
 
 def forget_features(session: Session, signal: Signal) -> None:
@@ -247,7 +263,7 @@ def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bo
         return RefreshResult(mode="incremental")
     index = session.get(ProposalIndex, 1)
     indexed = index is not None and index.centroids is not None and proposal_embed.available()
-    if not full and indexed and (full is False or pending <= max(FULL_MIN, FULL_SHARE * _window_count(session, now))):
+    if not full and indexed and (full is False or pending <= max(FULL_MIN, FULL_SHARE * index.documents)):
         return _refresh_from_buckets(session, index, now)
     if full is None and index is None and proposal_embed.available():
         full = True  # no index yet: build it
@@ -272,17 +288,6 @@ def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bo
             _summarise(session, proposal, by_id, vectors, now)
     session.flush()
     return result
-
-
-def _window_count(session: Session, now: dt.datetime) -> int:
-    from sqlalchemy import func
-
-    from signals.vocabulary import OPEN_STATUSES
-
-    since = now - dt.timedelta(days=WINDOW_DAYS)
-    return session.scalar(
-        select(func.count(Signal.id)).where(Signal.status != "merged", or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)))
-    ) or 0
 
 
 def _build_index(session: Session, order: list[int], vectors: _Vectors, now: dt.datetime) -> None:
@@ -320,7 +325,7 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
     centroids = np.frombuffer(index.centroids, dtype=np.float32).reshape(-1, proposal_embed.DIM)
     fresh = list(
         session.scalars(
-            _window_query(now).outerjoin(SignalFeatures, SignalFeatures.signal_id == Signal.id).where(SignalFeatures.signal_id.is_(None))
+            _unconsidered(session, now, Signal).options(selectinload(Signal.regulation_links), selectinload(Signal.ministry_links)).order_by(Signal.id)
         )
     )
     bags, embeddings, new = _ensure_features(session, fresh, now, centroids=centroids)
@@ -354,10 +359,12 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
                 candidates.update(ids[where[np.argsort(-scores)[:NEAREST]]].tolist())
     candidates -= set(new)
     # 2. with them, whole: the proposals they are in, and the knelpunten they are linked to
-    stored = list(session.scalars(select(Proposal).where(Proposal.status.in_(("open", "dismissed")))))
-    member_of = {signal_id: p.id for p in stored for signal_id in p.signal_ids or []}
+    memberships = session.execute(
+        select(Proposal.id, Proposal.signal_ids, Proposal.knelpunt_id).where(Proposal.status.in_(("open", "dismissed")))
+    ).all()
+    member_of = {signal_id: proposal_id for proposal_id, ids, _k in memberships for signal_id in ids or []}
     touched = {member_of[c] for c in candidates if c in member_of}
-    wanted = set(candidates) | {i for p in stored if p.id in touched for i in p.signal_ids or []}
+    wanted = set(candidates) | {i for proposal_id, ids, _k in memberships if proposal_id in touched for i in ids or []}
     signals = {s.id: s for s in fresh}
     for chunk in _chunks(sorted(wanted - set(signals))):
         signals.update((s.id, s) for s in session.scalars(_window_query(now).where(Signal.id.in_(chunk))))
@@ -365,7 +372,8 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
     if knelpunten:
         for s in session.scalars(_window_query(now).where(Signal.knelpunt_id.in_(sorted(knelpunten)))):
             signals.setdefault(s.id, s)
-    stored = [p for p in stored if p.id in touched or (p.knelpunt_id and p.knelpunt_id in knelpunten)]
+    chosen = sorted(touched | {proposal_id for proposal_id, _ids, k in memberships if k and k in knelpunten})
+    stored = list(session.scalars(select(Proposal).where(Proposal.id.in_(chosen)))) if chosen else []
     for p in stored:  # a proposal's members that left the window are simply not compared
         for chunk in _chunks(sorted(set(p.signal_ids or []) - set(signals))):
             signals.update((s.id, s) for s in session.scalars(_window_query(now).where(Signal.id.in_(chunk))))
@@ -375,7 +383,8 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
     loaded = [signals[i] for i in sorted(signals) if i in bags]
     result.loaded = len(loaded)
     vocabulary = Vocabulary(documents=index.documents)
-    vocabulary.df.update(index.frequencies or {})
+    frequencies = index.frequencies or {}
+    vocabulary.df.update({f: frequencies[f] for f in {f for i in signals if i in bags for f in bags[i]} if f in frequencies})
     vectors = _Vectors({s.id: bags[s.id] for s in loaded}, embeddings, vocabulary=vocabulary)
     _refresh_incremental(session, loaded, bags, new, stored, vectors, now, result)
     by_id = {s.id: s for s in loaded}
