@@ -441,6 +441,8 @@ class GroupIndex:
 #: about this many signals per bucket (at most MAX_BUCKETS buckets)
 BUCKET_SIZE = 100
 MAX_BUCKETS = 1024
+#: at most this many buckets are searched per new signal
+PROBES = 4
 #: k-means learns from at most this many signals
 KMEANS_SAMPLE = 50_000
 
@@ -451,8 +453,8 @@ def bucket_count(signals: int) -> int:
 
 def probes(buckets: int) -> int:
     """How many of the nearest buckets a new signal looks in: a third of them in a small window,
-    eight of a thousand in a large one."""
-    return max(1, min(8, math.ceil(buckets / 3)))
+    PROBES of a thousand in a large one."""
+    return max(1, min(PROBES, math.ceil(buckets / 3)))
 
 
 def kmeans(rows: np.ndarray, k: int, iterations: int = 8, seed: int = 15) -> np.ndarray:

@@ -52,7 +52,7 @@ FULL_MIN = 50
 #: buckets (closest by meaning first), and with every member of the proposals those belong to
 NEAREST = 40
 #: see ``_unconsidered``
-LOOKBACK_IDS = 2000
+LOOKBACK_IDS = 500
 #: a dismissed proposal returns once it has this many times the signals it had when dismissed
 REGROW_FACTOR = 1.5
 #: a regulation is named for the proposal when this share of its signals is about it
@@ -166,37 +166,50 @@ def _ensure_features(
     return bags, embeddings, new
 
 
-def _unconsidered(session: Session, now: dt.datetime, what):
-    """``select(what)`` over the window's signals without stored features. Once a full refresh has
-    built the index, only the signals beyond the newest one with features (less LOOKBACK_IDS, for
-    signals committed late or whose features were dropped) are searched: an index range, not the
-    window; a signal that re-enters the window long after (reopened) waits for the next full refresh."""
+def _unconsidered_ids(session: Session, now: dt.datetime) -> list[int] | None:
+    """Once a full refresh has built the index: the window's signals without stored features, looked
+    for only beyond the newest signal with features (less LOOKBACK_IDS, for signals committed late or
+    whose features were dropped) - two primary-key ranges, not the window. A signal that re-enters
+    the window long after (reopened) waits for the next full refresh. None without an index."""
     from sqlalchemy import func
 
     from signals.vocabulary import OPEN_STATUSES
 
+    if session.scalar(select(ProposalIndex.id).limit(1)) is None:
+        return None
+    newest = session.scalar(select(func.max(SignalFeatures.signal_id)))
+    if newest is None:
+        return None
+    start = newest - LOOKBACK_IDS
+    have = set(session.scalars(select(SignalFeatures.signal_id).where(SignalFeatures.signal_id > start)))
     since = now - dt.timedelta(days=WINDOW_DAYS)
-    stmt = (
-        select(what)
+    return [
+        signal_id
+        for signal_id, status, created_at in session.execute(select(Signal.id, Signal.status, Signal.created_at).where(Signal.id > start))
+        if signal_id not in have and status != "merged" and (_aware(created_at) >= since or status in OPEN_STATUSES)
+    ]
+
+
+def pending_signals(session: Session, now: dt.datetime | None = None) -> int:
+    """How many signals of the window were not yet considered (cheap: see ``_unconsidered_ids``)."""
+    from sqlalchemy import func
+
+    from signals.vocabulary import OPEN_STATUSES
+
+    now = now or utcnow()
+    ids = _unconsidered_ids(session, now)
+    if ids is not None:
+        return len(ids)
+    since = now - dt.timedelta(days=WINDOW_DAYS)
+    return session.scalar(
+        select(func.count(Signal.id))
         .outerjoin(SignalFeatures, SignalFeatures.signal_id == Signal.id)
         .where(
             SignalFeatures.signal_id.is_(None),
             Signal.status != "merged",
             or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)),
         )
-    )
-    if session.scalar(select(ProposalIndex.id).limit(1)) is not None:
-        newest = session.scalar(select(func.max(SignalFeatures.signal_id)))
-        if newest is not None:
-            stmt = stmt.where(Signal.id > newest - LOOKBACK_IDS)
-    return stmt
-
-
-def pending_signals(session: Session, now: dt.datetime | None = None) -> int:
-    """How many signals of the window were not yet considered (one cheap query)."""
-    from sqlalchemy import func
-
-    return session.scalar(_unconsidered(session, now or utcnow(), func.count(Signal.id))) or 0
+    ) or 0
 
 
 def forget_features(session: Session, signal: Signal) -> None:
@@ -258,13 +271,14 @@ def refresh_proposals(session: Session, now: dt.datetime | None = None, full: bo
     features are loaded instead. The caller commits.
     """
     now = now or utcnow()
-    pending = 0 if full else pending_signals(session, now)
+    unconsidered = None if full else _unconsidered_ids(session, now)
+    pending = 0 if full else (len(unconsidered) if unconsidered is not None else pending_signals(session, now))
     if not full and not pending:
         return RefreshResult(mode="incremental")
     index = session.get(ProposalIndex, 1)
     indexed = index is not None and index.centroids is not None and proposal_embed.available()
     if not full and indexed and (full is False or pending <= max(FULL_MIN, FULL_SHARE * index.documents)):
-        return _refresh_from_buckets(session, index, now)
+        return _refresh_from_buckets(session, index, now, unconsidered or [])
     if full is None and index is None and proposal_embed.available():
         full = True  # no index yet: build it
     signals = list(session.scalars(_window_query(now)))
@@ -298,10 +312,11 @@ def _build_index(session: Session, order: list[int], vectors: _Vectors, now: dt.
 
     with_embedding = [i for i in order if vectors.embeddings.get(i) is not None]
     centroids = None
+    session.execute(update(SignalFeatures).where(SignalFeatures.bucket.is_not(None)).values(bucket=None))
     if with_embedding:
         rows = np.stack([vectors.embeddings[i] for i in with_embedding]).astype(np.float32)
         centroids = proposal_cluster.kmeans(rows, proposal_cluster.bucket_count(len(with_embedding)))
-        buckets = np.argmax(rows @ centroids.T, axis=1)
+        buckets = np.concatenate([np.argmax(rows[start : start + 50_000] @ centroids.T, axis=1) for start in range(0, len(rows), 50_000)])
         session.execute(
             update(SignalFeatures), [{"signal_id": i, "bucket": int(b)} for i, b in zip(with_embedding, buckets.tolist(), strict=True)]
         )
@@ -316,18 +331,15 @@ def _build_index(session: Session, order: list[int], vectors: _Vectors, now: dt.
     session.flush()
 
 
-def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.datetime) -> RefreshResult:
+def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.datetime, unconsidered: list[int]) -> RefreshResult:
     """The incremental refresh that reads only the new signals' neighbourhood (see ``refresh_proposals``)."""
     import numpy as np
 
-    from signals.vocabulary import OPEN_STATUSES
 
     centroids = np.frombuffer(index.centroids, dtype=np.float32).reshape(-1, proposal_embed.DIM)
-    fresh = list(
-        session.scalars(
-            _unconsidered(session, now, Signal).options(selectinload(Signal.regulation_links), selectinload(Signal.ministry_links)).order_by(Signal.id)
-        )
-    )
+    fresh = []
+    for chunk in _chunks(unconsidered):
+        fresh.extend(session.scalars(_window_query(now).where(Signal.id.in_(chunk))))
     bags, embeddings, new = _ensure_features(session, fresh, now, centroids=centroids)
     result = RefreshResult(mode="incremental", considered=len(new))
     if not new:
@@ -339,14 +351,11 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
     if placed:
         queries = np.stack([mine[i] for i in placed])
         near = proposal_cluster.nearest_buckets(centroids, queries, proposal_cluster.probes(len(centroids)))
-        since = now - dt.timedelta(days=WINDOW_DAYS)
+        # only the window's signals have a bucket (a full refresh clears the others); one that left
+        # the window since is dropped below, when the candidates' signals are read
         rows = session.execute(
-            select(SignalFeatures.signal_id, SignalFeatures.embedding, SignalFeatures.bucket)
-            .join(Signal, Signal.id == SignalFeatures.signal_id)
-            .where(
-                SignalFeatures.bucket.in_(sorted({int(b) for b in near.ravel()})),
-                Signal.status != "merged",
-                or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)),
+            select(SignalFeatures.signal_id, SignalFeatures.embedding, SignalFeatures.bucket).where(
+                SignalFeatures.bucket.in_(sorted({int(b) for b in near.ravel()}))
             )
         ).all()
         if rows:
@@ -359,12 +368,13 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
                 candidates.update(ids[where[np.argsort(-scores)[:NEAREST]]].tolist())
     candidates -= set(new)
     # 2. with them, whole: the proposals they are in, and the knelpunten they are linked to
-    memberships = session.execute(
-        select(Proposal.id, Proposal.signal_ids, Proposal.knelpunt_id).where(Proposal.status.in_(("open", "dismissed")))
-    ).all()
-    member_of = {signal_id: proposal_id for proposal_id, ids, _k in memberships for signal_id in ids or []}
-    touched = {member_of[c] for c in candidates if c in member_of}
-    wanted = set(candidates) | {i for proposal_id, ids, _k in memberships if proposal_id in touched for i in ids or []}
+    touched = _proposals_with(session, candidates)
+    memberships = (
+        session.execute(select(Proposal.id, Proposal.signal_ids, Proposal.knelpunt_id).where(Proposal.id.in_(sorted(touched)))).all()
+        if touched
+        else []
+    )
+    wanted = set(candidates) | {i for _p, ids, _k in memberships for i in ids or []}
     signals = {s.id: s for s in fresh}
     for chunk in _chunks(sorted(wanted - set(signals))):
         signals.update((s.id, s) for s in session.scalars(_window_query(now).where(Signal.id.in_(chunk))))
@@ -372,7 +382,13 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
     if knelpunten:
         for s in session.scalars(_window_query(now).where(Signal.knelpunt_id.in_(sorted(knelpunten)))):
             signals.setdefault(s.id, s)
-    chosen = sorted(touched | {proposal_id for proposal_id, _ids, k in memberships if k and k in knelpunten})
+    if knelpunten:
+        touched |= set(
+            session.scalars(
+                select(Proposal.id).where(Proposal.status.in_(("open", "dismissed")), Proposal.knelpunt_id.in_(sorted(knelpunten)))
+            )
+        )
+    chosen = sorted(touched)
     stored = list(session.scalars(select(Proposal).where(Proposal.id.in_(chosen)))) if chosen else []
     for p in stored:  # a proposal's members that left the window are simply not compared
         for chunk in _chunks(sorted(set(p.signal_ids or []) - set(signals))):
@@ -383,7 +399,7 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
     loaded = [signals[i] for i in sorted(signals) if i in bags]
     result.loaded = len(loaded)
     vocabulary = Vocabulary(documents=index.documents)
-    frequencies = index.frequencies or {}
+    frequencies = _frequencies(index)
     vocabulary.df.update({f: frequencies[f] for f in {f for i in signals if i in bags for f in bags[i]} if f in frequencies})
     vectors = _Vectors({s.id: bags[s.id] for s in loaded}, embeddings, vocabulary=vocabulary)
     _refresh_incremental(session, loaded, bags, new, stored, vectors, now, result)
@@ -392,6 +408,57 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
         _summarise(session, session.get(Proposal, proposal_id), by_id, vectors, now)
     session.flush()
     return result
+
+
+_FREQUENCIES: dict[tuple, dict] = {}
+
+
+def _frequencies(index: ProposalIndex) -> dict:
+    """The index's feature frequencies, decoded once per process and index version (a large window's
+    vocabulary is megabytes of JSON)."""
+    key = (index.id, index.built_at.isoformat() if index.built_at else None, index.documents)
+    if key not in _FREQUENCIES:
+        _FREQUENCIES.clear()
+        _FREQUENCIES[key] = index.frequencies or {}
+    return _FREQUENCIES[key]
+
+
+def _proposals_with(session: Session, signal_ids: set[int]) -> set[int]:
+    """Open and dismissed proposals that hold any of ``signal_ids``: the database unnests the
+    proposals' id lists (SQLite json_each, PostgreSQL json_array_elements_text), so a million-signal
+    window's proposals are not decoded in Python."""
+    from sqlalchemy import Integer, cast
+
+    if not signal_ids:
+        return set()
+    dialect = session.get_bind().dialect.name
+    found: set[int] = set()
+    if dialect in ("sqlite", "postgresql"):
+        unnest = func_for(dialect)(Proposal.signal_ids).table_valued("value").alias("member")
+        value = unnest.c.value if dialect == "sqlite" else cast(unnest.c.value, Integer)
+        for chunk in _chunks(sorted(signal_ids)):
+            found.update(
+                session.scalars(
+                    select(Proposal.id).distinct().join(unnest, sa_true()).where(Proposal.status.in_(("open", "dismissed")), value.in_(chunk))
+                )
+            )
+        return found
+    for proposal_id, ids in session.execute(select(Proposal.id, Proposal.signal_ids).where(Proposal.status.in_(("open", "dismissed")))):
+        if signal_ids & set(ids or []):
+            found.add(proposal_id)
+    return found
+
+
+def func_for(dialect: str):
+    from sqlalchemy import func
+
+    return func.json_each if dialect == "sqlite" else func.json_array_elements_text
+
+
+def sa_true():
+    from sqlalchemy import true
+
+    return true()
 
 
 def _chunks(ids: list[int], size: int = 900):
