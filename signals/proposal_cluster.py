@@ -41,7 +41,8 @@ RELATIVE_COHESION = 0.7
 CORE_NEIGHBOURS = 5
 MIN_INDEGREE = 0.15
 #: two groups of several signals merge only if they are this alike compared with the tighter one
-MERGE_RATIO = 0.6
+#: (0.6 split a group of six paraphrases in a small window once the router read one of them differently)
+MERGE_RATIO = 0.55
 TYPICAL = "mean"
 #: how many neighbours per signal are kept in the similarity graph
 NEIGHBOURS = 30
