@@ -116,9 +116,11 @@ def find_by_external_id(session: Session, channel: str, external_id: str) -> Sig
     if not external_id:
         return None
     # asked for the id alone (every API post with an external id asks, and almost always finds nothing)
-    found = session.execute(
-        select(Signal.id).where(Signal.channel_code == (channel or "").strip().upper(), Signal.external_id == external_id)
-    ).scalar()
+    found = (
+        session.connection()
+        .execute(select(Signal.id).where(Signal.channel_code == (channel or "").strip().upper(), Signal.external_id == external_id))
+        .scalar()
+    )
     return session.get(Signal, found) if found is not None else None
 
 

@@ -225,11 +225,9 @@ def deliver_committed(session: Session, mailer: Mailer) -> int:
             continue
         sent_ids.append(state.identity[0])
     if sent_ids:
-        session.execute(
-            update(Notification)
-            .where(Notification.id.in_(sent_ids), Notification.sent_at.is_(None))
-            .values(sent_at=utcnow())
-            .execution_options(synchronize_session=False)
+        table = Notification.__table__  # a plain UPDATE (the rows' objects are expired after the commit anyway)
+        session.connection().execute(
+            update(table).where(table.c.id.in_(sent_ids), table.c.sent_at.is_(None)).values(sent_at=utcnow())
         )
     return len(sent_ids)
 
