@@ -85,6 +85,9 @@ class Config:
         self.SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
         self.SMTP_TLS = os.environ.get("SMTP_TLS", "0") == "1"
         self.MAIL_SENDER = os.environ.get("MAIL_SENDER", "knelpunt@localhost")
+        #: seconds a worker gathers the marks of mail it sent after a request before writing them in one
+        #: UPDATE (0: each request marks its own, in a second transaction)
+        self.MAIL_MARK_DELAY = float(os.environ.get("MAIL_MARK_DELAY", 0.5))
         #: an answered signal without reaction closes by itself after this many days
         self.AUTO_CLOSE_DAYS = int(os.environ.get("AUTO_CLOSE_DAYS", 30))
         #: the submitter's contact details on a signal are removed this long after it closed
@@ -121,6 +124,7 @@ class TestConfig(Config):
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.MAIL_BACKEND = "memory"
+        self.MAIL_MARK_DELAY = 0  # one shared connection in memory: no thread writing beside the test
         self.SESSION_COOKIE_SECURE = False
         self.DEVELOPMENT = False
 

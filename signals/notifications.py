@@ -207,10 +207,11 @@ def notification_rows(
     ]
 
 
-def deliver_committed(session: Session, mailer: Mailer) -> int:
+def deliver_committed(session: Session, mailer: Mailer, mark: bool = True) -> list[int]:
     """Send the outbox rows this session wrote and has just committed; the cron (``deliver_pending``)
-    sends anything older or anything that failed. One UPDATE marks what went out."""
-    from sqlalchemy import inspect, update
+    sends anything older or anything that failed. One UPDATE marks what went out (``mark=False``: the
+    caller marks the returned ids itself, with ``mark_sent``). Returns the ids sent."""
+    from sqlalchemy import inspect
 
     written = session.info.pop(COMMITTED_OUTBOX_KEY, None) or []
     sent_ids = []
@@ -224,12 +225,20 @@ def deliver_committed(session: Session, mailer: Mailer) -> int:
             log.warning("Mail %s kon niet worden verstuurd; volgende keer opnieuw.", state.identity[0])
             continue
         sent_ids.append(state.identity[0])
-    if sent_ids:
-        table = Notification.__table__  # a plain UPDATE (the rows' objects are expired after the commit anyway)
-        session.connection().execute(
-            update(table).where(table.c.id.in_(sent_ids), table.c.sent_at.is_(None)).values(sent_at=utcnow())
+    if sent_ids and mark:
+        mark_sent(session.connection(), sent_ids)
+    return sent_ids
+
+
+def mark_sent(connection, ids: list[int]) -> None:
+    """Mark outbox rows as sent: one plain UPDATE (rows marked already keep their moment)."""
+    from sqlalchemy import update
+
+    table = Notification.__table__
+    for start in range(0, len(ids), 500):
+        connection.execute(
+            update(table).where(table.c.id.in_(ids[start : start + 500]), table.c.sent_at.is_(None)).values(sent_at=utcnow())
         )
-    return len(sent_ids)
 
 
 @event.listens_for(Session, "after_commit")
