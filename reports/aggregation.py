@@ -302,6 +302,10 @@ def punctuality(session: Session, conditions: list, now: dt.datetime | None = No
         .group_by(lead.ministry_code)
         .order_by(lead.ministry_code)
     ).all()
+    return _punctuality_frame(rows)
+
+
+def _punctuality_frame(rows) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["ministry", "count", "open", "with_deadline", "late", "open_late"])
     frame["ministry"] = frame["ministry"].fillna(NO_MINISTRY)
     for column in ("count", "open", "with_deadline", "late", "open_late"):
@@ -317,6 +321,31 @@ def punctuality(session: Session, conditions: list, now: dt.datetime | None = No
         dtype=object,
     )
     return frame
+
+
+def punctuality_all(session: Session, now: dt.datetime | None = None) -> pd.DataFrame:
+    """``punctuality`` over every signal, read from the summary table (signals/tallies.py): the same
+    columns and figures, without a pass over a million signals."""
+    from signals import tallies
+
+    now = now or utcnow()
+    tally = tallies.T
+    open_ = tally.status.in_(OPEN_STATUSES)
+    late = deadlines.tally_late_sql(tally, now)
+    rows = session.execute(
+        select(
+            tally.ministry_code,
+            tallies.total(),
+            tallies.total(open_),
+            tallies.total(tally.lateness != deadlines.TALLY_NO_DEADLINE),
+            tallies.total(late),
+            tallies.total(open_ & late),
+        )
+        .group_by(tally.ministry_code)
+        .having(tallies.total() > 0)
+        .order_by(tally.ministry_code)
+    ).all()
+    return _punctuality_frame([(code or None, *figures) for code, *figures in rows])
 
 
 def count_signals(session: Session, conditions: list) -> int:

@@ -15,7 +15,7 @@ from reports import aggregation as agg
 from reports.palette import ministry_colour
 from reports.periods import make_period
 from signals.knelpunten import KNELPUNT_STATUSES
-from signals.models import Knelpunt, Ministry, Signal, utcnow
+from signals.models import Knelpunt, Ministry, utcnow
 
 
 def month_keys_back(today: dt.date, months: int = 12) -> list[str]:
@@ -44,7 +44,7 @@ def ministry_names(session: Session) -> dict[str, str]:
 def open_and_late_per_ministry(session: Session, now: dt.datetime | None = None) -> list[dict]:
     """Per lead ministry with signals: open, open past the deadline, and all signals; by name."""
     names = ministry_names(session)
-    frame = agg.punctuality(session, [], now or utcnow())
+    frame = agg.punctuality_all(session, now or utcnow())
     rows = [
         {
             "code": r.ministry,
@@ -87,11 +87,13 @@ def knelpunten_per_ministry(session: Session) -> dict:
 
 def signal_trend(session: Session, today: dt.date, months: int = 12) -> list[dict]:
     """Signals received per month over the last ``months`` months (zeros included), oldest first."""
+    from signals import tallies
+
     keys = month_keys_back(today, months)
-    first = dt.datetime.fromisoformat(keys[0] + "-01").replace(tzinfo=dt.UTC)
-    month = agg.month_of(session, Signal.created_at).label("month")
     found = dict(
-        session.execute(select(month, func.count(Signal.id)).where(Signal.created_at >= first).group_by(month)).all()
+        session.execute(
+            select(tallies.T.month, tallies.total()).where(tallies.T.month >= keys[0]).group_by(tallies.T.month)
+        ).all()
     )
     return [{"month": key, "count": int(found.get(key, 0)), "period": quarter_of(key)} for key in keys]
 

@@ -232,3 +232,59 @@ def state_condition(state: str | None, now: dt.datetime):
     if state == VERY_LATE:
         return very_late_condition(now)
     return false()
+
+
+# --- the deadline state as the summary table keeps it (signals/tallies.py) ------------------
+
+#: a tally row's ``lateness``: no deadline state; the clock runs (judged now, by its due_at);
+#: judged at a past moment (answered, or asked for information): on time, late, very late
+TALLY_NO_DEADLINE, TALLY_RUNNING, TALLY_ON_TIME, TALLY_LATE, TALLY_VERY_LATE = 0, 1, 2, 3, 4
+#: the ``due_at`` of tally rows whose deadline state does not depend on now
+TALLY_NO_DUE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _judged_now_condition():
+    """SQL: the signal's deadline state depends on now (the clock runs, or the moment it is judged at is missing)."""
+    return (
+        Signal.status.in_(CLOCK_RUNNING_STATUSES)
+        | (Signal.status.in_(PAUSED_STATUSES) & Signal.needs_info_since.is_(None))
+        | (Signal.status.in_(ANSWERED_STATUSES) & Signal.answered_at.is_(None) & Signal.closed_at.is_(None))
+    )
+
+
+def tally_lateness_sql():
+    """SQL: a signal's ``lateness`` in the summary table, by the one rule above (``late_condition``).
+
+    Signals judged at a past moment keep their state until they change (and a change re-tallies
+    them); those judged now are kept with their due_at, so "late now" is ``due_at < now``.
+    """
+    now = dt.datetime.now(dt.UTC)  # judged_at of the rows below never reads it
+    return case(
+        (~_has_deadline(), TALLY_NO_DEADLINE),
+        (_judged_now_condition(), TALLY_RUNNING),
+        (very_late_condition(now), TALLY_VERY_LATE),
+        (late_condition(now), TALLY_LATE),
+        else_=TALLY_ON_TIME,
+    )
+
+
+def tally_due_sql():
+    """SQL: the ``due_at`` a tally row keeps: the deadline while the clock runs, else TALLY_NO_DUE."""
+    return case(
+        (_has_deadline() & _judged_now_condition(), Signal.due_at),
+        else_=literal(TALLY_NO_DUE, UTCDateTime()),
+    )
+
+
+def tally_late_sql(tally, now: dt.datetime):
+    """SQL on SignalTally rows: late or very late at ``now`` (the same rule as ``late_condition``)."""
+    return tally.lateness.in_((TALLY_LATE, TALLY_VERY_LATE)) | (
+        (tally.lateness == TALLY_RUNNING) & (tally.due_at < literal(as_utc(now), UTCDateTime()))
+    )
+
+
+def tally_on_time_sql(tally, now: dt.datetime):
+    """SQL on SignalTally rows: has a deadline state and is on time at ``now`` (as ``on_time_condition``)."""
+    return (tally.lateness == TALLY_ON_TIME) | (
+        (tally.lateness == TALLY_RUNNING) & (tally.due_at >= literal(as_utc(now), UTCDateTime()))
+    )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from signals import deadlines, permissions, refcache
+from signals import deadlines, permissions, refcache, tallies
 from signals.errors import N_, DomainError
 from signals.intake import SignalDraft, allocate_signal_ids, decide_routing, reference_for, validate_draft
 from signals.models import (
@@ -439,6 +439,8 @@ def _write(session: Session, submitter: User, prepared: list[_Prepared], now) ->
     ):
         if rows:
             connection.execute(insert(table), rows)
+    # written without the ORM, so counted into the summary table here (same transaction)
+    tallies.add_signals(session, [row["id"] for row in signal_rows])
     return references
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -281,6 +282,13 @@ class Signal(Base):
             "created_at", "status", "outcome", "channel_code", "organisation_code", "answered_at", "due_at",
             "deadline_started_at", "needs_info_since", "closed_at", "people_affected",
         ),  # fmt: skip
+        # the open-work counts: answered with a request to reopen (few), running deadlines, answered in a period
+        Index(
+            "ix_signal_reopen_requested", "reopen_requested_at",
+            sqlite_where=text("reopen_requested_at IS NOT NULL"), postgresql_where=text("reopen_requested_at IS NOT NULL"),
+        ),  # fmt: skip
+        Index("ix_signal_status_due", "status", "due_at"),
+        Index("ix_signal_answered_at", "answered_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -833,3 +841,42 @@ class KnelpuntSubscription(Base):
     knelpunt_id: Mapped[int] = mapped_column(ForeignKey("knelpunt.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class SignalTally(Base):
+    """How many signals share one combination of the figures the screens count (signals/tallies.py):
+    month received, lead ministry, status, deadline state and month answered.
+
+    Kept in step in the same transaction as every change to a signal (ORM flush hooks, the bulk
+    importer) and rebuilt from scratch by ``flask --app app stats rebuild``; counts over a million
+    signals read these few thousand rows instead.
+    """
+
+    __tablename__ = "signal_tally"
+    __table_args__ = (
+        UniqueConstraint(
+            "month", "ministry_code", "status", "lateness", "due_at", "answered_month", name="uq_signal_tally_key"
+        ),
+        Index("ix_signal_tally_ministry", "ministry_code", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: YYYY-MM of created_at in UTC (reporting periods are whole UTC months)
+    month: Mapped[str] = mapped_column(String(7))
+    #: the lead ministry; '' while the signal is not routed
+    ministry_code: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    #: signals.deadlines.TALLY_*: no deadline, clock running (judged now), on time, late, very late
+    lateness: Mapped[int] = mapped_column(Integer)
+    #: the deadline of signals whose clock runs (lateness TALLY_RUNNING), so "late now" is a sum; else the epoch
+    due_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    #: YYYY-MM of answered_at in UTC; '' while not answered
+    answered_month: Mapped[str] = mapped_column(String(7))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+    def __repr__(self) -> str:
+        return f"<SignalTally {self.month} {self.ministry_code} {self.status} {self.count}>"
+
+
+# the summary table's flush hooks, registered wherever the models are used (after every class above)
+from signals import tallies as _tallies  # noqa: E402,F401

@@ -38,24 +38,40 @@ class MinistryCounts:
 def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -> list[MinistryCounts]:
     """Per current ministry, its open lead signals by state and how many are late or very late now, in one GROUP BY."""
     now = now or utcnow()
-
-    def count_if(condition):
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    from signals import tallies
 
     awaiting, handling = deadlines.CLOCK_RUNNING_STATUSES
-    rows = session.execute(
+    tally = tallies.T
+    backlog = tally.status.in_(deadlines.BACKLOG_STATUSES)
+    # the backlog per state and late now from the summary table ...
+    counted = session.execute(
         select(
-            SignalMinistry.ministry_code,
-            count_if(Signal.status == awaiting),
-            count_if(Signal.status == handling),
-            count_if(Signal.status.in_(deadlines.PAUSED_STATUSES)),
-            count_if(deadlines.late_condition(now)),
-            count_if(deadlines.very_late_condition(now)),
+            tally.ministry_code,
+            tallies.total(tally.status == awaiting),
+            tallies.total(tally.status == handling),
+            tallies.total(tally.status.in_(deadlines.PAUSED_STATUSES)),
+            tallies.total(backlog & deadlines.tally_late_sql(tally, now)),
+            tallies.total(backlog & (tally.lateness == deadlines.TALLY_VERY_LATE)),
         )
-        .join(Signal, Signal.id == SignalMinistry.signal_id)
-        .where(SignalMinistry.is_lead.is_(True), Signal.status.in_(deadlines.BACKLOG_STATUSES))
-        .group_by(SignalMinistry.ministry_code)
+        .where(tally.ministry_code != "", backlog)
+        .group_by(tally.ministry_code)
     ).all()
+    # ... and very late now among the running clocks, which depends on when each clock started:
+    # only signals already past their deadline (the status and due_at index) are looked at
+    running_very_late = dict(
+        session.execute(
+            select(SignalMinistry.ministry_code, func.count())
+            .join(Signal, Signal.id == SignalMinistry.signal_id)
+            .where(
+                SignalMinistry.is_lead.is_(True),
+                Signal.status.in_(deadlines.CLOCK_RUNNING_STATUSES),
+                Signal.due_at < now,
+                deadlines.very_late_condition(now),
+            )
+            .group_by(SignalMinistry.ministry_code)
+        ).all()
+    )
+    rows = [(code, a, h, p, late, vl + running_very_late.get(code, 0)) for code, a, h, p, late, vl in counted]
     by_code = {row[0]: row for row in rows}
     result = []
     for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
@@ -114,13 +130,49 @@ def period_record_per_ministry(
 ) -> list[PeriodRecord]:
     """Per current ministry as lead: received in [start, end) and how many of those are late; answered in [start, end) and how many on time."""
     now = now or utcnow()
+    if _whole_months(start, end):  # reporting periods are: read the summary table
+        from signals import tallies
 
+        tally = tallies.T
+        first, last = start.strftime("%Y-%m"), end.strftime("%Y-%m")
+        received = (tally.month >= first) & (tally.month < last)
+        answered = (tally.answered_month >= first) & (tally.answered_month < last)
+        rows = session.execute(
+            select(
+                tally.ministry_code,
+                tallies.total(received),
+                tallies.total(received & deadlines.tally_late_sql(tally, now)),
+                tallies.total(answered),
+                tallies.total(answered & deadlines.tally_on_time_sql(tally, now)),
+            )
+            .where(tally.ministry_code != "", received | answered)
+            .group_by(tally.ministry_code)
+        ).all()
+    else:
+        rows = _period_record_live(session, start, end, now)
+    by_code = {row[0]: row for row in rows}
+    result = []
+    for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
+        row = by_code.get(ministry.code, (ministry.code, 0, 0, 0, 0))
+        result.append(PeriodRecord(ministry.code, ministry.name, *(int(v or 0) for v in row[1:])))
+    return result
+
+
+def _whole_months(start: dt.datetime, end: dt.datetime) -> bool:
+    """Whether [start, end) runs from the first of a month to the first of a month, midnight UTC."""
+    return all(
+        moment.utcoffset() == dt.timedelta(0) and (moment.day, moment.hour, moment.minute, moment.second, moment.microsecond) == (1, 0, 0, 0, 0)
+        for moment in (start, end)
+    )
+
+
+def _period_record_live(session: Session, start: dt.datetime, end: dt.datetime, now: dt.datetime):
     def count_if(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
     received = (Signal.created_at >= start) & (Signal.created_at < end)
     answered = Signal.answered_at.is_not(None) & (Signal.answered_at >= start) & (Signal.answered_at < end)
-    rows = session.execute(
+    return session.execute(
         select(
             SignalMinistry.ministry_code,
             count_if(received),
@@ -132,9 +184,3 @@ def period_record_per_ministry(
         .where(SignalMinistry.is_lead.is_(True))
         .group_by(SignalMinistry.ministry_code)
     ).all()
-    by_code = {row[0]: row for row in rows}
-    result = []
-    for ministry in session.scalars(select(Ministry).where(Ministry.valid_until.is_(None)).order_by(Ministry.code)):
-        row = by_code.get(ministry.code, (ministry.code, 0, 0, 0, 0))
-        result.append(PeriodRecord(ministry.code, ministry.name, *(int(v or 0) for v in row[1:])))
-    return result

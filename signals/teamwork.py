@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signals import deadlines, permissions
+from signals import deadlines, permissions, tallies
 from signals.access import get_signal_for, routed_to, visible_signals
 from signals.audit import list_signal_history, record_event
 from signals.errors import N_, DomainError, FieldErrors, Message, PermissionDenied
@@ -286,30 +286,20 @@ def queue_counts(session: Session, user: User) -> QueueCounts:
     """Counts for the triage menu: routed (new), in progress, waiting for the frontline, the user's own."""
     if not permissions.works_a_queue(user):
         return QueueCounts()
-    # only the statuses the menu counts: the open ones (few, by the status index) and answered
-    # with a request to reopen (a partial index), never every signal the ministry ever led
+    # open work per status from the summary table; the user's own and reopen requests by their indexes
+    counts = tallies.status_counts_led_by(session, user.organisation_code, OPEN_STATUSES)
     led = visible_signals(user).where(routed_to(user.organisation_code, lead_only=True))
-    rows = session.execute(
-        led.with_only_columns(
-            Signal.status,
-            func.count(),
-            func.coalesce(func.sum(case((Signal.assignee_id == user.id, 1), else_=0)), 0),
-        )
-        .where(Signal.status.in_(OPEN_STATUSES))
-        .group_by(Signal.status)
-    ).all()
-    reopen = session.scalar(
-        led.with_only_columns(func.count()).where(
-            Signal.reopen_requested_at.is_not(None), Signal.status == "answered"
-        )
+    mine = session.scalar(
+        led.with_only_columns(func.count()).where(Signal.assignee_id == user.id, Signal.status.in_(OPEN_STATUSES))
     )
-    counts = {status: n for status, n, _mine in rows}
-    mine = sum(int(m) for _status, _n, m in rows)
+    reopen = session.scalar(
+        led.with_only_columns(func.count()).where(Signal.reopen_requested_at.is_not(None), Signal.status == "answered")
+    )
     return QueueCounts(
         new=counts.get("routed", 0),
         in_progress=counts.get("in_progress", 0),
         waiting=counts.get("needs_info", 0),
-        mine=mine,
+        mine=mine or 0,
         reopen=reopen or 0,
     )
 

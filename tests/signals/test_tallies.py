@@ -1,0 +1,103 @@
+"""The summary table agrees with a live count after every kind of change (issue 12: figures that agree everywhere)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from signals import deadlines, tallies
+from signals.importer import import_signals
+from signals.models import Signal, SignalTally
+from signals.workflow import transition_signal
+
+
+def _live(db) -> Counter:
+    keys = tallies.key_select(db.session.get_bind().dialect.name).subquery()
+    columns = [keys.c[name] for name in tallies.KEY]
+    return Counter({tuple(row[:-1]): row[-1] for row in db.session.execute(select(*columns, func.count()).group_by(*columns))})
+
+
+def _stored(db) -> Counter:
+    rows = db.session.execute(select(*(SignalTally.__table__.c[name] for name in tallies.KEY), SignalTally.count))
+    return Counter({tuple(row[:-1]): row[-1] for row in rows if row[-1]})
+
+
+def _agree(db):
+    db.session.flush()
+    live, stored = _live(db), _stored(db)
+    assert stored == live, (live - stored, stored - live)
+    return live
+
+
+def test_tallies_equal_a_live_count_after_intake_routing_answering_merging_and_import(db, make_user, make_signal):
+    coordinator = make_user("coordinator", "BZK")
+    triage = make_user("triage", "SZW")
+    unrouted = make_signal(regulations=[], status="received", title="Onduidelijk", description="Iets ging mis maar wat precies weet niemand.")
+    routed = make_signal()
+    answered = make_signal(status="answered")
+    waiting = make_signal(status="needs_info")
+    figures = _agree(db)
+    assert sum(figures.values()) == 4
+
+    transition_signal(db.session, unrouted, "routed", coordinator, ministry="SZW", note="Gaat over de Participatiewet.")
+    _agree(db)
+    transition_signal(db.session, routed, "in_progress", triage)
+    transition_signal(db.session, routed, "answered", triage, outcome="further_study", response="We zoeken het uit.")
+    _agree(db)
+    transition_signal(db.session, unrouted, "merged", triage, target=answered, note="Zelfde geval.")
+    transition_signal(db.session, waiting, "in_progress", waiting.submitter, note="Het was maart.")
+    _agree(db)
+    rerouted = make_signal()
+    transition_signal(db.session, rerouted, "routed", coordinator, ministry="BZK", note="Toch BZK.")
+    db.session.commit()
+    _agree(db)
+
+    csv = "channel;title;description;regulations\n" + "".join(
+        f"GEM-BL;Gift van familie {n} leidt tot terugvordering;Een cliënt moet de uitkering terugbetalen.;BWBR0015703\n"
+        for n in range(3)
+    )
+    report = import_signals(db.session, make_user("frontline", "GEM"), csv, threshold=None)
+    db.session.commit()
+    assert len(report.imported) == 3
+    figures = _agree(db)
+    assert sum(figures.values()) == 8
+
+
+def test_rebuild_gives_the_same_table(db, make_signal):
+    make_signal()
+    make_signal(status="closed")
+    before = _agree(db)
+    tallies.rebuild(db.session)
+    assert _stored(db) == before
+
+
+def test_figures_from_the_tallies_equal_the_live_figures_at_any_moment(db, make_user, make_signal):
+    """Late now, late later: the summary-backed figures of the liaison and coordinator pages equal a live count."""
+    import datetime as dt
+
+    from reports import aggregation as agg
+    from reports.periods import parse_period
+    from signals.models import utcnow
+    from signals.stats import _period_record_live, open_counts_per_ministry, period_record_per_ministry
+
+    make_signal()
+    make_signal(status="in_progress")
+    make_signal(status="needs_info")
+    make_signal(status="answered")
+    make_signal(regulations=[], status="received", title="Onduidelijk", description="Iets ging mis maar wat precies weet niemand.")
+    db.session.commit()
+    period = parse_period(str(utcnow().year))
+    for days in (0, 20, 200, 2000):  # on time, late, very late
+        now = utcnow() + dt.timedelta(days=days)
+        live = agg.punctuality(db.session, [], now)
+        assert agg.punctuality_all(db.session, now).to_dict("records") == live.to_dict("records")
+        record = {(r.code, r.received, r.received_late, r.answered, r.answered_on_time) for r in period_record_per_ministry(db.session, period.start, period.end, now)}
+        live_record = {row[0]: row[1:] for row in _period_record_live(db.session, period.start, period.end, now)}
+        assert {r for r in record if any(r[1:])} == {(code, *map(int, v)) for code, v in live_record.items() if any(v)}
+        counts = open_counts_per_ministry(db.session, now)
+        szw = next(c for c in counts if c.code == "SZW")
+        assert (szw.awaiting_acceptance, szw.in_progress, szw.needs_info) == (1, 1, 1)
+        backlog = select(func.count()).select_from(Signal).where(Signal.status.in_(deadlines.BACKLOG_STATUSES))
+        assert szw.late == db.session.scalar(backlog.where(deadlines.late_condition(now)))
+        assert szw.very_late == db.session.scalar(backlog.where(deadlines.very_late_condition(now)))
