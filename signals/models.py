@@ -288,6 +288,12 @@ class Signal(Base):
             sqlite_where=text("reopen_requested_at IS NOT NULL"), postgresql_where=text("reopen_requested_at IS NOT NULL"),
         ),  # fmt: skip
         Index("ix_signal_status_due", "status", "due_at"),
+        Index(
+            "ix_signal_assignee_id", "assignee_id",
+            sqlite_where=text("assignee_id IS NOT NULL"), postgresql_where=text("assignee_id IS NOT NULL"),
+        ),  # fmt: skip
+        # "laatst door mij gemeld" on the frontline's start page
+        Index("ix_signal_submitter_created", "submitter_id", "created_at"),
         Index("ix_signal_answered_at", "answered_at"),
     )
 
@@ -321,7 +327,8 @@ class Signal(Base):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("signal.id"))
     knelpunt_id: Mapped[int | None] = mapped_column(ForeignKey("knelpunt.id"), index=True)
     #: the lead ministry's staff member who works the signal (claimed or assigned)
-    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    #: (indexed where set: ix_signal_assignee_id, partial, so its statistics see the assigned signals only)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     #: when the ministry must act next: accept after routing, answer after accepting
     due_at: Mapped[dt.datetime | None] = mapped_column(Timestamp, index=True)
     #: when the running deadline started (routing or acceptance), to tell late from very late

@@ -43,6 +43,13 @@ def upgrade():
     )
     op.create_index('ix_signal_status_due', 'signal', ['status', 'due_at'])
     op.create_index('ix_signal_answered_at', 'signal', ['answered_at'])
+    op.create_index('ix_signal_submitter_created', 'signal', ['submitter_id', 'created_at'])
+    # most signals have nobody assigned: a full index made SQLite's planner think it useless
+    op.drop_index('ix_signal_assignee_id', table_name='signal')
+    op.create_index(
+        'ix_signal_assignee_id', 'signal', ['assignee_id'],
+        sqlite_where=sa.text('assignee_id IS NOT NULL'), postgresql_where=sa.text('assignee_id IS NOT NULL'),
+    )
     # fill it from the signals already stored
     from sqlalchemy.orm import Session
 
@@ -52,6 +59,9 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_index('ix_signal_assignee_id', table_name='signal')
+    op.create_index('ix_signal_assignee_id', 'signal', ['assignee_id'])
+    op.drop_index('ix_signal_submitter_created', table_name='signal')
     op.drop_index('ix_signal_answered_at', table_name='signal')
     op.drop_index('ix_signal_status_due', table_name='signal')
     op.drop_index('ix_signal_reopen_requested', table_name='signal')
