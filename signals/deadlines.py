@@ -19,7 +19,7 @@ import holidays
 from sqlalchemy import and_, case, false, func, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import Float
+from sqlalchemy.types import Float, Integer
 
 from signals.models import Ministry, Signal, UTCDateTime
 
@@ -243,7 +243,7 @@ TALLY_NO_DEADLINE, TALLY_RUNNING, TALLY_ON_TIME, TALLY_LATE, TALLY_VERY_LATE = 0
 TALLY_NO_DUE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def _judged_now_condition():
+def judged_now_condition():
     """SQL: the signal's deadline state depends on now (the clock runs, or the moment it is judged at is missing)."""
     return (
         Signal.status.in_(CLOCK_RUNNING_STATUSES)
@@ -261,7 +261,7 @@ def tally_lateness_sql():
     now = dt.datetime.now(dt.UTC)  # judged_at of the rows below never reads it
     return case(
         (~_has_deadline(), TALLY_NO_DEADLINE),
-        (_judged_now_condition(), TALLY_RUNNING),
+        (judged_now_condition(), TALLY_RUNNING),
         (very_late_condition(now), TALLY_VERY_LATE),
         (late_condition(now), TALLY_LATE),
         else_=TALLY_ON_TIME,
@@ -271,7 +271,7 @@ def tally_lateness_sql():
 def tally_due_sql():
     """SQL: the ``due_at`` a tally row keeps: the deadline while the clock runs, else TALLY_NO_DUE."""
     return case(
-        (_has_deadline() & _judged_now_condition(), Signal.due_at),
+        (_has_deadline() & judged_now_condition(), Signal.due_at),
         else_=literal(TALLY_NO_DUE, UTCDateTime()),
     )
 
@@ -288,3 +288,25 @@ def tally_on_time_sql(tally, now: dt.datetime):
     return (tally.lateness == TALLY_ON_TIME) | (
         (tally.lateness == TALLY_RUNNING) & (tally.due_at >= literal(as_utc(now), UTCDateTime()))
     )
+
+
+def _very_late_epoch():
+    """Seconds since 1970 of the moment a running clock becomes very late (``very_late_condition``)."""
+    due, started = epoch(Signal.due_at), epoch(Signal.deadline_started_at)
+    after_thrice = started + (due - started) * VERY_LATE_FACTOR
+    return case((after_thrice > due, after_thrice), else_=due)
+
+
+def tally_very_late_day_sql(dialect: str):
+    """SQL: for a running clock, the UTC day number (days since 1970) on which it becomes very late; else -1.
+
+    Rows of earlier days are very late now; of the current day, ``very_late_condition`` decides.
+    """
+    days = _very_late_epoch() / 86400.0
+    day = func.cast(func.floor(days), Integer) if dialect == "postgresql" else func.cast(days, Integer)
+    return case((_has_deadline() & judged_now_condition(), day), else_=-1)
+
+
+def utc_day_number(now: dt.datetime) -> int:
+    """The UTC day number (days since 1970) of ``now``."""
+    return int(as_utc(now).timestamp() // 86400)

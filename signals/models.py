@@ -862,7 +862,8 @@ class SignalTally(Base):
     __tablename__ = "signal_tally"
     __table_args__ = (
         UniqueConstraint(
-            "month", "ministry_code", "status", "lateness", "due_at", "answered_month", name="uq_signal_tally_key"
+            "month", "ministry_code", "status", "lateness", "due_at", "very_late_day", "answered_month",
+            name="uq_signal_tally_key",
         ),
         Index("ix_signal_tally_ministry", "ministry_code", "status"),
     )
@@ -877,6 +878,8 @@ class SignalTally(Base):
     lateness: Mapped[int] = mapped_column(Integer)
     #: the deadline of signals whose clock runs (lateness TALLY_RUNNING), so "late now" is a sum; else the epoch
     due_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    #: for running clocks the UTC day number on which they become very late (signals.deadlines); else -1
+    very_late_day: Mapped[int] = mapped_column(Integer)
     #: YYYY-MM of answered_at in UTC; '' while not answered
     answered_month: Mapped[str] = mapped_column(String(7))
     count: Mapped[int] = mapped_column(Integer, default=0)

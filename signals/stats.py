@@ -56,21 +56,9 @@ def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -
         .where(tally.ministry_code != "", backlog)
         .group_by(tally.ministry_code)
     ).all()
-    # ... and very late now among the running clocks, which depends on when each clock started:
-    # only signals already past their deadline (the status and due_at index) are looked at
-    running_very_late = dict(
-        session.execute(
-            select(SignalMinistry.ministry_code, func.count())
-            .join(Signal, Signal.id == SignalMinistry.signal_id)
-            .where(
-                SignalMinistry.is_lead.is_(True),
-                Signal.status.in_(deadlines.CLOCK_RUNNING_STATUSES),
-                Signal.due_at < now,
-                deadlines.very_late_condition(now),
-            )
-            .group_by(SignalMinistry.ministry_code)
-        ).all()
-    )
+    # ... and very late now among the running clocks: by the day each becomes very late, the
+    # clocks of today checked one by one (few: only those due on the dates these rows name)
+    running_very_late = tallies.running_very_late_per_ministry(session, now)
     rows = [(code, a, h, p, late, vl + running_very_late.get(code, 0)) for code, a, h, p, late, vl in counted]
     by_code = {row[0]: row for row in rows}
     result = []

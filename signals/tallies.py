@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, aliased
 from signals import deadlines
 from signals.models import Signal, SignalMinistry, SignalTally
 
-KEY = ("month", "ministry_code", "status", "lateness", "due_at", "answered_month")
+KEY = ("month", "ministry_code", "status", "lateness", "due_at", "very_late_day", "answered_month")
 #: columns of a signal whose change can move it to another tally row
 KEY_ATTRIBUTES = frozenset(
     {"status", "created_at", "due_at", "deadline_started_at", "needs_info_since", "answered_at", "closed_at",
@@ -58,6 +58,7 @@ def key_select(dialect: str):
             Signal.status,
             deadlines.tally_lateness_sql().label("lateness"),
             deadlines.tally_due_sql().label("due_at"),
+            deadlines.tally_very_late_day_sql(dialect).label("very_late_day"),
             _month_sql(dialect, Signal.answered_at).label("answered_month"),
         )
         .select_from(Signal)
@@ -187,3 +188,37 @@ def status_counts_led_by(session: Session, ministry_code: str, statuses: Iterabl
         select(T.status, total()).where(T.ministry_code == ministry_code, T.status.in_(list(statuses))).group_by(T.status)
     )
     return {status: int(n) for status, n in rows}
+
+
+def running_very_late_per_ministry(session: Session, now) -> dict[str, int]:
+    """Signals whose clock runs and that are very late at ``now``, per lead ministry.
+
+    Clocks that became very late before today's UTC day are summed from the table; those that
+    become very late today are judged one by one (``very_late_condition``), found by their
+    deadlines (the status and due_at index).
+    """
+    today = deadlines.utc_day_number(now)
+    running = (T.lateness == deadlines.TALLY_RUNNING) & (T.ministry_code != "")
+    counts = {
+        code: int(n)
+        for code, n in session.execute(
+            select(T.ministry_code, total()).where(running, T.very_late_day < today).group_by(T.ministry_code)
+        )
+    }
+    due_today = [
+        due for (due,) in session.execute(select(T.due_at).where(running, T.very_late_day == today).distinct())
+    ]
+    for start in range(0, len(due_today), 500):
+        for code, n in session.execute(
+            select(SignalMinistry.ministry_code, func.count())
+            .join(Signal, Signal.id == SignalMinistry.signal_id)
+            .where(
+                SignalMinistry.is_lead.is_(True),
+                deadlines.judged_now_condition(),
+                Signal.due_at.in_(due_today[start : start + 500]),
+                deadlines.very_late_condition(now),
+            )
+            .group_by(SignalMinistry.ministry_code)
+        ):
+            counts[code] = counts.get(code, 0) + int(n)
+    return counts

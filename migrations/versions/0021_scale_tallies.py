@@ -28,11 +28,13 @@ def upgrade():
         sa.Column('status', sa.String(length=20), nullable=False),
         sa.Column('lateness', sa.Integer(), nullable=False),
         sa.Column('due_at', UTCDateTime(), nullable=False),
+        sa.Column('very_late_day', sa.Integer(), nullable=False),
         sa.Column('answered_month', sa.String(length=7), nullable=False),
         sa.Column('count', sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_signal_tally')),
         sa.UniqueConstraint(
-            'month', 'ministry_code', 'status', 'lateness', 'due_at', 'answered_month', name='uq_signal_tally_key',
+            'month', 'ministry_code', 'status', 'lateness', 'due_at', 'very_late_day', 'answered_month',
+            name='uq_signal_tally_key',
         ),
     )
     op.create_index('ix_signal_tally_ministry', 'signal_tally', ['ministry_code', 'status'])
