@@ -399,6 +399,8 @@ def backlog(session: Session, conditions: list, now: dt.datetime | None = None) 
     """The backlog now, whatever the period: per lead ministry the open signals and how many are
     late and very late now (``signals.deadlines``) — columns ministry, open, late, very_late."""
     now = now or utcnow()
+    if not conditions:  # every signal: the summary table
+        return _backlog_all(session, now)
     lead = _lead()
     rows = session.execute(
         _base(
@@ -413,3 +415,28 @@ def backlog(session: Session, conditions: list, now: dt.datetime | None = None) 
         .order_by(lead.ministry_code)
     ).all()
     return pd.DataFrame([(m, int(o), int(la), int(v)) for m, o, la, v in rows], columns=["ministry", "open", "late", "very_late"])
+
+
+def _backlog_all(session: Session, now: dt.datetime) -> pd.DataFrame:
+    """``backlog`` over every signal, from the summary table (signals/tallies.py)."""
+    from signals import tallies
+
+    tally = tallies.T
+    backlog_ = tally.status.in_(deadlines.BACKLOG_STATUSES)
+    rows = session.execute(
+        select(
+            tally.ministry_code,
+            tallies.total(),
+            tallies.total(deadlines.tally_late_sql(tally, now)),
+            tallies.total(tally.lateness == deadlines.TALLY_VERY_LATE),
+        )
+        .where(backlog_, tally.ministry_code != "")
+        .group_by(tally.ministry_code)
+        .having(tallies.total() > 0)
+        .order_by(tally.ministry_code)
+    ).all()
+    running = tallies.running_very_late_per_ministry(session, now, deadlines.BACKLOG_STATUSES)
+    return pd.DataFrame(
+        [(m, int(o), int(la), int(v) + running.get(m, 0)) for m, o, la, v in rows],
+        columns=["ministry", "open", "late", "very_late"],
+    )

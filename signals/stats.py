@@ -58,7 +58,7 @@ def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -
     ).all()
     # ... and very late now among the running clocks: by the day each becomes very late, the
     # clocks of today checked one by one (few: only those due on the dates these rows name)
-    running_very_late = tallies.running_very_late_per_ministry(session, now)
+    running_very_late = tallies.running_very_late_per_ministry(session, now, deadlines.BACKLOG_STATUSES)
     rows = [(code, a, h, p, late, vl + running_very_late.get(code, 0)) for code, a, h, p, late, vl in counted]
     by_code = {row[0]: row for row in rows}
     result = []

@@ -190,7 +190,7 @@ def status_counts_led_by(session: Session, ministry_code: str, statuses: Iterabl
     return {status: int(n) for status, n in rows}
 
 
-def running_very_late_per_ministry(session: Session, now) -> dict[str, int]:
+def running_very_late_per_ministry(session: Session, now, statuses: Iterable[str] | None = None) -> dict[str, int]:
     """Signals whose clock runs and that are very late at ``now``, per lead ministry.
 
     Clocks that became very late before today's UTC day are summed from the table; those that
@@ -199,6 +199,8 @@ def running_very_late_per_ministry(session: Session, now) -> dict[str, int]:
     """
     today = deadlines.utc_day_number(now)
     running = (T.lateness == deadlines.TALLY_RUNNING) & (T.ministry_code != "")
+    if statuses is not None:
+        running &= T.status.in_(list(statuses))
     counts = {
         code: int(n)
         for code, n in session.execute(
@@ -215,6 +217,7 @@ def running_very_late_per_ministry(session: Session, now) -> dict[str, int]:
             .where(
                 SignalMinistry.is_lead.is_(True),
                 deadlines.judged_now_condition(),
+                *([Signal.status.in_(list(statuses))] if statuses is not None else []),
                 Signal.due_at.in_(due_today[start : start + 500]),
                 deadlines.very_late_condition(now),
             )

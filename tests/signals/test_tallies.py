@@ -103,3 +103,19 @@ def test_figures_from_the_tallies_equal_the_live_figures_at_any_moment(db, make_
         backlog = select(func.count()).select_from(Signal).where(Signal.status.in_(deadlines.BACKLOG_STATUSES))
         assert szw.late == db.session.scalar(backlog.where(deadlines.late_condition(now)))
         assert szw.very_late == db.session.scalar(backlog.where(deadlines.very_late_condition(now)))
+
+
+def test_backlog_of_every_signal_from_the_tallies_equals_the_live_backlog(db, make_signal):
+    import datetime as dt
+
+    from reports import aggregation as agg
+    from signals.models import utcnow
+
+    make_signal()
+    make_signal(status="in_progress")
+    make_signal(status="needs_info")
+    db.session.commit()
+    for days in (0, 20, 2000):
+        now = utcnow() + dt.timedelta(days=days)
+        live = agg.backlog(db.session, [Signal.id > 0], now)  # any condition: counted live
+        assert agg.backlog(db.session, [], now).to_dict("records") == live.to_dict("records")
