@@ -202,8 +202,26 @@ def status_counts(session: Session, conditions: list) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["status", "count"])
 
 
-def per_month_by_ministry(session: Session, conditions: list) -> pd.DataFrame:
-    """Signals per month (created_at, UTC) and lead ministry — columns month, ministry, count."""
+def per_month_by_ministry(session: Session, conditions: list, whole_period: Period | None = None) -> pd.DataFrame:
+    """Signals per month (created_at, UTC) and lead ministry — columns month, ministry, count.
+
+    ``whole_period``: ``conditions`` are just this period (no filter, no scope), so the summary
+    table answers (signals/tallies.py).
+    """
+    if whole_period is not None:
+        from signals import tallies
+
+        tally = tallies.T
+        rows = session.execute(
+            select(tally.month, tally.ministry_code, tallies.total())
+            .where(*_tally_months(tally, whole_period))
+            .group_by(tally.month, tally.ministry_code)
+            .having(tallies.total() > 0)
+            .order_by(tally.month, tally.ministry_code)
+        ).all()
+        frame = pd.DataFrame([(m, code or None, int(n)) for m, code, n in rows], columns=["month", "ministry", "count"])
+        frame["ministry"] = frame["ministry"].fillna(NO_MINISTRY)
+        return frame
     lead = _lead()
     month = month_of(session, Signal.created_at).label("month")
     rows = session.execute(
@@ -284,9 +302,20 @@ def top_regulations(session: Session, conditions: list, limit: int = 10) -> pd.D
     return pd.DataFrame(rows, columns=["code", "title", "abbreviation", "ministry", "count"])
 
 
-def punctuality(session: Session, conditions: list, now: dt.datetime | None = None) -> pd.DataFrame:
-    """Per lead ministry: signals, open, with a deadline, late, on time and % on time."""
+def _tally_months(tally, period: Period) -> list:
+    return [tally.month >= period.start.strftime("%Y-%m"), tally.month < period.end.strftime("%Y-%m")]
+
+
+def punctuality(
+    session: Session, conditions: list, now: dt.datetime | None = None, whole_period: Period | None = None
+) -> pd.DataFrame:
+    """Per lead ministry: signals, open, with a deadline, late, on time and % on time.
+
+    ``whole_period``: as in ``per_month_by_ministry``, the summary table answers.
+    """
     now = now or utcnow()
+    if whole_period is not None:
+        return _punctuality_tally(session, now, whole_period)
     lead = _lead()
     rows = session.execute(
         _base(
@@ -326,9 +355,12 @@ def _punctuality_frame(rows) -> pd.DataFrame:
 def punctuality_all(session: Session, now: dt.datetime | None = None) -> pd.DataFrame:
     """``punctuality`` over every signal, read from the summary table (signals/tallies.py): the same
     columns and figures, without a pass over a million signals."""
+    return _punctuality_tally(session, now or utcnow(), None)
+
+
+def _punctuality_tally(session: Session, now: dt.datetime, period: Period | None) -> pd.DataFrame:
     from signals import tallies
 
-    now = now or utcnow()
     tally = tallies.T
     open_ = tally.status.in_(OPEN_STATUSES)
     late = deadlines.tally_late_sql(tally, now)
@@ -341,6 +373,7 @@ def punctuality_all(session: Session, now: dt.datetime | None = None) -> pd.Data
             tallies.total(late),
             tallies.total(open_ & late),
         )
+        .where(*(_tally_months(tally, period) if period is not None else []))
         .group_by(tally.ministry_code)
         .having(tallies.total() > 0)
         .order_by(tally.ministry_code)

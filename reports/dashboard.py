@@ -59,6 +59,8 @@ def build_dashboard(
     scope = countable_condition(user)
     scoped = [scope] if scope is not None else []
     conditions = agg.signal_conditions(period, filters=filters) + scoped
+    # the period alone (no filter, no scope): figures the summary table holds come from there
+    whole_period = period if scope is None and (filters is None or filters == agg.Filters()) else None
     previous = agg.signal_conditions(period.previous(), filters=filters) + scoped
     figures = agg.key_figures(session, conditions, now)
     previous_figures = agg.key_figures(session, previous, now)
@@ -81,7 +83,7 @@ def build_dashboard(
             for r in backlog.itertuples(index=False)
         ]
     # the period's record: signals received in the period
-    punctual = agg.punctuality(session, conditions, now)
+    punctual = agg.punctuality(session, conditions, now, whole_period=whole_period)
     tables["per_ministry"] = _table(
         N_("Ontvangen in de periode: open en te laat per ministerie (eerstverantwoordelijk)"),
         [
@@ -108,7 +110,7 @@ def build_dashboard(
         [("channel", N_("Kanaal")), ("count", N_("Signalen")), ("open", N_("Open"))],
         [[c, int(n), int(o)] for c, n, o in channels.itertuples(index=False)],
     )
-    per_month = agg.per_month_by_ministry(session, conditions)
+    per_month = agg.per_month_by_ministry(session, conditions, whole_period=whole_period)
     tables["per_month"] = _table(
         N_("Signalen per maand en per ministerie"),
         [("month", N_("Maand")), ("ministry", N_("Ministerie")), ("count", N_("Aantal"))],

@@ -134,7 +134,7 @@ def build_bottleneck_letter(
         [("outcome", "Uitkomst"), ("count", "Aantal")],
         [[OUTCOMES.get(o, o), int(c)] for o, c in outcomes.itertuples(index=False)],
     )
-    charts = _chart_tables(session, conditions, now, names, channel_names, tables)
+    charts = _chart_tables(session, conditions, now, names, channel_names, tables, None if ministry else period)
     themes = agg.theme_counts(session, conditions)
     tables["themes"] = _table(
         "Rode draden: signalen per thema",
@@ -247,9 +247,10 @@ def _summary(period, previous, figures, previous_figures, new_count, previous_ne
     return {"figures": key_figures, "paragraphs": paragraphs, "values": figures, "previous_values": previous_figures}
 
 
-def _chart_tables(session, conditions, now, names, channel_names, tables) -> list[dict]:
-    """The data behind every chart, as tables; returns the chart list."""
-    per_month = agg.per_month_by_ministry(session, conditions)
+def _chart_tables(session, conditions, now, names, channel_names, tables, whole_period=None) -> list[dict]:
+    """The data behind every chart, as tables; returns the chart list (``whole_period``: the
+    conditions are just that period, so the summary table answers what it holds)."""
+    per_month = agg.per_month_by_ministry(session, conditions, whole_period=whole_period)
     tables["per_month"] = _table(
         "Signalen per maand en per ministerie (eerstverantwoordelijk)",
         [("month", "Maand"), ("ministry", "Ministerie"), ("count", "Aantal")],
@@ -276,7 +277,7 @@ def _chart_tables(session, conditions, now, names, channel_names, tables) -> lis
             for code, title, abbr, ministry, c in regulations.itertuples(index=False)
         ],
     )
-    punctual = agg.punctuality(session, conditions, now)
+    punctual = agg.punctuality(session, conditions, now, whole_period=whole_period)
     tables["punctuality"] = _table(
         "Tijdigheid per ministerie (eerstverantwoordelijk)",
         [

@@ -94,6 +94,12 @@ def test_figures_from_the_tallies_equal_the_live_figures_at_any_moment(db, make_
             return sorted(frame.to_dict("records"), key=lambda row: row["ministry"])
 
         assert rows(agg.punctuality_all(db.session, now)) == rows(agg.punctuality(db.session, [], now))
+        in_period = agg.signal_conditions(period)
+        assert rows(agg.punctuality(db.session, in_period, now, whole_period=period)) == rows(
+            agg.punctuality(db.session, in_period, now)
+        )
+        per_month = agg.per_month_by_ministry(db.session, in_period, whole_period=period).to_dict("records")
+        assert sorted(per_month, key=str) == sorted(agg.per_month_by_ministry(db.session, in_period).to_dict("records"), key=str)
         record = {(r.code, r.received, r.received_late, r.answered, r.answered_on_time) for r in period_record_per_ministry(db.session, period.start, period.end, now)}
         live_record = {row[0]: row[1:] for row in _period_record_live(db.session, period.start, period.end, now)}
         assert {r for r in record if any(r[1:])} == {(code, *map(int, v)) for code, v in live_record.items() if any(v)}
