@@ -165,6 +165,19 @@ def import_signals_command(file, submitter_email):
         raise SystemExit(1)
 
 
+stats_cli = AppGroup("stats", help="De samenvattingstabel van de tellingen (signal_tally).")
+
+
+@stats_cli.command("rebuild")
+def stats_rebuild():
+    """Count every signal again into the summary table (after writes that bypassed the app)."""
+    from signals import tallies
+
+    rows = tallies.rebuild(db.session)
+    db.session.commit()
+    click.echo(f"summary table rebuilt: {rows} rows")
+
+
 privacy_cli = AppGroup("privacy", help="Privacy guard over stored data.")
 
 
@@ -189,6 +202,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(token_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(deadlines_cli)
+    app.cli.add_command(stats_cli)
     app.cli.add_command(routing_cli)
     app.cli.add_command(import_signals_command)
     app.cli.add_command(privacy_cli)

@@ -421,10 +421,18 @@ def measure_import(url: str, count: int) -> Row:
             }
             for t in (rng.choice(templates) for _ in range(count))
         ]  # fmt: skip
+        from sqlalchemy import func, select
+
+        from signals import tallies
+
+        last_id = db.session.scalar(select(func.max(Signal.id))) or 0
         started = time.perf_counter()
         db.session.execute(Signal.__table__.insert(), rows)
         db.session.commit()
         bare = time.perf_counter() - started
+        # the ceiling's rows bypassed the app: count them into the summary table, so figures still agree
+        tallies.add_signals(db.session, db.session.scalars(select(Signal.id).where(Signal.id > last_id)))
+        db.session.commit()
     rate, ceiling_rate = imported / elapsed, count / bare
     return Row(
         f"import-signals CSV ({count} rows)",
