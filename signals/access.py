@@ -37,12 +37,28 @@ def organisation_scope(organisation_code: str | None):
     return Signal.organisation_code.in_(select(literal(organisation_code)).union_all(offices))
 
 
-def visible_signals(user: User) -> Select[tuple[Signal]]:
-    """A query of exactly the signals ``user`` may see."""
+def organisation_codes(session: Session, organisation_code: str) -> list[str]:
+    """The codes ``organisation_scope`` covers: the organisation and its offices."""
+    offices = select(OrganisationOffice.organisation_code).where(OrganisationOffice.parent_code == organisation_code)
+    return [organisation_code, *session.scalars(offices.order_by(OrganisationOffice.organisation_code))]
+
+
+def visible_signals(user: User, session: Session | None = None) -> Select[tuple[Signal]]:
+    """A query of exactly the signals ``user`` may see.
+
+    With ``session`` an organisation's offices are looked up first, so an organisation without
+    offices is a plain equality: the database can then walk its (organisation, created_at) index
+    in list order instead of sorting every signal of the organisation (0.7 s at a million).
+    """
     stmt = select(Signal)
     if sees_all_signals(user):
         return stmt
     if sees_signals_of_organisation(user):
+        if session is not None:
+            codes = organisation_codes(session, user.organisation_code)
+            return stmt.where(
+                Signal.organisation_code == codes[0] if len(codes) == 1 else Signal.organisation_code.in_(codes)
+            )
         return stmt.where(organisation_scope(user.organisation_code))
     if sees_signals_of_ministry(user):
         return stmt.where(routed_to(user.organisation_code))
@@ -193,7 +209,7 @@ def list_signals_for(
     """
     if not can_work_with_signals(user):
         raise PermissionDenied(N_("Uw rol geeft geen toegang tot afzonderlijke signalen."))
-    stmt = visible_signals(user)
+    stmt = visible_signals(user, session)
     if status:
         statuses = [status] if isinstance(status, str) else list(status)
         condition = Signal.status.in_(statuses)

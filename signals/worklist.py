@@ -62,8 +62,8 @@ def _acts_on(user: User):
     return true() if permissions.may_act_on_every_signal(user) else false()
 
 
-def _waiting_for_information(user: User, mine_only: bool):
-    stmt = visible_signals(user).where(
+def _waiting_for_information(user: User, mine_only: bool, session: Session | None = None):
+    stmt = visible_signals(user, session).where(
         Signal.status == deadlines.PAUSED_STATUS,
         _acts_on(user),
         exists().where(AuditEvent.signal_id == Signal.id, AuditEvent.action == "request_info"),
@@ -71,12 +71,12 @@ def _waiting_for_information(user: User, mine_only: bool):
     return stmt.where(Signal.submitter_id == user.id) if mine_only else stmt
 
 
-def _answered_unrated(user: User, mine_only: bool):
+def _answered_unrated(user: User, mine_only: bool, session: Session | None = None):
     """Answered, not rated, logged by the user's own organisation (``permissions.may_rate``: the
     office that logged a signal rates it, not the agency above it)."""
     if not permissions.may_rate_answers(user):
         return visible_signals(user).where(false())
-    stmt = visible_signals(user).where(
+    stmt = visible_signals(user, session).where(
         Signal.status == "answered", Signal.feedback_at.is_(None), Signal.organisation_code == user.organisation_code
     )
     return stmt.where(Signal.submitter_id == user.id) if mine_only else stmt
@@ -91,7 +91,7 @@ def open_questions_for(
     Two queries whatever the number: the signals, then their latest questions.
     """
     stmt = (
-        _waiting_for_information(user, mine_only)
+        _waiting_for_information(user, mine_only, session)
         .options(selectinload(Signal.ministry_links))
         .order_by(Signal.needs_info_since, Signal.id)
     )
@@ -117,7 +117,7 @@ def open_questions_for(
 def answers_to_rate(session: Session, user: User, mine_only: bool = False, limit: int | None = None) -> list[Signal]:
     """Answered signals nobody of the organisation has rated yet, the oldest answer first (at most ``limit``)."""
     stmt = (
-        _answered_unrated(user, mine_only)
+        _answered_unrated(user, mine_only, session)
         .options(selectinload(Signal.ministry_links))
         .order_by(Signal.answered_at, Signal.id)
     )
@@ -142,8 +142,8 @@ def count_waiting_for(session: Session, user: User, mine_only: bool = False) -> 
     """Counts of ``open_questions_for`` and ``answers_to_rate``, without loading a signal."""
     from signals.access import capped_count
 
-    questions, capped_q = capped_count(session, _waiting_for_information(user, mine_only))
-    to_rate, capped_r = capped_count(session, _answered_unrated(user, mine_only))
+    questions, capped_q = capped_count(session, _waiting_for_information(user, mine_only, session))
+    to_rate, capped_r = capped_count(session, _answered_unrated(user, mine_only, session))
     return WaitingCounts(questions, to_rate, capped_q or capped_r)
 
 
