@@ -75,7 +75,9 @@ def include_object(obj, name, type_, reflected, compare_to):
     """Leave the full-text index (signals/search.py) out of autogenerate: it is not a model."""
     if type_ == "table" and name.startswith("signal_fts"):
         return False
-    if type_ == "index" and name == "ix_signal_fulltext":
+    if type_ == "index" and name in ("ix_signal_fulltext", "ix_signal_search_vector"):
+        return False
+    if type_ == "column" and name == "search_vector":  # PostgreSQL's stored tsvector of the signal's text
         return False
     return True
 
