@@ -94,10 +94,7 @@ def page_sql(where: str, order: str = "s.created_at DESC", limit: int = 25) -> l
 def search_condition(dialect: str, word: str) -> str:
     if dialect == "sqlite":
         return f"s.id IN (SELECT rowid FROM signal_fts WHERE signal_fts MATCH '\"{word}\"*')"
-    return (
-        "to_tsvector('dutch', coalesce(s.title, '') || ' ' || coalesce(s.description, '')) "
-        f"@@ to_tsquery('dutch', '{word}:*')"
-    )
+    return f"s.search_vector @@ to_tsquery('dutch', '{word}:*')"  # the stored column (signals.search)
 
 
 def month_expr(dialect: str, column: str) -> str:
