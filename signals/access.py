@@ -33,14 +33,18 @@ def organisation_scope(organisation_code: str | None):
     its offices (UWV Alkmaar, …) logged; an office or a municipality sees only its own. Acting on
     a signal (adding information, rating the answer) stays with the organisation that logged it
     (``permissions.is_submitting_organisation_of``)."""
-    offices = select(OrganisationOffice.organisation_code).where(OrganisationOffice.parent_code == organisation_code)
-    return Signal.organisation_code.in_(select(literal(organisation_code)).union_all(offices))
+    return Signal.organisation_code.in_(select(literal(organisation_code)).union_all(_offices_of(organisation_code)))
 
 
 def organisation_codes(session: Session, organisation_code: str) -> list[str]:
     """The codes ``organisation_scope`` covers: the organisation and its offices."""
-    offices = select(OrganisationOffice.organisation_code).where(OrganisationOffice.parent_code == organisation_code)
-    return [organisation_code, *session.scalars(offices.order_by(OrganisationOffice.organisation_code))]
+    offices = _offices_of(organisation_code).order_by(OrganisationOffice.organisation_code)
+    return [organisation_code, *session.scalars(offices)]
+
+
+def _offices_of(organisation_code: str | None):
+    """SELECT of the codes of the offices under an organisation (none for an office or a municipality)."""
+    return select(OrganisationOffice.organisation_code).where(OrganisationOffice.parent_code == organisation_code)
 
 
 def visible_signals(user: User, session: Session | None = None) -> Select[tuple[Signal]]:

@@ -306,7 +306,7 @@ def queue_counts(session: Session, user: User) -> QueueCounts:
     return QueueCounts(
         new=counts.get("routed", 0),
         in_progress=counts.get("in_progress", 0),
-        waiting=counts.get("needs_info", 0),
+        waiting=counts.get(deadlines.PAUSED_STATUS, 0),
         mine=mine or 0,
         reopen=reopen or 0,
     )

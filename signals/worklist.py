@@ -53,8 +53,9 @@ def open_question(session: Session, signal: Signal) -> OpenQuestion | None:
 
 
 def _acts_on(user: User):
-    """SQL for ``permissions.may_act`` on the signals ``user`` sees: an agency sees its offices'
-    questions, but the office that logged a signal answers them."""
+    """SQL for ``permissions.may_act`` (and, for the frontline, ``may_rate``) on the signals ``user``
+    sees: an agency sees its offices' questions and answers, but the office that logged a signal
+    answers and rates them."""
     if permissions.sees_signals_of_organisation(user):
         return Signal.organisation_code == user.organisation_code
     if permissions.sees_signals_of_ministry(user):
@@ -77,7 +78,7 @@ def _answered_unrated(user: User, mine_only: bool, session: Session | None = Non
     if not permissions.may_rate_answers(user):
         return visible_signals(user).where(false())
     stmt = visible_signals(user, session).where(
-        Signal.status == "answered", Signal.feedback_at.is_(None), Signal.organisation_code == user.organisation_code
+        Signal.status == "answered", Signal.feedback_at.is_(None), _acts_on(user)
     )
     return stmt.where(Signal.submitter_id == user.id) if mine_only else stmt
 
