@@ -30,6 +30,7 @@ import time
 from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.orm import Session
 
+from signals.deadlines import end_of_day, local_date
 from signals.models import (
     AuditEvent,
     Base,
@@ -43,7 +44,6 @@ from signals.models import (
     SignalRegulation,
     User,
 )
-from signals.deadlines import end_of_day, local_date
 from signals.reference import DATA_DIR, load_reference_data
 from signals.search import drop_fulltext, install_fulltext
 from signals.vocabulary import THEMES

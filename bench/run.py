@@ -148,7 +148,7 @@ def ceilings(dialect: str, year_start: str, year_end: str) -> dict[str, list[str
         ),
         "search 'bijstand' (coordinator)": page_sql(search_condition(dialect, "bijstand")),
         "API GET /signals?status&ministry": page_sql(
-            f"s.status = 'in_progress' AND s.id IN (SELECT signal_id FROM signal_ministry WHERE ministry_code = 'SZW')",
+            "s.status = 'in_progress' AND s.id IN (SELECT signal_id FROM signal_ministry WHERE ministry_code = 'SZW')",
             limit=50,
         ),
         "letter data (year)": letter,
@@ -388,11 +388,11 @@ def measure_import(url: str, count: int) -> Row:
             + ([f"BENCH-{stamp}-{index}"] if has_external else [])
         )
     data = buffer.getvalue()
+    from sqlalchemy import event
+
     from app.extensions import db
     from signals.importer import import_signals
     from signals.models import User
-
-    from sqlalchemy import event
 
     with app.app_context():
         user = db.session.query(User).filter_by(email="coordinator@example.org").one()

@@ -172,7 +172,7 @@ def tokenised(text: str) -> str:
 def word_features(tokens: str) -> list[str]:
     """Words and word pairs of a ``tokenised`` text (analyser of the word block)."""
     words = tokens.split()
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 #: lengths of the character n-grams read inside each word (4 alone does as well as 3-5 by source, at a third of the cost)

@@ -27,7 +27,16 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.sql.elements import TextClause
 
-from signals.models import CacheVersion, Channel, MailTemplate, Ministry, Organisation, Regulation, RegulationTerm, RoutingModel
+from signals.models import (
+    CacheVersion,
+    Channel,
+    MailTemplate,
+    Ministry,
+    Organisation,
+    Regulation,
+    RegulationTerm,
+    RoutingModel,
+)
 
 NAME = "reference"
 WATCHED_TABLES = frozenset(

@@ -25,7 +25,17 @@ import pytest
 from app.extensions import db as _db
 from signals.accounts import create_token
 from signals.knelpunten import create_knelpunt
-from signals.models import ApiToken, BackgroundJob, Knelpunt, LetterFile, Proposal, PublishedLetter, Regulation, SavedFilter, Signal
+from signals.models import (
+    ApiToken,
+    BackgroundJob,
+    Knelpunt,
+    LetterFile,
+    Proposal,
+    PublishedLetter,
+    Regulation,
+    SavedFilter,
+    Signal,
+)
 from signals.notifications import DEFAULT_TEMPLATES
 from tests.conftest import login
 from tests.security import SUMMARY
@@ -146,7 +156,6 @@ EXPECTED: dict[str, dict] = {
     # routes of issue 13 (and the proposals list of issue 15)
     "GET /behandelen/export.<fmt>": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /behandelen/standaardantwoorden": {"frontline": "403", "triage": "ok", "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},
-    "GET /knelpunten/voorstellen": {"frontline": "403", "triage": "ok", "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /signalen/<int:signal_id>/knelpunt": {"frontline": ("403", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "GET /signalen/<int:signal_id>/samenvoegen": {"frontline": ("ok", "404"), "triage": ("ok", "404"), "coordinator": "ok", "liaison": "403", "admin": "403", "anonymous": "login"},
     "POST /api/v1/signals/<int:signal_id>/correction": {"frontline": ("403", "404"), "triage": ("403", "404"), "coordinator": "403", "liaison": "403", "admin": "403", "anonymous": "login"},

@@ -88,11 +88,12 @@ def test_figures_from_the_tallies_equal_the_live_figures_at_any_moment(db, make_
     make_signal(regulations=[], status="received", title="Onduidelijk", description="Iets ging mis maar wat precies weet niemand.")
     db.session.commit()
     period = parse_period(str(utcnow().year))
+
+    def rows(frame):
+        return sorted(frame.to_dict("records"), key=lambda record: record["ministry"])
+
     for days in (0, 20, 200, 2000):  # on time, late, very late
         now = utcnow() + dt.timedelta(days=days)
-        def rows(frame):
-            return sorted(frame.to_dict("records"), key=lambda row: row["ministry"])
-
         assert rows(agg.punctuality_all(db.session, now)) == rows(agg.punctuality(db.session, [], now))
         in_period = agg.signal_conditions(period)
         assert rows(agg.punctuality(db.session, in_period, now, whole_period=period)) == rows(
