@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from signals.errors import DomainError, Message
+from app.extensions import db
+from signals.errors import DomainError, InvalidInput, Message
+
+#: what ``attempt`` returns when the domain refused the form's input
+FAILED: Any = object()
 
 
 def translate(message: str) -> str:
@@ -24,3 +31,14 @@ def add_domain_errors(form: FlaskForm, error: DomainError, aliases: dict[str, st
             field.errors = list(field.errors) + translated
         else:
             form.form_errors.extend(translated)
+
+
+def attempt(form: FlaskForm, action: Callable[[], Any], aliases: dict[str, str] | None = None) -> Any:
+    """Run the domain ``action`` of a validated form and return its result; when the domain refuses the
+    input (InvalidInput), roll back, put its messages beside the fields and return ``FAILED``."""
+    try:
+        return action()
+    except InvalidInput as error:
+        db.session.rollback()
+        add_domain_errors(form, error, aliases)
+        return FAILED

@@ -62,26 +62,27 @@ def letterhead_from_config(config: Mapping) -> dict:
     return letterhead
 
 
-def dutch_date(value: dt.date | dt.datetime | str | None) -> str:
-    """'30 november 2026' (a datetime counts in Dutch time; an ISO string is parsed first)."""
+def _dutch_day(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """The calendar day ``value`` falls on in Dutch time (an ISO string is parsed first); None when empty."""
     if value is None or value == "":
-        return ""
+        return None
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
     if isinstance(value, dt.datetime):
         value = (value.astimezone(TZ) if value.tzinfo else value).date()
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+    return value
+
+
+def dutch_date(value: dt.date | dt.datetime | str | None) -> str:
+    """'30 november 2026' (a datetime counts in Dutch time; an ISO string is parsed first)."""
+    day = _dutch_day(value)
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else ""
 
 
 def short_dutch_date(value: dt.date | dt.datetime | str | None) -> str:
     """'30-11-2026', for table cells."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
-    if isinstance(value, dt.datetime):
-        value = (value.astimezone(TZ) if value.tzinfo else value).date()
-    return f"{value.day:02d}-{value.month:02d}-{value.year}"
+    day = _dutch_day(value)
+    return f"{day.day:02d}-{day.month:02d}-{day.year}" if day else ""
 
 
 def count_phrase(n: int, singular: str, plural: str) -> str:

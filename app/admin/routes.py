@@ -19,13 +19,12 @@ from app.admin.forms import (
     UserSearchForm,
 )
 from app.extensions import db
-from app.form_errors import add_domain_errors
+from app.form_errors import FAILED, attempt
 from app.knelpunten.forms import ConfirmForm
 from app.mail import commit_and_deliver
 from app.security import role_required
 from signals import reference
 from signals.accounts import create_token
-from signals.errors import InvalidInput
 from signals.invitations import (
     INVITE_HOURS,
     current_organisations,
@@ -78,23 +77,17 @@ def _organisation_choices() -> list[SelectChoice]:
 def users():
     """Searchable user list and the invitation form: the new user gets an e-mail with a one-time link."""
     form = _user_form()
-    status = 200
     if form.validate_on_submit():
-        try:
-            user, _link = invite_user(
-                db.session, form.email.data, form.role.data, form.organisation.data, form.name.data or "",
-                actor=current_user, base_url=current_app.config["BASE_URL"],
-            )
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-            status = 422
-        else:
+        invited = attempt(form, lambda: invite_user(
+            db.session, form.email.data, form.role.data, form.organisation.data, form.name.data or "",
+            actor=current_user, base_url=current_app.config["BASE_URL"],
+        ))
+        if invited is not FAILED:
+            user, _link = invited
             commit_and_deliver()
             flash(_("Uitnodiging verstuurd naar %(email)s. De link werkt één keer en is %(hours)s uur geldig.", email=user.email, hours=INVITE_HOURS), "success")
             return redirect(url_for(".users"))
-    elif form.errors:
-        status = 422
+    status = 422 if form.errors else 200
     search = UserSearchForm(request.args)
     search.role.choices = [("", _("Alle rollen"))] + [(k, _(v)) for k, v in ROLES.items()]
     search.active.choices = [("", _("Actief en uitgeschakeld")), ("active", _("Actief")), ("inactive", _("Uitgeschakeld"))]
@@ -112,21 +105,13 @@ def user_detail(user_id: int):
     form.organisation.choices = _organisation_choices()
     if user.organisation_code not in {c.value for c in form.organisation.choices}:
         form.organisation.choices = [SelectChoice(user.organisation_code, user.organisation_code)] + form.organisation.choices
-    status = 200
     if form.validate_on_submit():
-        try:
-            changed = update_user(db.session, user, current_user, form.name.data or "", form.role.data, form.organisation.data)
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-            status = 422
-        else:
+        changed = attempt(form, lambda: update_user(db.session, user, current_user, form.name.data or "", form.role.data, form.organisation.data))
+        if changed is not FAILED:
             db.session.commit()
             flash(_("Gegevens van %(email)s opgeslagen.", email=user.email) if changed else _("Er was niets veranderd."), "success")
             return redirect(url_for(".user_detail", user_id=user.id))
-    elif form.errors:
-        status = 422
-    return render_template("admin/user.html", user=user, form=form, confirm=ConfirmForm()), status
+    return render_template("admin/user.html", user=user, form=form, confirm=ConfirmForm()), 422 if form.errors else 200
 
 
 @bp.post("/gebruikers/<int:user_id>/actief")
@@ -254,12 +239,8 @@ def move_regulation_view(regulation_id: int):
     form.ministry.choices = _current_ministry_choices()
     form.co_ministries.choices = _current_ministry_choices()
     if form.validate_on_submit():
-        try:
-            moved = move_regulation(db.session, regulation, form.ministry.data, current_user, co_ministries=form.co_ministries.data or [])
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-        else:
+        moved = attempt(form, lambda: move_regulation(db.session, regulation, form.ministry.data, current_user, co_ministries=form.co_ministries.data or []))
+        if moved is not FAILED:
             db.session.commit()
             flash(_("%(title)s valt nu onder %(ministry)s; %(n)d open signalen zijn meegegaan.", title=regulation.title, ministry=regulation.ministry_code, n=len(moved)), "success")
             return redirect(url_for(".reference_data"))
@@ -276,12 +257,8 @@ def retire_ministry_view(code: str):
     form = RetireMinistryForm()
     form.successor.choices = [("", _("Kies de opvolger"))] + [c for c in _current_ministry_choices() if c[0] != code]
     if form.validate_on_submit():
-        try:
-            moved = retire_ministry(db.session, ministry, form.successor.data, form.valid_until.data, current_user)
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-        else:
+        moved = attempt(form, lambda: retire_ministry(db.session, ministry, form.successor.data, form.valid_until.data, current_user))
+        if moved is not FAILED:
             db.session.commit()
             flash(_("%(code)s is opgeheven; %(n)d open signalen zijn naar %(successor)s gegaan.", code=code, n=len(moved), successor=ministry.successor_code), "success")
             return redirect(url_for(".reference_data"))

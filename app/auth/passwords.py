@@ -15,8 +15,7 @@ from wtforms.validators import DataRequired
 
 from app.auth import bp
 from app.extensions import db
-from app.form_errors import add_domain_errors
-from signals.errors import InvalidInput
+from app.form_errors import FAILED, attempt
 from signals.invitations import change_password, find_link, use_link
 from signals.models import User
 
@@ -53,23 +52,15 @@ def choose_password(token: str):
     if link is None:
         return render_template("auth/link_expired.html"), 410
     form = ChoosePasswordForm()
-    status = 200
     if form.validate_on_submit():
-        try:
-            user = use_link(db.session, token, form.password.data, form.repeat.data)
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-            status = 422
-        else:
+        user = attempt(form, lambda: use_link(db.session, token, form.password.data, form.repeat.data))
+        if user is not FAILED:
             db.session.commit()
             login_user(user)
             flash(_("Uw wachtwoord is ingesteld. Welkom bij Knelpunt."), "success")
             return redirect(url_for("main.index"))
-    elif form.errors:
-        status = 422
     response = render_template("auth/choose_password.html", form=form, user=link.user, purpose=link.purpose)
-    return response, status, {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+    return response, 422 if form.errors else 200, {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
 @bp.route("/wachtwoord-wijzigen", methods=["GET", "POST"], endpoint="change_password")
@@ -78,20 +69,13 @@ def change_password_view():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     form = ChangePasswordForm()
-    status = 200
     if form.validate_on_submit():
-        try:
-            change_password(db.session, current_user, form.current.data, form.password.data, form.repeat.data)
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-            status = 422
-        else:
+        changed = attempt(form, lambda: change_password(db.session, current_user, form.current.data, form.password.data, form.repeat.data))
+        if changed is not FAILED:
             db.session.commit()
             flash(_("Uw wachtwoord is gewijzigd."), "success")
             return redirect(url_for("main.index"))
-    elif form.errors:
-        status = 422
+    status = 422 if form.errors else 200
     return render_template("auth/change_password.html", form=form, forced=current_user.must_change_password), status
 
 

@@ -11,14 +11,14 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.extensions import db
-from app.form_errors import add_domain_errors
+from app.form_errors import FAILED, attempt
 from app.intake import bp
 from app.mail import commit_and_deliver
 from app.privacy_notice import flash_masked
 from app.security import role_required
 from signals.access import get_signal_for
 from signals.correction import correct_signal, withdraw_signal
-from signals.errors import InvalidInput, PermissionDenied
+from signals.errors import PermissionDenied
 from signals.intake import SUBMITTER_ROLES, TEXT_MAX, TITLE_MAX
 from signals.permissions import may_correct_signal
 
@@ -59,15 +59,11 @@ def correct(signal_id: int):
     signal = _own_signal(signal_id)
     form = CorrectionForm(obj=signal)
     if form.validate_on_submit():
-        try:
-            removed = correct_signal(
-                db.session, signal, current_user, title=form.title.data, description=form.description.data,
-                impact=form.impact.data or "", proposed_solution=form.proposed_solution.data or "",
-            )
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-        else:
+        removed = attempt(form, lambda: correct_signal(
+            db.session, signal, current_user, title=form.title.data, description=form.description.data,
+            impact=form.impact.data or "", proposed_solution=form.proposed_solution.data or "",
+        ))
+        if removed is not FAILED:
             commit_and_deliver()
             flash_masked(removed)
             flash(_("Uw signaal is aangepast."), "success")

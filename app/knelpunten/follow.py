@@ -15,26 +15,26 @@ from signals.permissions import may_follow_knelpunten
 from signals.subscriptions import follow, is_following, unfollow
 
 
+def _toggle(knelpunt_id: int, change, message: str):
+    """Follow or unfollow (``change``) the knelpunt after a confirmed POST, then back to its page."""
+    knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
+    if ConfirmForm().validate_on_submit():
+        change(db.session, current_user, knelpunt)
+        db.session.commit()
+        flash(message, "success")
+    return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
+
+
 @bp.post("/<int:knelpunt_id>/volgen")
 @role_required(may_follow_knelpunten)
 def follow_knelpunt(knelpunt_id: int):
-    knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
-    if ConfirmForm().validate_on_submit():
-        follow(db.session, current_user, knelpunt)
-        db.session.commit()
-        flash(_("U volgt dit knelpunt. U krijgt een e-mail bij elke nieuwe status."), "success")
-    return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
+    return _toggle(knelpunt_id, follow, _("U volgt dit knelpunt. U krijgt een e-mail bij elke nieuwe status."))
 
 
 @bp.post("/<int:knelpunt_id>/niet-meer-volgen")
 @role_required(may_follow_knelpunten)
 def unfollow_knelpunt(knelpunt_id: int):
-    knelpunt = get_knelpunt_for(db.session, current_user, knelpunt_id)
-    if ConfirmForm().validate_on_submit():
-        unfollow(db.session, current_user, knelpunt)
-        db.session.commit()
-        flash(_("U volgt dit knelpunt niet meer."), "success")
-    return redirect(url_for(".detail", knelpunt_id=knelpunt.id))
+    return _toggle(knelpunt_id, unfollow, _("U volgt dit knelpunt niet meer."))
 
 
 @bp.app_context_processor

@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from app.extensions import db
 from app.filters_ui import filter_panel
-from app.form_errors import add_domain_errors, translate
+from app.form_errors import FAILED, attempt, translate
 from app.intake.forms import FilterForm
 from app.security import role_required
 from app.triage import bp
@@ -281,14 +281,10 @@ def standard_answers():
         return redirect(url_for(".standard_answers")), 303
     form = _answer_form(editing)
     if form.validate_on_submit():
-        try:
-            save_standard_answer(
-                db.session, current_user, form.title.data, form.text.data, form.outcome.data or None, editing
-            )
-        except InvalidInput as error:
-            db.session.rollback()
-            add_domain_errors(form, error)
-        else:
+        saved = attempt(form, lambda: save_standard_answer(
+            db.session, current_user, form.title.data, form.text.data, form.outcome.data or None, editing
+        ))
+        if saved is not FAILED:
             flash(_("Standaardantwoord opgeslagen."), "success")
             return redirect(url_for(".standard_answers")), 303
     return (
