@@ -6,13 +6,22 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import String, and_, case, cast, false, func, literal, select, text
+from sqlalchemy import and_, case, false, func, literal, select, text
 from sqlalchemy.orm import Session, aliased
 
 from reports.periods import Period
-from signals import deadlines
+from signals import deadlines, tallies
 from signals.errors import N_, InvalidInput, Message
-from signals.models import Ministry, Regulation, Signal, SignalMinistry, SignalRegulation, utcnow
+from signals.models import (
+    Ministry,
+    Regulation,
+    Signal,
+    SignalMinistry,
+    SignalRegulation,
+    SignalTallyDetail,
+    SignalTallyTopic,
+    utcnow,
+)
 from signals.vocabulary import OPEN_STATUSES, THEMES
 
 #: the label of signals that have no lead ministry yet
@@ -20,15 +29,47 @@ NO_MINISTRY = N_("Niet doorgezet")
 #: outcome label of signals that have no outcome yet
 NO_OUTCOME = N_("Nog geen uitkomst")
 
-#: time-to-answer buckets: (upper bound in days, label)
-ANSWER_BUCKETS = (
-    (7, N_("binnen 1 week")),
-    (14, N_("1 tot 2 weken")),
-    (28, N_("2 tot 4 weken")),
-    (56, N_("4 tot 8 weken")),
-    (91, N_("8 tot 13 weken")),
-    (None, N_("meer dan 13 weken")),
+#: time-to-answer buckets: (upper bound in days, label); the bounds are signals.tallies.ANSWER_DAY_LIMITS
+ANSWER_BUCKETS = tuple(
+    zip(
+        (*tallies.ANSWER_DAY_LIMITS, None),
+        (
+            N_("binnen 1 week"),
+            N_("1 tot 2 weken"),
+            N_("2 tot 4 weken"),
+            N_("4 tot 8 weken"),
+            N_("8 tot 13 weken"),
+            N_("meer dan 13 weken"),
+        ),
+        strict=True,
+    )
 )
+#: the bucket index of "within 13 weeks" (91 days) and every bucket before it
+WITHIN_13_WEEKS = tallies.ANSWER_DAY_LIMITS.index(91)
+_DAY_MS = 86_400_000
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The signals received in whole UTC months of ``period`` in one ministry scope ('' for every
+    signal, else a ministry as lead or co-responsible), with no other narrowing: the summary tables
+    (signals/tallies.py) answer for them exactly what the live GROUP BYs would."""
+
+    period: Period
+    scope: str = ""
+
+    def previous(self) -> Summary:
+        return Summary(self.period.previous(), self.scope)
+
+
+def summary_for(period: Period | None, scope: str | None = "") -> Summary | None:
+    """The Summary of ``period`` and ``scope`` (None: the tables cannot answer)."""
+    if period is None or scope is None:
+        return None
+    for moment in (period.start, period.end):
+        if (moment.day, moment.hour, moment.minute, moment.second, moment.microsecond) != (1, 0, 0, 0, 0):
+            return None
+    return Summary(period, scope)
 
 
 @dataclass(frozen=True)
@@ -103,7 +144,7 @@ def theme_condition(code: str):
     """Signals tagged with theme ``code``; a text match on the JSON list works on SQLite and PostgreSQL."""
     if code not in THEMES:
         return false()
-    return cast(Signal.themes, String).like(f'%"{code}"%')
+    return tallies.theme_match(code)
 
 
 def _dialect(session: Session) -> str:
@@ -115,6 +156,20 @@ def month_of(session: Session, column):
     if _dialect(session) == "postgresql":
         return func.to_char(func.timezone("UTC", column), "YYYY-MM")
     return func.strftime("%Y-%m", column)
+
+
+def answer_ms(session: Session):
+    """Milliseconds from receipt to answer (signals.tallies.answer_ms_sql): the one measure of answer time."""
+    return tallies.answer_ms_sql(_dialect(session))
+
+
+def answer_bucket(session: Session):
+    """Index into ANSWER_BUCKETS of a signal's time to answer; -1 while not answered."""
+    return tallies.answer_bucket_sql(_dialect(session))
+
+
+def _avg_days(total_ms, answered) -> float | None:
+    return round(int(total_ms) / answered / _DAY_MS, 1) if answered else None
 
 
 def days_between(session: Session, start, end):
@@ -149,26 +204,31 @@ def _count_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def key_figures(session: Session, conditions: list, now: dt.datetime | None = None) -> dict[str, float | int | None]:
-    """Totals for one set of signals, in one query."""
+def key_figures(
+    session: Session, conditions: list, now: dt.datetime | None = None, summary: Summary | None = None
+) -> dict[str, float | int | None]:
+    """Totals for one set of signals, in one query (``summary``: from the summary table)."""
     now = now or utcnow()
-    answered = Signal.answered_at.is_not(None)
-    days = days_between(session, Signal.created_at, Signal.answered_at)
-    row = session.execute(
-        select(
-            func.count(Signal.id),
-            _count_if(Signal.status.in_(OPEN_STATUSES)),
-            _count_if(answered),
-            _count_if(Signal.status == "closed"),
-            _count_if(Signal.status == "merged"),
-            func.coalesce(func.sum(Signal.people_affected), 0),
-            _count_if(with_deadline_condition()),
-            _count_if(late_condition(now)),
-            func.avg(case((answered, days), else_=None)),
-            _count_if(and_(answered, days <= 91)),
-        ).where(*conditions)
-    ).one()
-    total, open_, answered_n, closed, merged, people, with_deadline, late, avg_days, within_13w = row
+    if summary is not None:
+        row = _key_figures_summary(session, summary, now)
+    else:
+        answered = Signal.answered_at.is_not(None)
+        bucket = answer_bucket(session)
+        row = session.execute(
+            select(
+                func.count(Signal.id),
+                _count_if(Signal.status.in_(OPEN_STATUSES)),
+                _count_if(answered),
+                _count_if(Signal.status == "closed"),
+                _count_if(Signal.status == "merged"),
+                func.coalesce(func.sum(Signal.people_affected), 0),
+                _count_if(with_deadline_condition()),
+                _count_if(late_condition(now)),
+                func.coalesce(func.sum(answer_ms(session)), 0),
+                _count_if(and_(answered, bucket <= WITHIN_13_WEEKS)),
+            ).where(*conditions)
+        ).one()
+    total, open_, answered_n, closed, merged, people, with_deadline, late, answer_total_ms, within_13w = row
     return {
         "total": int(total or 0),
         "open": int(open_ or 0),
@@ -178,13 +238,62 @@ def key_figures(session: Session, conditions: list, now: dt.datetime | None = No
         "people_affected": int(people or 0),
         "with_deadline": int(with_deadline or 0),
         "late": int(late or 0),
-        "avg_days_to_answer": round(float(avg_days), 1) if avg_days is not None else None,
+        "avg_days_to_answer": _avg_days(answer_total_ms or 0, int(answered_n or 0)),
         "answered_within_13_weeks": int(within_13w or 0),
     }
 
 
-def outcome_counts(session: Session, conditions: list) -> pd.DataFrame:
+D = SignalTallyDetail
+P = SignalTallyTopic
+
+
+def _detail_where(summary: Summary) -> list:
+    return [D.scope_code == summary.scope, *_tally_months(D, summary.period)]
+
+
+def _sum(column=None):
+    """SUM(count) of detail rows (optionally only where ``column`` holds)."""
+    if column is None:
+        return func.coalesce(func.sum(D.count), 0)
+    return func.coalesce(func.sum(case((column, D.count), else_=0)), 0)
+
+
+def _key_figures_summary(session: Session, summary: Summary, now: dt.datetime):
+    answered = D.answer_bucket >= 0
+    return session.execute(
+        select(
+            _sum(),
+            _sum(D.status.in_(OPEN_STATUSES)),
+            _sum(answered),
+            _sum(D.status == "closed"),
+            _sum(D.status == "merged"),
+            func.coalesce(func.sum(D.people), 0),
+            _sum(D.lateness != deadlines.TALLY_NO_DEADLINE),
+            _sum(deadlines.tally_late_sql(D, now)),
+            func.coalesce(func.sum(D.answer_ms), 0),
+            _sum(answered & (D.answer_bucket <= WITHIN_13_WEEKS)),
+        ).where(*_detail_where(summary))
+    ).one()
+
+
+def _nulls_as_live(session: Session, column):
+    """ORDER BY ``column`` where '' stands for NULL, as the live query sorts NULL (first on SQLite, last on PostgreSQL)."""
+    if _dialect(session) == "postgresql":
+        return [case((column == "", 1), else_=0), column]
+    return [column]
+
+
+def outcome_counts(session: Session, conditions: list, summary: Summary | None = None) -> pd.DataFrame:
     """Signals per outcome (answered ones) — columns outcome, count."""
+    if summary is not None:
+        rows = session.execute(
+            select(D.outcome, _sum())
+            .where(*_detail_where(summary), D.outcome != "")
+            .group_by(D.outcome)
+            .having(_sum() > 0)
+            .order_by(D.outcome)
+        ).all()
+        return pd.DataFrame([(o, int(n)) for o, n in rows], columns=["outcome", "count"])
     rows = session.execute(
         select(Signal.outcome, func.count(Signal.id))
         .where(*conditions, Signal.outcome.is_not(None))
@@ -194,20 +303,39 @@ def outcome_counts(session: Session, conditions: list) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outcome", "count"])
 
 
-def status_counts(session: Session, conditions: list) -> pd.DataFrame:
+def status_counts(session: Session, conditions: list, summary: Summary | None = None) -> pd.DataFrame:
     """Signals per status — columns status, count."""
+    if summary is not None:
+        rows = session.execute(
+            select(D.status, _sum()).where(*_detail_where(summary)).group_by(D.status).having(_sum() > 0)
+        ).all()
+        return pd.DataFrame([(s, int(n)) for s, n in rows], columns=["status", "count"])
     rows = session.execute(
         select(Signal.status, func.count(Signal.id)).where(*conditions).group_by(Signal.status)
     ).all()
     return pd.DataFrame(rows, columns=["status", "count"])
 
 
-def per_month_by_ministry(session: Session, conditions: list, whole_period: Period | None = None) -> pd.DataFrame:
+def per_month_by_ministry(
+    session: Session, conditions: list, whole_period: Period | None = None, summary: Summary | None = None
+) -> pd.DataFrame:
     """Signals per month (created_at, UTC) and lead ministry — columns month, ministry, count.
 
     ``whole_period``: ``conditions`` are just this period (no filter, no scope), so the summary
-    table answers (signals/tallies.py).
+    table answers (signals/tallies.py); ``summary``: the same for a period and ministry scope.
     """
+    if summary is not None and summary.scope:
+        rows = session.execute(
+            select(D.month, D.lead_code, _sum())
+            .where(*_detail_where(summary))
+            .group_by(D.month, D.lead_code)
+            .having(_sum() > 0)
+            .order_by(D.month, *_nulls_as_live(session, D.lead_code))
+        ).all()
+        frame = pd.DataFrame([(m, code or None, int(n)) for m, code, n in rows], columns=["month", "ministry", "count"])
+        frame["ministry"] = frame["ministry"].fillna(NO_MINISTRY)
+        return frame
+    whole_period = summary.period if summary is not None else whole_period
     if whole_period is not None:
         from signals import tallies
 
@@ -217,7 +345,7 @@ def per_month_by_ministry(session: Session, conditions: list, whole_period: Peri
             .where(*_tally_months(tally, whole_period))
             .group_by(tally.month, tally.ministry_code)
             .having(tallies.total() > 0)
-            .order_by(tally.month, tally.ministry_code)
+            .order_by(tally.month, *_nulls_as_live(session, tally.ministry_code))
         ).all()
         frame = pd.DataFrame([(m, code or None, int(n)) for m, code, n in rows], columns=["month", "ministry", "count"])
         frame["ministry"] = frame["ministry"].fillna(NO_MINISTRY)
@@ -235,23 +363,42 @@ def per_month_by_ministry(session: Session, conditions: list, whole_period: Peri
     return frame
 
 
-def flow(session: Session, conditions: list) -> pd.DataFrame:
+def flow(session: Session, conditions: list, summary: Summary | None = None) -> pd.DataFrame:
     """Channel → lead ministry → outcome — columns channel, ministry, outcome, count."""
-    lead = _lead()
-    rows = session.execute(
-        _base(lead, Signal.channel_code, lead.ministry_code, Signal.outcome, func.count(Signal.id))
-        .where(*conditions)
-        .group_by(Signal.channel_code, lead.ministry_code, Signal.outcome)
-        .order_by(Signal.channel_code, lead.ministry_code, Signal.outcome)
-    ).all()
+    if summary is not None:
+        rows = session.execute(
+            select(D.channel_code, D.lead_code, D.outcome, _sum())
+            .where(*_detail_where(summary))
+            .group_by(D.channel_code, D.lead_code, D.outcome)
+            .having(_sum() > 0)
+            .order_by(D.channel_code, *_nulls_as_live(session, D.lead_code), *_nulls_as_live(session, D.outcome))
+        ).all()
+        rows = [(channel, lead or None, outcome or None, int(n)) for channel, lead, outcome, n in rows]
+    else:
+        lead = _lead()
+        rows = session.execute(
+            _base(lead, Signal.channel_code, lead.ministry_code, Signal.outcome, func.count(Signal.id))
+            .where(*conditions)
+            .group_by(Signal.channel_code, lead.ministry_code, Signal.outcome)
+            .order_by(Signal.channel_code, lead.ministry_code, Signal.outcome)
+        ).all()
     frame = pd.DataFrame(rows, columns=["channel", "ministry", "outcome", "count"])
     frame["ministry"] = frame["ministry"].fillna(NO_MINISTRY)
     frame["outcome"] = frame["outcome"].fillna("none")
     return frame
 
 
-def per_channel(session: Session, conditions: list) -> pd.DataFrame:
+def per_channel(session: Session, conditions: list, summary: Summary | None = None) -> pd.DataFrame:
     """Signals per channel — columns channel, count, open."""
+    if summary is not None:
+        rows = session.execute(
+            select(D.channel_code, _sum(), _sum(D.status.in_(OPEN_STATUSES)))
+            .where(*_detail_where(summary))
+            .group_by(D.channel_code)
+            .having(_sum() > 0)
+            .order_by(_sum().desc(), D.channel_code)
+        ).all()
+        return pd.DataFrame([(c, int(n), int(o)) for c, n, o in rows], columns=["channel", "count", "open"])
     rows = session.execute(
         select(Signal.channel_code, func.count(Signal.id), _count_if(Signal.status.in_(OPEN_STATUSES)))
         .where(*conditions)
@@ -261,33 +408,53 @@ def per_channel(session: Session, conditions: list) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["channel", "count", "open"])
 
 
-def answer_time(session: Session, conditions: list) -> pd.DataFrame:
+def answer_time(session: Session, conditions: list, summary: Summary | None = None) -> pd.DataFrame:
     """Answered signals per time-to-answer bucket — columns bucket, count (every bucket present)."""
-    days = days_between(session, Signal.created_at, Signal.answered_at)
-    whens = [(days <= limit, index) for index, (limit, _label) in enumerate(ANSWER_BUCKETS) if limit is not None]
-    bucket = case(*whens, else_=len(ANSWER_BUCKETS) - 1).label("bucket")
-    rows = dict(
-        session.execute(
-            select(bucket, func.count(Signal.id)).where(*conditions, Signal.answered_at.is_not(None)).group_by(bucket)
-        ).all()
-    )
+    if summary is not None:
+        stmt = select(D.answer_bucket, _sum()).where(*_detail_where(summary), D.answer_bucket >= 0).group_by(D.answer_bucket)
+    else:
+        bucket = answer_bucket(session).label("bucket")
+        stmt = select(bucket, func.count(Signal.id)).where(*conditions, Signal.answered_at.is_not(None)).group_by(bucket)
+    rows = {int(index): n for index, n in session.execute(stmt).all()}
     return pd.DataFrame(
         [(label, int(rows.get(index, 0))) for index, (_limit, label) in enumerate(ANSWER_BUCKETS)],
         columns=["bucket", "count"],
     )
 
 
-def theme_counts(session: Session, conditions: list) -> pd.DataFrame:
+def _topic_counts(session: Session, summary: Summary, kind: str) -> dict[str, int]:
+    rows = session.execute(
+        select(P.code, func.sum(P.count))
+        .where(P.scope_code == summary.scope, *_tally_months(P, summary.period), P.kind == kind)
+        .group_by(P.code)
+    )
+    return {code: int(n) for code, n in rows if n}
+
+
+def theme_counts(session: Session, conditions: list, summary: Summary | None = None) -> pd.DataFrame:
     """Signals per theme (a signal can have several) — columns theme, count, in THEMES order."""
-    columns = [_count_if(theme_condition(code)) for code in THEMES]
-    row = session.execute(select(*columns).where(*conditions)).one()
+    if summary is not None:
+        counts = _topic_counts(session, summary, "theme")
+        row = [counts.get(code, 0) for code in THEMES]
+    else:
+        columns = [_count_if(theme_condition(code)) for code in THEMES]
+        row = session.execute(select(*columns).where(*conditions)).one()
     return pd.DataFrame(
         [(code, int(value or 0)) for code, value in zip(THEMES, row, strict=True)], columns=["theme", "count"]
     )
 
 
-def top_regulations(session: Session, conditions: list, limit: int = 10) -> pd.DataFrame:
+def top_regulations(session: Session, conditions: list, limit: int = 10, summary: Summary | None = None) -> pd.DataFrame:
     """Regulations named most often — columns code, title, abbreviation, ministry, count."""
+    columns = ["code", "title", "abbreviation", "ministry", "count"]
+    if summary is not None:
+        counts = {int(key): n for key, n in _topic_counts(session, summary, "regulation").items()}
+        regulations = session.execute(
+            select(Regulation.id, Regulation.code, Regulation.title, Regulation.abbreviation, Regulation.ministry_code)
+            .where(Regulation.id.in_(list(counts)))
+        ).all()
+        rows = sorted(((*r[1:], counts[r[0]]) for r in regulations), key=lambda r: (-r[4], r[0]))[:limit]
+        return pd.DataFrame(rows, columns=columns)
     count = func.count(func.distinct(SignalRegulation.signal_id))
     rows = session.execute(
         select(Regulation.code, Regulation.title, Regulation.abbreviation, Regulation.ministry_code, count)
@@ -299,7 +466,7 @@ def top_regulations(session: Session, conditions: list, limit: int = 10) -> pd.D
         .order_by(count.desc(), Regulation.code)
         .limit(limit)
     ).all()
-    return pd.DataFrame(rows, columns=["code", "title", "abbreviation", "ministry", "count"])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _tally_months(tally, period: Period) -> list:
@@ -307,13 +474,35 @@ def _tally_months(tally, period: Period) -> list:
 
 
 def punctuality(
-    session: Session, conditions: list, now: dt.datetime | None = None, whole_period: Period | None = None
+    session: Session,
+    conditions: list,
+    now: dt.datetime | None = None,
+    whole_period: Period | None = None,
+    summary: Summary | None = None,
 ) -> pd.DataFrame:
     """Per lead ministry: signals, open, with a deadline, late, on time and % on time.
 
-    ``whole_period``: as in ``per_month_by_ministry``, the summary table answers.
+    ``whole_period``, ``summary``: as in ``per_month_by_ministry``, the summary tables answer.
     """
     now = now or utcnow()
+    if summary is not None and summary.scope:
+        open_, late = D.status.in_(OPEN_STATUSES), deadlines.tally_late_sql(D, now)
+        rows = session.execute(
+            select(
+                D.lead_code,
+                _sum(),
+                _sum(open_),
+                _sum(D.lateness != deadlines.TALLY_NO_DEADLINE),
+                _sum(late),
+                _sum(open_ & late),
+            )
+            .where(*_detail_where(summary))
+            .group_by(D.lead_code)
+            .having(_sum() > 0)
+            .order_by(*_nulls_as_live(session, D.lead_code))
+        ).all()
+        return _punctuality_frame([(code or None, *figures) for code, *figures in rows])
+    whole_period = summary.period if summary is not None else whole_period
     if whole_period is not None:
         return _punctuality_tally(session, now, whole_period)
     lead = _lead()
@@ -376,7 +565,7 @@ def _punctuality_tally(session: Session, now: dt.datetime, period: Period | None
         .where(*(_tally_months(tally, period) if period is not None else []))
         .group_by(tally.ministry_code)
         .having(tallies.total() > 0)
-        .order_by(tally.ministry_code)
+        .order_by(*_nulls_as_live(session, tally.ministry_code))
     ).all()
     return _punctuality_frame([(code or None, *figures) for code, *figures in rows])
 

@@ -47,6 +47,28 @@ def countable_condition(user: User):
     raise PermissionDenied(N_("Uw rol heeft geen dashboard."))
 
 
+def summary_scope(user: User, filters: agg.Filters | None) -> str | None:
+    """The ministry scope the summary tables count ``user``'s dashboard in ('' for every signal), or
+    None when they cannot (an organisation's signals; a channel, regulation or theme filter; a
+    ministry filter other than the user's own ministry scope).
+
+    The same signals as ``countable_condition`` and ``filters``: a ministry's triage counts signals
+    routed to it (lead or co-responsible), which is what the tables' ministry scope holds.
+    """
+    filters = filters or agg.Filters()
+    if filters.channel or filters.regulation or filters.theme:
+        return None
+    if countable_condition(user) is None:
+        own = ""
+    elif permissions.sees_signals_of_ministry(user) and not permissions.sees_all_signals(user):
+        own = user.organisation_code
+    else:
+        return None
+    if filters.ministry and own and filters.ministry != own:
+        return None
+    return own or filters.ministry or ""
+
+
 def _table(title, columns, rows):
     return {"title": title, "columns": [{"key": k, "label": label} for k, label in columns], "rows": rows}
 
@@ -59,11 +81,11 @@ def build_dashboard(
     scope = countable_condition(user)
     scoped = [scope] if scope is not None else []
     conditions = agg.signal_conditions(period, filters=filters) + scoped
-    # the period alone (no filter, no scope): figures the summary table holds come from there
-    whole_period = period if scope is None and (filters is None or filters == agg.Filters()) else None
+    # the period and a ministry scope alone: the summary tables answer (signals/tallies.py), the same figures
+    summary = agg.summary_for(period, summary_scope(user, filters))
     previous = agg.signal_conditions(period.previous(), filters=filters) + scoped
-    figures = agg.key_figures(session, conditions, now)
-    previous_figures = agg.key_figures(session, previous, now)
+    figures = agg.key_figures(session, conditions, now, summary=summary)
+    previous_figures = agg.key_figures(session, previous, now, summary=summary and summary.previous())
     tables: dict[str, dict] = {}
 
     # the backlog now: open signals whatever the period, judged now - every count links to its signals
@@ -83,7 +105,7 @@ def build_dashboard(
             for r in backlog.itertuples(index=False)
         ]
     # the period's record: signals received in the period
-    punctual = agg.punctuality(session, conditions, now, whole_period=whole_period)
+    punctual = agg.punctuality(session, conditions, now, summary=summary)
     tables["per_ministry"] = _table(
         N_("Ontvangen in de periode: open en te laat per ministerie (eerstverantwoordelijk)"),
         [
@@ -104,20 +126,20 @@ def build_dashboard(
         [("ministry", N_("Ministerie")), ("count", N_("Signalen")), ("with_deadline", N_("Met termijn")), ("on_time", N_("Op tijd")), ("late", N_("Te laat")), ("pct_on_time", N_("% op tijd"))],
         [[r.ministry, int(r.count), int(r.with_deadline), int(r.on_time), int(r.late), r.pct_on_time] for r in punctual.itertuples(index=False)],
     )  # fmt: skip
-    channels = agg.per_channel(session, conditions)
+    channels = agg.per_channel(session, conditions, summary=summary)
     tables["per_channel"] = _table(
         N_("Instroom per kanaal"),
         [("channel", N_("Kanaal")), ("count", N_("Signalen")), ("open", N_("Open"))],
         [[c, int(n), int(o)] for c, n, o in channels.itertuples(index=False)],
     )
-    per_month = agg.per_month_by_ministry(session, conditions, whole_period=whole_period)
+    per_month = agg.per_month_by_ministry(session, conditions, summary=summary)
     tables["per_month"] = _table(
         N_("Signalen per maand en per ministerie"),
         [("month", N_("Maand")), ("ministry", N_("Ministerie")), ("count", N_("Aantal"))],
         [[m, mi, int(c)] for m, mi, c in per_month.itertuples(index=False)],
     )
-    outcomes = agg.outcome_counts(session, conditions)
-    statuses = agg.status_counts(session, conditions)
+    outcomes = agg.outcome_counts(session, conditions, summary=summary)
+    statuses = agg.status_counts(session, conditions, summary=summary)
     tables["status"] = _table(
         N_("Signalen per status"),
         [("status", N_("Status")), ("count", N_("Aantal"))],
@@ -134,13 +156,13 @@ def build_dashboard(
         [("outcome", N_("Uitkomst")), ("count", N_("Aantal"))],
         [[OUTCOME_LABELS.get(o, o), int(c)] for o, c in outcomes.itertuples(index=False)],
     )
-    themes = agg.theme_counts(session, conditions)
+    themes = agg.theme_counts(session, conditions, summary=summary)
     tables["themes"] = _table(
         N_("Signalen per thema"),
         [("theme", N_("Thema")), ("count", N_("Aantal signalen"))],
         [[THEMES[t], int(c)] for t, c in themes.itertuples(index=False)],
     )
-    answer = agg.answer_time(session, conditions)
+    answer = agg.answer_time(session, conditions, summary=summary)
     tables["answer_time"] = _table(
         N_("Doorlooptijd tot antwoord"),
         [("bucket", N_("Doorlooptijd")), ("count", N_("Aantal beantwoorde signalen"))],

@@ -111,8 +111,10 @@ def build_bottleneck_letter(
 
     conditions = agg.signal_conditions(period, ministry)
     previous_conditions = agg.signal_conditions(previous, ministry)
-    figures = agg.key_figures(session, conditions, now)
-    previous_figures = agg.key_figures(session, previous_conditions, now)
+    # the period and scope alone: the summary tables answer (signals/tallies.py), the same figures
+    tallied = agg.summary_for(period, ministry or "")
+    figures = agg.key_figures(session, conditions, now, summary=tallied)
+    previous_figures = agg.key_figures(session, previous_conditions, now, summary=agg.summary_for(previous, ministry or ""))
 
     new_knelpunten = _knelpunten(
         session, ministry, names, channel_names, created_from=period.start, created_to=period.end
@@ -128,14 +130,14 @@ def build_bottleneck_letter(
 
     tables: dict[str, dict] = {}
     summary = _summary(period, previous, figures, previous_figures, len(new_knelpunten), int(previous_new or 0), tables)
-    outcomes = agg.outcome_counts(session, conditions)
+    outcomes = agg.outcome_counts(session, conditions, summary=tallied)
     tables["outcomes"] = _table(
         "Signalen per uitkomst",
         [("outcome", "Uitkomst"), ("count", "Aantal")],
         [[OUTCOMES.get(o, o), int(c)] for o, c in outcomes.itertuples(index=False)],
     )
-    charts = _chart_tables(session, conditions, now, names, channel_names, tables, None if ministry else period)
-    themes = agg.theme_counts(session, conditions)
+    charts = _chart_tables(session, conditions, now, names, channel_names, tables, tallied)
+    themes = agg.theme_counts(session, conditions, summary=tallied)
     tables["themes"] = _table(
         "Rode draden: signalen per thema",
         [("theme", "Thema"), ("count", "Aantal signalen")],
@@ -247,28 +249,28 @@ def _summary(period, previous, figures, previous_figures, new_count, previous_ne
     return {"figures": key_figures, "paragraphs": paragraphs, "values": figures, "previous_values": previous_figures}
 
 
-def _chart_tables(session, conditions, now, names, channel_names, tables, whole_period=None) -> list[dict]:
-    """The data behind every chart, as tables; returns the chart list (``whole_period``: the
-    conditions are just that period, so the summary table answers what it holds)."""
-    per_month = agg.per_month_by_ministry(session, conditions, whole_period=whole_period)
+def _chart_tables(session, conditions, now, names, channel_names, tables, summary=None) -> list[dict]:
+    """The data behind every chart, as tables; returns the chart list (``summary``: the conditions
+    are just that period and scope, so the summary tables answer)."""
+    per_month = agg.per_month_by_ministry(session, conditions, summary=summary)
     tables["per_month"] = _table(
         "Signalen per maand en per ministerie (eerstverantwoordelijk)",
         [("month", "Maand"), ("ministry", "Ministerie"), ("count", "Aantal")],
         [[m, ministry, int(c)] for m, ministry, c in per_month.itertuples(index=False)],
     )
-    flow = agg.flow(session, conditions)
+    flow = agg.flow(session, conditions, summary=summary)
     tables["flow"] = _table(
         "Van kanaal via ministerie naar uitkomst",
         [("channel", "Kanaal"), ("ministry", "Ministerie"), ("outcome", "Uitkomst"), ("count", "Aantal")],
         [[ch, mi, OUTCOME_LABELS.get(o, o), int(c)] for ch, mi, o, c in flow.itertuples(index=False)],
     )
-    answer = agg.answer_time(session, conditions)
+    answer = agg.answer_time(session, conditions, summary=summary)
     tables["answer_time"] = _table(
         "Doorlooptijd tot antwoord",
         [("bucket", "Doorlooptijd"), ("count", "Aantal beantwoorde signalen")],
         [[b, int(c)] for b, c in answer.itertuples(index=False)],
     )
-    regulations = agg.top_regulations(session, conditions)
+    regulations = agg.top_regulations(session, conditions, summary=summary)
     tables["top_regulations"] = _table(
         "Meest genoemde regelingen",
         [("regulation", "Regeling"), ("code", "BWB-id"), ("ministry", "Ministerie"), ("count", "Aantal signalen")],
@@ -277,7 +279,7 @@ def _chart_tables(session, conditions, now, names, channel_names, tables, whole_
             for code, title, abbr, ministry, c in regulations.itertuples(index=False)
         ],
     )
-    punctual = agg.punctuality(session, conditions, now, whole_period=whole_period)
+    punctual = agg.punctuality(session, conditions, now, summary=summary)
     tables["punctuality"] = _table(
         "Tijdigheid per ministerie (eerstverantwoordelijk)",
         [

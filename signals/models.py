@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -886,6 +887,66 @@ class SignalTally(Base):
 
     def __repr__(self) -> str:
         return f"<SignalTally {self.month} {self.ministry_code} {self.status} {self.count}>"
+
+
+class SignalTallyDetail(Base):
+    """Signals counted per month received, ministry scope, lead ministry, channel, status, outcome,
+    deadline state and time-to-answer bucket, with the sums of people affected and time to answer:
+    what the letter's key figures, outcomes, channels, flow, answer times and punctuality need for a
+    period and a ministry scope (signals/tallies.py).
+
+    A signal counts once under ``scope_code`` '' (every signal) and once under each ministry it is
+    routed to (lead or co-responsible): a ministry's letter and triage dashboard count exactly those.
+    """
+
+    __tablename__ = "signal_tally_detail"
+    __table_args__ = (
+        UniqueConstraint(
+            "scope_code", "month", "lead_code", "channel_code", "status", "outcome", "lateness", "due_at",
+            "answer_bucket", name="uq_signal_tally_detail_key",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: '' for every signal, else a ministry the signal is routed to (lead or co-responsible)
+    scope_code: Mapped[str] = mapped_column(String(20))
+    #: YYYY-MM of created_at in UTC
+    month: Mapped[str] = mapped_column(String(7))
+    #: the lead ministry; '' while the signal is not routed
+    lead_code: Mapped[str] = mapped_column(String(20))
+    channel_code: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(20))
+    #: '' while the signal has no outcome
+    outcome: Mapped[str] = mapped_column(String(20))
+    #: as SignalTally.lateness and due_at: "late now" is a sum at any moment
+    lateness: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    #: index into reports.aggregation.ANSWER_BUCKETS (signals.tallies.ANSWER_DAY_LIMITS); -1 while not answered
+    answer_bucket: Mapped[int] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    #: sum of people_affected (none counts 0)
+    people: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: sum of the time from receipt to answer, in milliseconds (answered signals)
+    answer_ms: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SignalTallyTopic(Base):
+    """Signals counted per month received, ministry scope (as SignalTallyDetail) and theme or
+    regulation named: the letter's and dashboards' themes and most named regulations."""
+
+    __tablename__ = "signal_tally_topic"
+    __table_args__ = (
+        UniqueConstraint("scope_code", "month", "kind", "code", name="uq_signal_tally_topic_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope_code: Mapped[str] = mapped_column(String(20))
+    month: Mapped[str] = mapped_column(String(7))
+    #: 'theme' or 'regulation'
+    kind: Mapped[str] = mapped_column(String(12))
+    #: the theme code, or the regulation's id (as text)
+    code: Mapped[str] = mapped_column(String(40))
+    count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 # the summary table's flush hooks, registered wherever the models are used (after every class above)

@@ -1,10 +1,17 @@
-"""The summary table (``signal_tally``): signals counted per month received, lead ministry, status,
-deadline state and month answered, so counts over a million signals read a few thousand rows.
+"""The summary tables: signals counted so that counts over a million signals read a few thousand rows.
+
+* ``signal_tally``: per month received, lead ministry, status, deadline state and month answered
+  (the screens' counts, the per-month and punctuality tables);
+* ``signal_tally_detail``: per month, ministry scope ('' for all, else each ministry a signal is
+  routed to), lead ministry, channel, status, outcome, deadline state and time-to-answer bucket,
+  with the sums of people affected and milliseconds to answer (the letter's and dashboards' key
+  figures, outcomes, channels, flow, answer times, punctuality per scope);
+* ``signal_tally_topic``: per month, ministry scope and theme or regulation named.
 
 Deadlines fall at the end of a day (signals.deadlines.end_of_day), so the running clocks add
 at most a row per ministry, status and day of deadline.
 
-It stays in step in the same transaction as every change:
+They stay in step in the same transaction as every change, by one mechanism (``Tally``):
 
 * ORM changes: ``before_flush`` reads the tally keys of the signals about to change (from the
   database, as they were), ``after_flush`` reads them again and applies the difference (one upsert
@@ -15,29 +22,58 @@ It stays in step in the same transaction as every change:
   sum over ``due_at < now`` (signals.deadlines.tally_late_sql).
 
 ``tests/signals/test_tallies.py`` shows the tallies equal a live count after intake, routing,
-answering, merging and an import.
+answering, merging and an import, and that the figures read from them equal the live figures.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, event, func, insert, inspect, select
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from signals import deadlines
-from signals.models import Signal, SignalMinistry, SignalTally
+from signals.models import (
+    Signal,
+    SignalMinistry,
+    SignalRegulation,
+    SignalTally,
+    SignalTallyDetail,
+    SignalTallyTopic,
+)
+from signals.vocabulary import THEMES
 
 KEY = ("month", "ministry_code", "status", "lateness", "due_at", "very_late_day", "answered_month")
-#: columns of a signal whose change can move it to another tally row
+#: columns of a signal whose change can move it to another row of a summary table
 KEY_ATTRIBUTES = frozenset(
     {"status", "created_at", "due_at", "deadline_started_at", "needs_info_since", "answered_at", "closed_at",
-     "ministry_links"}
+     "ministry_links", "channel_code", "outcome", "people_affected", "themes", "regulation_links"}
 )  # fmt: skip
 _TABLE = SignalTally.__table__
+
+#: upper bounds (days, inclusive) of the time-to-answer buckets (reports.aggregation.ANSWER_BUCKETS);
+#: a last bucket holds the rest
+ANSWER_DAY_LIMITS = (7, 14, 28, 56, 91)
+_DAY_MS = 86_400_000
 
 
 def _month_sql(dialect: str, column=Signal.created_at):
@@ -47,10 +83,41 @@ def _month_sql(dialect: str, column=Signal.created_at):
     return func.coalesce(func.strftime("%Y-%m", column), "")
 
 
+def answer_ms_sql(dialect: str):
+    """SQL: milliseconds from receipt to answer (NULL while not answered) - the one measure behind the
+    average time to answer and its buckets, so the live count and the summary table agree to the digit."""
+    if dialect == "postgresql":
+        return cast(func.round(func.extract("epoch", Signal.answered_at - Signal.created_at) * 1000), BigInteger)
+    return cast(func.round((func.julianday(Signal.answered_at) - func.julianday(Signal.created_at)) * _DAY_MS), Integer)
+
+
+def answer_bucket_sql(dialect: str):
+    """SQL: the time-to-answer bucket (index into ANSWER_DAY_LIMITS, the last one beyond); -1 while not answered."""
+    ms = answer_ms_sql(dialect)
+    whens = [(ms <= limit * _DAY_MS, index) for index, limit in enumerate(ANSWER_DAY_LIMITS)]
+    return case((Signal.answered_at.is_(None), -1), *whens, else_=len(ANSWER_DAY_LIMITS))
+
+
+def theme_match(code):
+    """SQL: the signal is tagged with theme ``code`` (a string or a column): a text match on the JSON
+    list, which works on SQLite and PostgreSQL."""
+    if isinstance(code, str):
+        return cast(Signal.themes, String).like(f'%"{code}"%')
+    return cast(Signal.themes, String).like(literal('%"') + code + literal('"%'))
+
+
 def key_select(dialect: str):
     """SELECT of (signal id, *KEY) over every signal: the one definition of a signal's tally row."""
-    lead = aliased(SignalMinistry, name="tally_lead")
-    return (
+    return _signal_rows(dialect, None)[0]
+
+
+def _lead():
+    return aliased(SignalMinistry, name="tally_lead")
+
+
+def _signal_rows(dialect: str, ids) -> list:
+    lead = _lead()
+    stmt = (
         select(
             Signal.id,
             _month_sql(dialect).label("month"),
@@ -64,6 +131,89 @@ def key_select(dialect: str):
         .select_from(Signal)
         .outerjoin(lead, and_(lead.signal_id == Signal.id, lead.is_lead.is_(True)))
     )
+    return [stmt if ids is None else stmt.where(Signal.id.in_(ids))]
+
+
+def _scoped(dialect: str, ids, columns: Callable, joins: Callable = lambda stmt: stmt) -> list:
+    """Two SELECTs of (signal id, scope_code, *columns(lead)): every signal once with scope '', and
+    once per ministry it is routed to (reports.aggregation.ministry_scope_condition) with that code."""
+    selects = []
+    for routed in (False, True):
+        lead, link = _lead(), aliased(SignalMinistry, name="tally_scope")
+        scope = link.ministry_code if routed else literal("", String)
+        stmt = select(Signal.id, scope.label("scope_code"), *columns(lead)).select_from(Signal)
+        if routed:
+            stmt = stmt.join(link, link.signal_id == Signal.id)
+        stmt = joins(stmt.outerjoin(lead, and_(lead.signal_id == Signal.id, lead.is_lead.is_(True))))
+        selects.append(stmt if ids is None else stmt.where(Signal.id.in_(ids)))
+    return selects
+
+
+def _detail_rows(dialect: str, ids) -> list:
+    return _scoped(
+        dialect,
+        ids,
+        lambda lead: [
+            _month_sql(dialect).label("month"),
+            func.coalesce(lead.ministry_code, "").label("lead_code"),
+            Signal.channel_code,
+            Signal.status,
+            func.coalesce(Signal.outcome, "").label("outcome"),
+            deadlines.tally_lateness_sql().label("lateness"),
+            deadlines.tally_due_sql().label("due_at"),
+            answer_bucket_sql(dialect).label("answer_bucket"),
+            func.coalesce(Signal.people_affected, 0).label("people"),
+            func.coalesce(answer_ms_sql(dialect), 0).label("answer_ms"),
+        ],
+    )
+
+
+def _topic_rows(dialect: str, ids) -> list:
+    themes = union_all(*(select(literal(code, String).label("code")) for code in THEMES)).subquery("tally_theme")
+    by_theme = _scoped(
+        dialect,
+        ids,
+        lambda _lead: [_month_sql(dialect).label("month"), literal("theme", String).label("kind"), themes.c.code],
+        lambda stmt: stmt.join(themes, theme_match(themes.c.code)),
+    )
+    by_regulation = _scoped(
+        dialect,
+        ids,
+        lambda _lead: [
+            _month_sql(dialect).label("month"),
+            literal("regulation", String).label("kind"),
+            cast(SignalRegulation.regulation_id, String).label("code"),
+        ],
+        lambda stmt: stmt.join(SignalRegulation, SignalRegulation.signal_id == Signal.id),
+    )
+    return by_theme + by_regulation
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A summary table: signals counted per ``key``, with sums of ``measures``.
+
+    ``rows(dialect, ids)`` gives SELECTs of (signal id, *key, *measures), one row per counted
+    contribution of a signal (ids None: every signal) - the one definition both the flush hooks
+    and ``rebuild`` use.
+    """
+
+    table: object
+    key: tuple[str, ...]
+    measures: tuple[str, ...]
+    rows: Callable[[str, list | None], list]
+
+
+TALLIES = (
+    Tally(_TABLE, KEY, (), _signal_rows),
+    Tally(
+        SignalTallyDetail.__table__,
+        ("scope_code", "month", "lead_code", "channel_code", "status", "outcome", "lateness", "due_at", "answer_bucket"),
+        ("people", "answer_ms"),
+        _detail_rows,
+    ),
+    Tally(SignalTallyTopic.__table__, ("scope_code", "month", "kind", "code"), (), _topic_rows),
+)
 
 
 def _dialect(session_or_connection) -> str:
@@ -71,26 +221,52 @@ def _dialect(session_or_connection) -> str:
     return bind.dialect.name
 
 
-def _keys(connection, ids: Iterable[int]) -> Counter:
+def _keys(connection, ids: Iterable[int], tally: Tally = TALLIES[0]) -> dict[tuple, list[int]]:
+    """key -> [count, *measure sums] of the signals ``ids`` as the database holds them now."""
     ids = sorted(set(i for i in ids if i is not None))
-    keys: Counter = Counter()
-    stmt = key_select(_dialect(connection))
+    keys: dict[tuple, list[int]] = defaultdict(lambda: [0] * (1 + len(tally.measures)))
+    width = len(tally.key)
     for start in range(0, len(ids), 500):
-        for row in connection.execute(stmt.where(Signal.id.in_(ids[start : start + 500]))):
-            keys[tuple(row[1:])] += 1
+        for stmt in tally.rows(_dialect(connection), ids[start : start + 500]):
+            for row in connection.execute(stmt):
+                sums = keys[tuple(row[1 : 1 + width])]
+                sums[0] += 1
+                for index, value in enumerate(row[1 + width :], start=1):
+                    sums[index] += int(value or 0)
     return keys
 
 
-def apply(connection, deltas: Counter) -> None:
-    """Add ``deltas`` (key tuple -> change in count) to the table, in key order (no deadlocks between writers)."""
-    rows = [dict(zip(KEY, key, strict=True), count=n) for key, n in sorted(deltas.items(), key=_order) if n]
+def _all_keys(connection, ids) -> list[dict]:
+    return [_keys(connection, ids, tally) for tally in TALLIES]
+
+
+def _difference(now: dict, old: dict) -> dict:
+    deltas = {key: list(sums) for key, sums in now.items()}
+    for key, sums in old.items():
+        current = deltas.setdefault(key, [0] * len(sums))
+        for index, value in enumerate(sums):
+            current[index] -= value
+    return deltas
+
+
+def apply(connection, deltas: dict, tally: Tally = TALLIES[0]) -> None:
+    """Add ``deltas`` (key tuple -> change in [count, *measures]) to the table, in key order (no
+    deadlocks between writers). A plain int is a change in count."""
+    columns = ("count", *tally.measures)
+    rows = []
+    for key, sums in sorted(deltas.items(), key=_order):
+        sums = [sums] if isinstance(sums, int) else sums
+        if any(sums):
+            rows.append(dict(zip(tally.key, key, strict=True)) | dict(zip(columns, sums, strict=True)))
     if not rows:
         return
+    table = tally.table
     insert_ = pg_insert if _dialect(connection) == "postgresql" else sqlite_insert
     for start in range(0, len(rows), 500):
-        stmt = insert_(_TABLE).values(rows[start : start + 500])
+        stmt = insert_(table).values(rows[start : start + 500])
         stmt = stmt.on_conflict_do_update(
-            index_elements=[_TABLE.c[name] for name in KEY], set_={"count": _TABLE.c.count + stmt.excluded.count}
+            index_elements=[table.c[name] for name in tally.key],
+            set_={name: table.c[name] + stmt.excluded[name] for name in columns},
         )
         connection.execute(stmt)
 
@@ -101,48 +277,64 @@ def _order(item):
 
 def add_signals(session: Session, ids: Iterable[int]) -> None:
     """Count signals written without the ORM (bulk import), in the caller's transaction."""
-    apply(session.connection(), _keys(session.connection(), ids))
-
-
-def rebuild(session: Session) -> int:
-    """Empty the table and count every signal again (in the caller's transaction); the number of rows."""
+    ids = list(ids)
     connection = session.connection()
-    connection.execute(delete(_TABLE))
-    keys = key_select(_dialect(connection)).subquery()
-    grouped = select(*(keys.c[name] for name in KEY), func.count()).group_by(*(keys.c[name] for name in KEY))
-    connection.execute(insert(_TABLE).from_select([*KEY, "count"], grouped))
+    for tally, keys in zip(TALLIES, _all_keys(connection, ids), strict=True):
+        apply(connection, keys, tally)
+
+
+def rebuild(session: Session, tables: Iterable[str] | None = None) -> int:
+    """Empty the summary tables (``tables``: only these, by name; a migration fills the tables it
+    adds) and count every signal again (in the caller's transaction); the number of rows of
+    ``signal_tally``."""
+    connection = session.connection()
+    dialect = _dialect(connection)
+    names = None if tables is None else set(tables)
+    for tally in TALLIES:
+        if names is not None and tally.table.name not in names:
+            continue
+        connection.execute(delete(tally.table))
+        rows = union_all(*tally.rows(dialect, None)).subquery()
+        key = [rows.c[name] for name in tally.key]
+        sums = [func.coalesce(func.sum(rows.c[name]), 0) for name in tally.measures]
+        grouped = select(*key, func.count(), *sums).group_by(*key)
+        connection.execute(insert(tally.table).from_select([*tally.key, "count", *tally.measures], grouped))
+    if names is not None and _TABLE.name not in names:
+        return 0
     return connection.execute(select(func.count()).select_from(_TABLE)).scalar_one()
 
 
 # --- keeping step with the ORM -----------------------------------------------------------------
 
+_LINKS = (SignalMinistry, SignalRegulation)
+
 
 def _touched(session: Session) -> tuple[set[int], set[int]]:
-    """(ids of stored signals whose tally row may change, ids of signals new in this flush)."""
+    """(ids of stored signals whose tally rows may change, ids of signals new in this flush)."""
     stored, new = set(), set()
     for obj in session.dirty:
         if isinstance(obj, Signal):
             state = inspect(obj)
             if any(state.attrs[name].history.has_changes() for name in KEY_ATTRIBUTES):
                 stored.add(obj.id)
-        elif isinstance(obj, SignalMinistry) and inspect(obj).attrs.is_lead.history.has_changes():
+        elif isinstance(obj, _LINKS) and session.is_modified(obj, include_collections=False):
             stored.add(obj.signal_id)
     for obj in session.deleted:
         if isinstance(obj, Signal):
             stored.add(obj.id)
-        elif isinstance(obj, SignalMinistry):
+        elif isinstance(obj, _LINKS):
             stored.add(obj.signal_id)
     for obj in session.new:
         if isinstance(obj, Signal):
             new.add(obj.id)  # None until the flush unless allocated up front
-        elif isinstance(obj, SignalMinistry):
+        elif isinstance(obj, _LINKS):
             signal_id = obj.signal_id if obj.signal_id is not None else getattr(obj.signal, "id", None)
             (stored if signal_id is not None and not _is_new(session, obj) else new).add(signal_id)
     stored.discard(None)
     return stored, new
 
 
-def _is_new(session: Session, link: SignalMinistry) -> bool:
+def _is_new(session: Session, link) -> bool:
     return link.signal is not None and link.signal in session.new
 
 
@@ -152,7 +344,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
     new_objects = [obj for obj in session.new if isinstance(obj, Signal)]
     if not stored and not new_objects and not new_:
         return
-    old = _keys(session.connection(), stored) if stored else Counter()
+    old = _all_keys(session.connection(), stored) if stored else [{} for _ in TALLIES]
     session.info["kp_tally_pending"] = (stored, new_objects, old, new_)
 
 
@@ -163,9 +355,9 @@ def _after_flush(session: Session, _context) -> None:
         return
     stored, new_objects, old, new_ids = pending
     ids = set(stored) | {obj.id for obj in new_objects} | {i for i in new_ids if i is not None}
-    now = _keys(session.connection(), ids)
-    now.subtract(old)
-    apply(session.connection(), now)
+    connection = session.connection()
+    for tally, now, before in zip(TALLIES, _all_keys(connection, ids), old, strict=True):
+        apply(connection, _difference(now, before), tally)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -175,8 +367,6 @@ T = SignalTally
 
 def total(column=None):
     """SUM(count) over tally rows (optionally only where ``column`` holds): how many signals."""
-    from sqlalchemy import case
-
     if column is None:
         return func.coalesce(func.sum(T.count), 0)
     return func.coalesce(func.sum(case((column, T.count), else_=0)), 0)

@@ -57,7 +57,7 @@ def upgrade():
 
     from signals import tallies
 
-    tallies.rebuild(Session(bind=op.get_bind()))
+    tallies.rebuild(Session(bind=op.get_bind()), tables=['signal_tally'])
 
 
 def downgrade():
