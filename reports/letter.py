@@ -150,7 +150,8 @@ def build_bottleneck_letter(
         [k for group in follow_up for k in group["items"]],
         with_changes=True,
     )
-    tables["annex"] = _annex(session, conditions, channel_names, limit=ANNEX_EXTRACT)
+    # the annex lists the signals the key figures count: its total is theirs (no second count)
+    tables["annex"] = _annex(session, conditions, channel_names, limit=ANNEX_EXTRACT, total=figures["total"])
 
     title = f"Knelpuntenbrief {period.label} – {scope_name if ministry else 'alle ministeries'}"
     return {
@@ -553,10 +554,16 @@ def annex_conditions(period: Period, ministry: str | None) -> list:
     return agg.signal_conditions(period, ministry)
 
 
-def _annex(session: Session, conditions: list, channel_names: dict, limit: int | None = ANNEX_EXTRACT) -> dict:
-    """The annex as a capped extract: ``rows`` holds the first ``limit``, ``count`` how many there are in all."""
+def _annex(
+    session: Session, conditions: list, channel_names: dict, limit: int | None = ANNEX_EXTRACT, total: int | None = None
+) -> dict:
+    """The annex as a capped extract: ``rows`` holds the first ``limit``, ``count`` how many there are
+    in all (``total``, when the caller counted the same signals already)."""
     rows = list(iter_annex(session, conditions, limit=limit))
-    count = len(rows) if limit is None or len(rows) < limit else agg.count_signals(session, conditions)
+    if limit is None or len(rows) < limit:
+        count = len(rows)
+    else:
+        count = total if total is not None else agg.count_signals(session, conditions)
     table = _table(ANNEX_TITLE, ANNEX_COLUMNS, rows)
     table["count"] = count
     table["complete"] = count == len(rows)
