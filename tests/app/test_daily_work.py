@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from signals.models import AuditEvent, Knelpunt, Organisation, Signal, SignalNote, StandardAnswer
 from tests.conftest import login
 
-VAGUE = "Mensen begrijpen de brief niet en raken in de knel."
+VAGUE = "Mensen raken in de knel en niemand weet waarom."
 
 
 def _events(db, signal, action):
@@ -231,7 +231,7 @@ def test_next_signal_and_menu_counts_for_triage(client, db, make_user, make_sign
 
 def test_coordinator_routes_from_the_queue_and_records_the_regulation(client, db, make_user, make_signal):
     """Can the coordinator route from the unrouted list, setting the regulation, with age and reasons shown?"""
-    signal = make_signal(regulations=[], status="received", title="Brief onbegrijpelijk", description=VAGUE)
+    signal = make_signal(regulations=[], status="received", title="Vastgelopen", description=VAGUE)
     login(client, make_user("coordinator", "BZK"))
     page = client.get("/coordinatie/").get_data(as_text=True)
     assert signal.reference in page and "0 dagen" in page

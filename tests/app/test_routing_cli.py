@@ -16,6 +16,8 @@ HELD_OUT = Path(__file__).resolve().parents[1] / "data" / "routing_heldout.csv"
 HELD_OUT_2 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_2.csv"
 #: written before the third corpus round from documents found nowhere else, evaluated once "before"
 HELD_OUT_3 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_3.csv"
+#: written from documents found nowhere else before the fourth corpus round, evaluated once "before"
+HELD_OUT_4 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_4.csv"
 
 
 def test_evaluate_prints_figures_per_ministry_confusion_and_baseline(runner, db, tmp_path):
@@ -78,6 +80,23 @@ def test_third_held_out_file_is_fresh_spread_over_every_ministry_and_beats_the_b
     assert not sources & corpus_sources and not sources & earlier
     assert sum(1 for e in fresh if e.names_rule is False) >= len(fresh) / 2
     figures = json.loads(runner.invoke(args=["routing", "evaluate", str(HELD_OUT_3), "--held-out", "--json"]).output)
+    assert figures["accuracy"] > figures["baseline_accuracy"] + 0.3
+
+
+def test_fourth_held_out_file_is_fresh_mostly_unnamed_and_beats_the_baseline(runner, db):
+    corpus = load_corpus(db.session)
+    earlier = set()
+    for path in (HELD_OUT, HELD_OUT_2, HELD_OUT_3):
+        earlier |= {e.source for e in read_examples(path)}
+    fresh = read_examples(HELD_OUT_4)
+    sources = {e.source for e in fresh}
+    assert len(fresh) >= 60
+    per_ministry = {m: sum(1 for e in fresh if e.ministry == m) for m in {e.ministry for e in fresh}}
+    assert len(per_ministry) == 12 and min(per_ministry.values()) >= 5
+    assert not sources & {e.source for e in corpus} and not sources & earlier
+    assert not {e.text.strip().lower() for e in fresh} & {e.text.strip().lower() for e in corpus}
+    assert sum(1 for e in fresh if e.names_rule is False) >= 0.75 * len(fresh)
+    figures = json.loads(runner.invoke(args=["routing", "evaluate", str(HELD_OUT_4), "--held-out", "--json"]).output)
     assert figures["accuracy"] > figures["baseline_accuracy"] + 0.3
 
 

@@ -256,9 +256,9 @@ def test_coordinator_routes_from_the_queue(page, live_server, login_as, check_a1
     """Does the unrouted queue show age and reasons, and route a signal (with its regulation) in one click?"""
     page.set_viewport_size(viewport)
     width = viewport["width"]
-    title = f"Brief onbegrijpelijk {width}"
+    title = f"Vastgelopen {width}"
     # vague on purpose: the router leaves it for the coordinator
-    signal_id, reference, status = live_server.make_signal(title, "Mensen begrijpen de brief niet en raken in de knel.")
+    signal_id, reference, status = live_server.make_signal(title, "Mensen raken in de knel en niemand weet waarom.")
     assert status == "received"
     login_as(page, "coordinator")
     clicks = Clicks(page)

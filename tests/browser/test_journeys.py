@@ -10,7 +10,7 @@ from tests.browser.helpers import expect, logout
 
 pytestmark = pytest.mark.browser
 
-VAGUE_TEXT = "Mensen begrijpen de brief niet en raken in de knel."
+VAGUE_TEXT = "Mensen raken in de knel en niemand weet waarom."
 
 
 def action(page, title: str):
@@ -187,12 +187,12 @@ def test_triage_asks_for_information_and_reroutes_with_a_reason(page, live_serve
 
 def test_coordinator_routes_a_signal_the_router_could_not_place(page, live_server, login_as, check_a11y):
     """Does a vague signal wait for the coordinator, who can route it?"""
-    signal_id, reference, status = live_server.make_signal("Brief onbegrijpelijk", VAGUE_TEXT)
+    signal_id, reference, status = live_server.make_signal("Vastgelopen", VAGUE_TEXT)
     assert status == "received"
     login_as(page, "coordinator")
     expect(page.get_by_role("heading", level=1)).to_have_text("Niet gerouteerde signalen")
     check_a11y(page, "coordinator: unrouted queue")
-    page.get_by_role("link", name="Brief onbegrijpelijk").click()
+    page.get_by_role("link", name="Vastgelopen").click()
     expect(page.get_by_text("Ontvangen", exact=True)).to_be_visible()
     check_a11y(page, "coordinator: unrouted signal")
     route = action(page, "Doorzetten naar een ministerie")
@@ -208,7 +208,7 @@ def test_coordinator_routes_a_signal_the_router_could_not_place(page, live_serve
     assert live_server.signal_status(signal_id) == "routed"
     check_a11y(page, "coordinator: routed signal")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Niet gerouteerd").click()
-    expect(page.get_by_role("link", name="Brief onbegrijpelijk")).to_have_count(0)
+    expect(page.get_by_role("link", name="Vastgelopen")).to_have_count(0)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Overzicht ministeries").click()
     check_a11y(page, "coordinator: open work per ministry")
 
