@@ -61,7 +61,7 @@ def drop_fulltext(connection: Connection) -> None:
     elif connection.dialect.name == "postgresql":
         connection.execute(text("DROP INDEX IF EXISTS ix_signal_fulltext"))
         connection.execute(text("DROP INDEX IF EXISTS ix_signal_search_vector"))
-        connection.execute(text(f"ALTER TABLE signal DROP COLUMN IF EXISTS {POSTGRES_COLUMN}"))
+        connection.execute(text(f"ALTER TABLE IF EXISTS signal DROP COLUMN IF EXISTS {POSTGRES_COLUMN}"))
 
 
 def fulltext_condition(session: Session, query: str) -> ColumnElement[bool]:
