@@ -27,6 +27,7 @@ answering, merging and an import, and that the figures read from them equal the 
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from sqlalchemy import (
     Integer,
     String,
     and_,
+    bindparam,
     case,
     cast,
     delete,
@@ -45,10 +47,9 @@ from sqlalchemy import (
     inspect,
     literal,
     select,
+    text,
     union_all,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from signals import deadlines
@@ -226,14 +227,25 @@ def _keys(connection, ids: Iterable[int], tally: Tally = TALLIES[0]) -> dict[tup
     ids = sorted(set(i for i in ids if i is not None))
     keys: dict[tuple, list[int]] = defaultdict(lambda: [0] * (1 + len(tally.measures)))
     width = len(tally.key)
+    stmt = _rows_of(tally, _dialect(connection))
     for start in range(0, len(ids), 500):
-        for stmt in tally.rows(_dialect(connection), ids[start : start + 500]):
-            for row in connection.execute(stmt):
-                sums = keys[tuple(row[1 : 1 + width])]
-                sums[0] += 1
-                for index, value in enumerate(row[1 + width :], start=1):
-                    sums[index] += int(value or 0)
+        for row in connection.execute(stmt, {"tally_ids": ids[start : start + 500]}):
+            sums = keys[tuple(row[1 : 1 + width])]
+            sums[0] += 1
+            for index, value in enumerate(row[1 + width :], start=1):
+                sums[index] += int(value or 0)
     return keys
+
+
+@functools.cache
+def _rows_of(tally: Tally, dialect: str):
+    """``tally.rows`` for the ids bound as ``tally_ids``, as one statement, built once per table and
+    dialect: every flush touching a signal and every new signal reuse it and its cache key (building
+    the SELECTs with their CASE expressions and cache keys was most of an API post's CPU).
+    (The moment ``tally_lateness_sql`` binds is never read: see there.)"""
+    ids = bindparam("tally_ids", expanding=True)
+    selects = tally.rows(dialect, ids)
+    return selects[0] if len(selects) == 1 else union_all(*selects)
 
 
 def _all_keys(connection, ids) -> list[dict]:
@@ -260,15 +272,25 @@ def apply(connection, deltas: dict, tally: Tally = TALLIES[0]) -> None:
             rows.append(dict(zip(tally.key, key, strict=True)) | dict(zip(columns, sums, strict=True)))
     if not rows:
         return
-    table = tally.table
-    insert_ = pg_insert if _dialect(connection) == "postgresql" else sqlite_insert
+    stmt = _upsert(tally)
     for start in range(0, len(rows), 500):
-        stmt = insert_(table).values(rows[start : start + 500])
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c[name] for name in tally.key],
-            set_={name: table.c[name] + stmt.excluded[name] for name in columns},
-        )
-        connection.execute(stmt)
+        connection.execute(stmt, rows[start : start + 500])
+
+
+@functools.cache
+def _upsert(tally: Tally):
+    """INSERT … ON CONFLICT adding count and measures to the row of the same key (executemany), the
+    same SQL on SQLite and PostgreSQL. Plain text: the dialects' ``on_conflict_do_update`` has no cache
+    key, so it was compiled again at every flush and every post."""
+    table = tally.table
+    columns = ("count", *tally.measures)
+    names = [*tally.key, *columns]
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + name for name in names)}) "
+        f"ON CONFLICT ({', '.join(tally.key)}) DO UPDATE SET "
+        + ", ".join(f"{name} = {table.name}.{name} + excluded.{name}" for name in columns)
+    )
+    return text(sql).bindparams(*(bindparam(name, type_=table.c[name].type) for name in names))
 
 
 def _order(item):
@@ -276,7 +298,7 @@ def _order(item):
 
 
 def add_signals(session: Session, ids: Iterable[int]) -> None:
-    """Count signals written without the ORM (bulk import), in the caller's transaction."""
+    """Count signals written without the ORM (intake, bulk import), in the caller's transaction."""
     ids = list(ids)
     connection = session.connection()
     for tally, keys in zip(TALLIES, _all_keys(connection, ids), strict=True):
