@@ -17,24 +17,13 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signals import deadlines, permissions, refcache, tallies
+from signals import permissions
 from signals.errors import N_, DomainError
-from signals.intake import SignalDraft, allocate_signal_ids, decide_routing, reference_for, validate_draft
-from signals.models import (
-    AuditEvent,
-    Ministry,
-    Notification,
-    Signal,
-    SignalContact,
-    SignalMinistry,
-    SignalRegulation,
-    User,
-    utcnow,
-)
-from signals.notifications import DEFAULT_BASE_URL, notification_rows, team_emails
+from signals.intake import SignalDraft, decide_routing, validate_draft, write_new_signals
+from signals.models import Signal, User, utcnow
 from signals.privacy import mask_fields, text_for_matching
 from signals.routing import RoutingDecision, route_texts, text_routing_kit
 
@@ -348,115 +337,10 @@ def _finish_batch(session, submitter, threshold, seen, report, checked: _Checked
 
 
 def _write(session: Session, submitter: User, prepared: list[_Prepared], now) -> list[str]:
-    """The batch's rows, one multi-row INSERT per table; returns the new references in order."""
-    reference = refcache.snapshot(session)
-    ids = allocate_signal_ids(session, len(prepared))
-    base_url = (session.info.get("base_url") or DEFAULT_BASE_URL).rstrip("/")
-    signal_rows, regulation_rows, ministry_rows, contact_rows, events, mails = [], [], [], [], [], []
-    deadlines_by_ministry: dict[str, object] = {}
-    team: dict[str, list[str]] = {}
-    references = []
-    for item, signal_id in zip(prepared, ids, strict=True):
-        decision, draft = item.decision, item.draft
-        signal_reference = reference_for(signal_id, now)
-        references.append(signal_reference)
-        channel = draft.channel.strip().upper()
-        routed = decision.is_routed
-        co = [code for code in dict.fromkeys(decision.co_ministries or []) if code != decision.ministry] if routed else []
-        due = None
-        if routed:
-            if decision.ministry not in deadlines_by_ministry:
-                known = reference.ministries.get(decision.ministry) or session.get(Ministry, decision.ministry)
-                deadlines_by_ministry[decision.ministry] = deadlines.accept_deadline(known, now)
-            due = deadlines_by_ministry[decision.ministry]
-        signal_rows.append(
-            {
-                "id": signal_id,
-                "reference": signal_reference,
-                "external_id": (draft.external_id or "").strip() or None,
-                "status": "routed" if routed else "received",
-                "channel_code": channel,
-                "organisation_code": submitter.organisation_code,
-                "submitter_id": submitter.id,
-                "observed_on": draft.observed_on,
-                "people_affected": draft.people_affected,
-                "themes": list(dict.fromkeys(draft.themes or [])),
-                "masked": list(item.masked),
-                "routing_method": decision.method,
-                "routing_confidence": decision.confidence,
-                "routing_explanation": decision.explanation,
-                "routing_suggestions": decision.alternatives,
-                "created_at": now,
-                "updated_at": now,
-                "routed_at": now if routed else None,
-                "deadline_started_at": now if routed else None,
-                "due_at": due,
-                **item.fields,
-            }
-        )
-        codes = [r.code for r in item.regulations] or decision.regulations
-        for position, code in enumerate(codes):
-            found = reference.regulation(code)
-            if found is not None:
-                regulation_rows.append({"signal_id": signal_id, "regulation_id": found.id, "position": position})
-        if (draft.contact or "").strip():
-            contact_rows.append({"signal_id": signal_id, "contact": draft.contact.strip(), "created_at": now})
-        events.append(
-            _event(signal_id, "submitted", submitter, None, "received", "", {"channel": channel, "masked": list(item.masked)}, now)
-        )
-        if not routed:
-            continue
-        ministry_rows.append({"signal_id": signal_id, "ministry_code": decision.ministry, "is_lead": True})
-        ministry_rows.extend({"signal_id": signal_id, "ministry_code": code, "is_lead": False} for code in co)
-        events.append(
-            _event(
-                signal_id, "route", submitter, "received", "routed", decision.explanation,
-                {"from_ministry": None, "ministry": decision.ministry, "co_ministries": co, "method": decision.method},
-                now,
-            )
-        )  # fmt: skip
-        if decision.ministry not in team:
-            team[decision.ministry] = team_emails(session, decision.ministry, permissions.TRIAGE)
-        context = {
-            "reference": signal_reference,
-            "title": item.fields["title"],
-            "ministry": decision.ministry,
-            "url": f"{base_url}/signalen/{signal_id}",
-            "due": deadlines.format_local_date(due),
-        }
-        mails.extend(
-            notification_rows(session, "routed", f"routed:{signal_id}:{decision.ministry}:{now.isoformat()}", team[decision.ministry], context, signal_id)
-        )
-    connection = session.connection()
-    for table, rows in (
-        (Signal.__table__, signal_rows),
-        (SignalRegulation.__table__, regulation_rows),
-        (SignalMinistry.__table__, ministry_rows),
-        (SignalContact.__table__, contact_rows),
-        (AuditEvent.__table__, events),
-        # no stored mail can name these new signals' ids yet (as for a signal posted: queue_notification's fresh)
-        (Notification.__table__, mails),
-    ):
-        if rows:
-            connection.execute(insert(table), rows)
-    # written without the ORM, so counted into the summary table here (same transaction)
-    tallies.add_signals(session, [row["id"] for row in signal_rows])
-    return references
-
-
-def _event(signal_id, action, actor, from_state, to_state, note, data, at) -> dict:
-    return {
-        "entity_type": "signal",
-        "entity_id": str(signal_id),
-        "signal_id": signal_id,
-        "action": action,
-        "from_state": from_state,
-        "to_state": to_state,
-        "note": note or "",
-        "data": data or {},
-        "actor_id": actor.id if actor is not None else None,
-        "created_at": at,
-    }
+    """The batch's rows, one multi-row INSERT per table (the API's and the form's rows:
+    ``intake.write_new_signals``); returns the new references in order. The outbox rows wait for
+    ``deadlines check`` to send them."""
+    return write_new_signals(session, submitter, prepared, now).references
 
 
 def _key(row: dict[str, str]) -> tuple[str, str] | None:

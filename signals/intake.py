@@ -5,18 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session, make_transient_to_detached
 
-from signals import permissions, refcache
-from signals.audit import record_event
+from signals import deadlines, permissions, refcache, tallies
 from signals.errors import N_, FieldErrors, Message, PermissionDenied
-from signals.models import Signal, SignalContact, User, utcnow
+from signals.models import (
+    AuditEvent,
+    Ministry,
+    Notification,
+    Signal,
+    SignalContact,
+    SignalMinistry,
+    SignalRegulation,
+    User,
+    utcnow,
+)
+from signals.notifications import DEFAULT_BASE_URL, notification_rows, register_outbox, team_emails
 from signals.privacy import mask_fields, text_for_matching
 from signals.refcache import RegulationInfo
 from signals.routing import DEFAULT_THRESHOLD, RoutingDecision, route_by_regulations, route_by_text
 from signals.vocabulary import THEMES
-from signals.workflow import route_signal, set_regulations
 
 #: roles that may log a signal
 #: kept for the views' role_required; the rule itself is ``permissions.may_submit``
@@ -158,6 +167,208 @@ def allocate_signal_ids(session: Session, count: int = 1) -> list[int] | None:
     return None
 
 
+@dataclass
+class NewSignal:
+    """A draft validated, masked and routed: everything its rows are made of (intake and import alike)."""
+
+    draft: SignalDraft
+    regulations: list[RegulationInfo]
+    #: the masked texts: title, description, impact, proposed_solution
+    fields: dict
+    masked: tuple | list
+    decision: RoutingDecision
+
+
+@dataclass
+class WrittenSignals:
+    """The rows ``write_new_signals`` inserted, per table (links with their ids when asked for)."""
+
+    signals: list[dict] = field(default_factory=list)
+    regulations: list[dict] = field(default_factory=list)
+    ministries: list[dict] = field(default_factory=list)
+    contacts: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    mails: list[dict] = field(default_factory=list)
+
+    @property
+    def references(self) -> list[str]:
+        return [row["reference"] for row in self.signals]
+
+
+def new_signal_rows(session: Session, submitter: User, items: list, ids: list[int], now: dt.datetime) -> WrittenSignals:
+    """The rows of new signals, one definition for the API, the form and the bulk importer: the signal
+    (id, reference, routing, deadline), its regulation and ministry links, the contact, the audit events
+    (``submitted``, and ``route`` when routed, as ``workflow.route_signal`` writes it) and the outbox
+    rows for the lead ministry's triage team. ``items`` are ``NewSignal``s (or objects with its attributes).
+    """
+    reference = refcache.snapshot(session)
+    base_url = (session.info.get("base_url") or DEFAULT_BASE_URL).rstrip("/")
+    rows = WrittenSignals()
+    due_by_ministry: dict[str, dt.datetime | None] = {}
+    team: dict[str, list[str]] = {}
+    for item, signal_id in zip(items, ids, strict=True):
+        decision, draft = item.decision, item.draft
+        signal_reference = reference_for(signal_id, now)
+        channel = draft.channel.strip().upper()
+        routed = decision.is_routed
+        co = [code for code in dict.fromkeys(decision.co_ministries or []) if code != decision.ministry] if routed else []
+        due = None
+        if routed:
+            if decision.ministry not in due_by_ministry:
+                known = reference.ministries.get(decision.ministry) or session.get(Ministry, decision.ministry)
+                due_by_ministry[decision.ministry] = deadlines.accept_deadline(known, now)
+            due = due_by_ministry[decision.ministry]
+        rows.signals.append(
+            {
+                **NEW_SIGNAL_DEFAULTS,
+                "id": signal_id,
+                "reference": signal_reference,
+                "external_id": (draft.external_id or "").strip() or None,
+                "status": "routed" if routed else "received",
+                "channel_code": channel,
+                "organisation_code": submitter.organisation_code,
+                "submitter_id": submitter.id,
+                "observed_on": draft.observed_on,
+                "people_affected": draft.people_affected,
+                "themes": list(dict.fromkeys(draft.themes or [])),
+                "masked": list(item.masked),
+                "routing_method": decision.method,
+                "routing_confidence": decision.confidence,
+                "routing_explanation": decision.explanation,
+                "routing_suggestions": decision.alternatives,
+                "created_at": now,
+                "updated_at": now,
+                "routed_at": now if routed else None,
+                "deadline_started_at": now if routed else None,
+                "due_at": due,
+                **item.fields,
+            }
+        )
+        codes = [r.code for r in item.regulations] or decision.regulations
+        for position, code in enumerate(codes):
+            found = reference.regulation(code)
+            if found is not None:
+                rows.regulations.append({"signal_id": signal_id, "regulation_id": found.id, "position": position})
+        if (draft.contact or "").strip():
+            rows.contacts.append({"signal_id": signal_id, "contact": draft.contact.strip(), "created_at": now})
+        rows.events.append(
+            _event(signal_id, "submitted", submitter, None, "received", "", {"channel": channel, "masked": list(item.masked)}, now)
+        )
+        if not routed:
+            continue
+        rows.ministries.append({"signal_id": signal_id, "ministry_code": decision.ministry, "is_lead": True})
+        rows.ministries.extend({"signal_id": signal_id, "ministry_code": code, "is_lead": False} for code in co)
+        rows.events.append(
+            _event(
+                signal_id, "route", submitter, "received", "routed", decision.explanation,
+                {"from_ministry": None, "ministry": decision.ministry, "co_ministries": co, "method": decision.method},
+                now,
+            )
+        )  # fmt: skip
+        if decision.ministry not in team:
+            team[decision.ministry] = team_emails(session, decision.ministry, permissions.TRIAGE)
+        context = {
+            "reference": signal_reference,
+            "title": item.fields["title"],
+            "ministry": decision.ministry,
+            "url": f"{base_url}/signalen/{signal_id}",
+            "due": deadlines.format_local_date(due),
+        }
+        rows.mails.extend(
+            notification_rows(
+                session, "routed", f"routed:{signal_id}:{decision.ministry}:{now.isoformat()}", team[decision.ministry], context, signal_id
+            )
+        )
+    return rows
+
+
+#: the columns of a new signal that nothing at intake sets (as the model's defaults give them): every
+#: row of a batch names the same columns, and a signal made from its row has nothing left to load
+NEW_SIGNAL_DEFAULTS = {
+    "outcome": None,
+    "response": "",
+    "merged_into_id": None,
+    "knelpunt_id": None,
+    "assignee_id": None,
+    "needs_info_since": None,
+    "feedback_useful": None,
+    "feedback_comment": "",
+    "feedback_at": None,
+    "reopen_requested_at": None,
+    "answered_at": None,
+    "closed_at": None,
+}
+
+
+def write_new_signals(
+    session: Session, submitter: User, items: list, now: dt.datetime, *, deliver: bool = False, with_link_ids: bool = False
+) -> WrittenSignals:
+    """Write new signals with Core, one INSERT per table, in the caller's transaction; the caller commits.
+
+    No unit of work: ids come first (``allocate_signal_ids``), so the signal row carries its reference
+    and routing, and the summary table is counted here (``tallies.add_signals``: the ORM's flush hooks
+    do not see these rows). ``deliver``: the outbox rows are sent after the commit, as mail queued through
+    the ORM is (``notifications.register_outbox``). ``with_link_ids``: the link rows get their ids back
+    (a signal made from the rows, ``as_loaded_signal``, needs them).
+    """
+    ids = allocate_signal_ids(session, len(items))
+    if ids is None:
+        raise NotImplementedError("new signals need ids before the INSERT (SQLite or PostgreSQL)")
+    rows = new_signal_rows(session, submitter, items, ids, now)
+    connection = session.connection()
+    connection.execute(insert(Signal.__table__), rows.signals)
+    for table, table_rows, returning in (
+        (SignalRegulation.__table__, rows.regulations, with_link_ids),
+        (SignalMinistry.__table__, rows.ministries, with_link_ids),
+        (SignalContact.__table__, rows.contacts, False),
+        (AuditEvent.__table__, rows.events, False),
+        # no stored mail can name these new signals' ids yet (queue_notification's ``fresh``)
+        (Notification.__table__, rows.mails, deliver),
+    ):
+        if not table_rows:
+            continue
+        if returning:
+            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            for row, new_id in zip(table_rows, connection.execute(stmt, table_rows).scalars(), strict=True):
+                row["id"] = new_id
+        else:
+            connection.execute(insert(table), table_rows)
+    if deliver and rows.mails:
+        register_outbox(session, rows.mails)
+    tallies.add_signals(session, ids)
+    return rows
+
+
+def as_loaded_signal(session: Session, written: WrittenSignals, index: int = 0) -> Signal:
+    """The ``index``-th signal just written, as a persistent Signal with its links, built from its rows
+    (as if loaded: no query, nothing to flush). Needs ``write_new_signals(..., with_link_ids=True)``."""
+    row = written.signals[index]
+    signal = Signal(**row)
+    signal.regulation_links = [
+        SignalRegulation(**link) for link in written.regulations if link["signal_id"] == row["id"]
+    ]
+    signal.ministry_links = [SignalMinistry(**link) for link in written.ministries if link["signal_id"] == row["id"]]
+    for obj in (*signal.regulation_links, *signal.ministry_links, signal):
+        make_transient_to_detached(obj)
+    session.add(signal)
+    return signal
+
+
+def _event(signal_id, action, actor, from_state, to_state, note, data, at) -> dict:
+    return {
+        "entity_type": "signal",
+        "entity_id": str(signal_id),
+        "signal_id": signal_id,
+        "action": action,
+        "from_state": from_state,
+        "to_state": to_state,
+        "note": note or "",
+        "data": data or {},
+        "actor_id": actor.id if actor is not None else None,
+        "created_at": at,
+    }
+
+
 def submit_signal(
     session: Session,
     submitter: User,
@@ -168,8 +379,8 @@ def submit_signal(
     """Store a new signal with personal data masked, and route it; the caller commits.
 
     Everything is decided before the first write (validation, masking, routing read the reference
-    snapshot), and the rows go to the database in one flush: the signal with its id and reference,
-    its links, the two audit events and the outbox rows, one INSERT per table.
+    snapshot); the rows are the bulk importer's (``write_new_signals``: one Core INSERT per table, the
+    outbox sent after the commit) and the signal handed back is made from them, persistent, without a query.
     """
     if not permissions.may_submit(submitter):
         raise PermissionDenied(N_("Alleen frontlijnmedewerkers en coördinatoren kunnen signalen melden."))
@@ -184,63 +395,7 @@ def submit_signal(
     )
     decision = decide_routing(session, regulations, f"{fields['title']}\n{fields['description']}", threshold, masked=True)
     now = created_at or utcnow()
-    signal = Signal(
-        status="received",
-        channel_code=draft.channel.strip().upper(),
-        organisation_code=submitter.organisation_code,
-        submitter_id=submitter.id,
-        observed_on=draft.observed_on,
-        people_affected=draft.people_affected,
-        themes=list(dict.fromkeys(draft.themes or [])),
-        masked=list(masked),
-        routing_method=decision.method,
-        routing_confidence=decision.confidence,
-        routing_explanation=decision.explanation,
-        routing_suggestions=decision.alternatives,
-        external_id=(draft.external_id or "").strip() or None,
-        created_at=now,
-        updated_at=now,
-        # empty collections, not unloaded ones: a new signal has no links to load or clear
-        regulation_links=[],
-        ministry_links=[],
-        **fields,
+    written = write_new_signals(
+        session, submitter, [NewSignal(draft, regulations, fields, masked, decision)], now, deliver=True, with_link_ids=True
     )
-    ids = allocate_signal_ids(session)
-    if ids is not None:
-        signal.id = ids[0]
-    session.add(signal)
-    if ids is None:
-        session.flush()
-    with session.no_autoflush:  # routing's few reads must not write half a signal; one flush at the end
-        assign_reference(signal, now)
-        if (draft.contact or "").strip():
-            session.add(SignalContact(signal_id=signal.id, contact=draft.contact.strip(), created_at=now))
-        set_regulations(session, signal, [r.code for r in regulations] or decision.regulations)
-        submitted = record_event(
-            session,
-            "signal",
-            signal.id,
-            "submitted",
-            actor=submitter,
-            to_state="received",
-            data={"channel": signal.channel_code, "masked": list(masked)},
-            signal_id=signal.id,
-        )
-        submitted.created_at = now
-        if decision.is_routed:
-            route_signal(
-                session,
-                signal,
-                decision.ministry,
-                decision.co_ministries,
-                submitter,
-                decision.method,
-                note=decision.explanation,
-                explanation=decision.explanation,
-                confidence=decision.confidence,
-                action="route",
-                at=now,
-            )
-    session.flush([signal])  # the signal first, as it stands now (routed): the rows below point at it
-    session.flush()
-    return signal, decision
+    return as_loaded_signal(session, written), decision

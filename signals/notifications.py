@@ -207,6 +207,12 @@ def notification_rows(
     ]
 
 
+def register_outbox(session: Session, rows: list[dict]) -> None:
+    """Outbox rows written without the ORM (with their ids): sent after this session's commit like the
+    ones ``queue_notification`` adds, and forgotten if it rolls back."""
+    session.info.setdefault(OUTBOX_KEY, []).extend((row["id"], row["recipient"], row["subject"], row["body"]) for row in rows)
+
+
 def deliver_committed(session: Session, mailer: Mailer, mark: bool = True) -> list[int]:
     """Send the outbox rows this session wrote and has just committed; the cron (``deliver_pending``)
     sends anything older or anything that failed. One UPDATE marks what went out (``mark=False``: the
@@ -216,15 +222,19 @@ def deliver_committed(session: Session, mailer: Mailer, mark: bool = True) -> li
     written = session.info.pop(COMMITTED_OUTBOX_KEY, None) or []
     sent_ids = []
     for notification, recipient, subject, body in written:
-        state = inspect(notification)
-        if state.identity is None or state.was_deleted:
-            continue
+        if isinstance(notification, int):  # written with Core (register_outbox): its id
+            notification_id = notification
+        else:
+            state = inspect(notification)
+            if state.identity is None or state.was_deleted:
+                continue
+            notification_id = state.identity[0]
         try:
             mailer.send(recipient, subject, body)
         except (OSError, smtplib.SMTPException):
-            log.warning("Mail %s kon niet worden verstuurd; volgende keer opnieuw.", state.identity[0])
+            log.warning("Mail %s kon niet worden verstuurd; volgende keer opnieuw.", notification_id)
             continue
-        sent_ids.append(state.identity[0])
+        sent_ids.append(notification_id)
     if sent_ids and mark:
         mark_sent(session.connection(), sent_ids)
     return sent_ids

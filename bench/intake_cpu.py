@@ -1,0 +1,81 @@
+"""CPU per API post in one process, without a load test around it: `python -m bench.intake_cpu --db URL`.
+
+Posts ``--posts`` signals through ``POST /api/v1/signals`` with the Flask test client (the app as
+gunicorn serves it: the API rate limit on and counted in the database, a fresh external id per post,
+two of three posts naming a regulation, one of three routed by its text) after a warm-up, and prints
+the process CPU per post, the wall time per post and the SQL statements per post. ``--profile``
+prints the functions that took most of the CPU (cProfile, cumulative).
+
+The CPU figure is the steady one on a shared machine; the wall time moves with the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import time
+
+from bench.run import api_token, bodies, make_app
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--posts", type=int, default=300)
+    parser.add_argument("--warm", type=int, default=30)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+
+    app = make_app(args.db)
+    app.config["RATELIMIT_ENABLED"] = True  # as served: counted in the database (LOAD_ENV's high limit)
+    app.config["RATELIMIT_API"] = "10000000 per minute"
+    from app.extensions import limiter
+
+    limiter.enabled = True
+    token = api_token(app, "frontline-gem@example.org")
+    payloads = bodies(args.posts + args.warm, with_external=True)
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+    def post(body: str) -> None:
+        response = client.post("/api/v1/signals", data=body, headers=headers)
+        if response.status_code != 201:
+            raise SystemExit(f"bench: post answered {response.status_code}: {response.get_data(as_text=True)[:500]}")
+
+    for body in payloads[: args.warm]:
+        post(body)
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    statements = [0]
+
+    def count(*_args):
+        statements[0] += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    profiler = cProfile.Profile() if args.profile else None
+    started, cpu_started = time.perf_counter(), time.process_time()
+    if profiler:
+        profiler.enable()
+    for body in payloads[args.warm :]:
+        post(body)
+    if profiler:
+        profiler.disable()
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    event.remove(engine, "before_cursor_execute", count)
+    n = args.posts
+    print(
+        f"{n} posts: CPU {cpu * 1000 / n:.2f} ms/post, wall {wall * 1000 / n:.2f} ms/post, "
+        f"{statements[0] / n:.1f} SQL statements/post; load {os.getloadavg()[0]:.1f}"
+    )
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+
+
+if __name__ == "__main__":
+    main()
