@@ -159,7 +159,9 @@ def ceilings(dialect: str, year_start: str, year_end: str) -> dict[str, list[str
 # pages in-process
 
 
-def make_app(url: str):
+def make_app(url: str, rate_limit: str | None = None):
+    """The app on ``url`` for in-process measurements; ``rate_limit``: the API's limit, counted in the
+    database as a server without Redis counts it (off when None)."""
     from app import create_app
     from config import Config
 
@@ -168,7 +170,10 @@ def make_app(url: str):
     config.SECRET_KEY = "bench-only-not-secret"
     config.SESSION_COOKIE_SECURE = False
     config.WTF_CSRF_ENABLED = False
-    config.RATELIMIT_ENABLED = False
+    config.RATELIMIT_ENABLED = rate_limit is not None
+    if rate_limit is not None:
+        config.RATELIMIT_API = rate_limit
+        config.RATELIMIT_STORAGE_URI = "database://"
     config.MAIL_BACKEND = "memory"
     if url.startswith("sqlite"):
         config.SQLALCHEMY_ENGINE_OPTIONS = {"connect_args": {"timeout": 30}}

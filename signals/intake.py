@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import bindparam, func, insert, select, text
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from signals import deadlines, permissions, refcache, tallies
@@ -119,6 +119,13 @@ def decide_routing(session: Session, regulations: list, text: str, threshold: fl
     return route_by_text(session, text_for_matching(text, already_masked=masked), threshold)
 
 
+#: built once (every API post with an external id asks it)
+_EXTERNAL_ID_QUERY = select(Signal.id).where(
+    Signal.channel_code == bindparam("channel"), Signal.external_id == bindparam("external_id")
+)
+_LAST_ID_QUERY = select(func.coalesce(func.max(Signal.id), 0))
+
+
 def find_by_external_id(session: Session, channel: str, external_id: str) -> Signal | None:
     """The signal a channel already sent under its own reference ``external_id``, if any."""
     external_id = (external_id or "").strip()
@@ -127,7 +134,7 @@ def find_by_external_id(session: Session, channel: str, external_id: str) -> Sig
     # asked for the id alone (every API post with an external id asks, and almost always finds nothing)
     found = (
         session.connection()
-        .execute(select(Signal.id).where(Signal.channel_code == (channel or "").strip().upper(), Signal.external_id == external_id))
+        .execute(_EXTERNAL_ID_QUERY, {"channel": (channel or "").strip().upper(), "external_id": external_id})
         .scalar()
     )
     return session.get(Signal, found) if found is not None else None
@@ -162,7 +169,7 @@ def allocate_signal_ids(session: Session, count: int = 1) -> list[int] | None:
         raw = connection.connection.dbapi_connection
         if not raw.in_transaction:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-        last = connection.execute(select(func.coalesce(func.max(Signal.id), 0))).scalar_one()
+        last = connection.execute(_LAST_ID_QUERY).scalar_one()
         return list(range(last + 1, last + 1 + count))
     return None
 

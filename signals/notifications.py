@@ -7,13 +7,14 @@ small mail adapter: SMTP in production, the log in development, memory in tests.
 
 from __future__ import annotations
 
+import functools
 import logging
 import smtplib
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Protocol
 
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session, object_session
 
 from signals.errors import N_
@@ -283,10 +284,18 @@ def deliver_pending(session: Session, mailer: Mailer, limit: int = 500) -> int:
 
 def team_emails(session: Session, organisation_code: str | None, role: str) -> list[str]:
     """E-mail addresses of the active users with ``role`` in an organisation (any organisation when None)."""
-    stmt = select(User.email).where(role_is(User.role, role), User.is_active.is_(True))
     if organisation_code:
-        stmt = stmt.where(User.organisation_code == organisation_code)
-    return list(session.scalars(stmt.order_by(User.email)))
+        return list(session.scalars(_team_query(role, True), {"organisation_code": organisation_code}))
+    return list(session.scalars(_team_query(role, False)))
+
+
+@functools.cache
+def _team_query(role: str, by_organisation: bool):
+    """``team_emails``'s query, built once per role (every routed signal asks it)."""
+    stmt = select(User.email).where(role_is(User.role, role), User.is_active.is_(True))
+    if by_organisation:
+        stmt = stmt.where(User.organisation_code == bindparam("organisation_code"))
+    return stmt.order_by(User.email)
 
 
 def signal_url(signal: Signal) -> str:

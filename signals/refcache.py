@@ -136,8 +136,12 @@ def snapshot(session: Session) -> Snapshot:
     return built
 
 
+#: built once: every request asks it
+_VERSION_QUERY = select(CacheVersion.version).where(CacheVersion.name == NAME)
+
+
 def current_version(session_or_connection) -> int:
-    value = session_or_connection.execute(select(CacheVersion.version).where(CacheVersion.name == NAME)).scalar()
+    value = session_or_connection.execute(_VERSION_QUERY).scalar()
     return int(value or 0)
 
 
