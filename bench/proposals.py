@@ -153,6 +153,7 @@ def build(path: str, count: int, rng: random.Random) -> float:
                 for g in range(len(grouped) // GROUP_SIZE)
             ],
         )
+        _point_members(connection)
         background, documents = pc.background_frequencies()
         df.update(background)
         connection.execute(
@@ -171,6 +172,34 @@ def build(path: str, count: int, rng: random.Random) -> float:
     return time.perf_counter() - started
 
 
+def _point_members(connection) -> None:
+    """signal_features.proposal_id for the members of every open proposal, as the app keeps it."""
+    table = SignalFeatures.__table__
+    pairs = [
+        {"sid": int(signal_id), "pid": proposal_id}
+        for proposal_id, ids in connection.execute(select(Proposal.id, Proposal.signal_ids).where(Proposal.status == "open"))
+        for signal_id in ids or []
+    ]
+    if pairs:
+        connection.execute(update(table).where(table.c.signal_id == bindparam("sid")).values(proposal_id=bindparam("pid")), pairs)
+
+
+def _upgrade(path: str) -> None:
+    """A database built before signal_features.proposal_id (migration 0024) gets the column, filled."""
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(signal_features)")}
+        if "proposal_id" in columns:
+            return
+        raw.execute("ALTER TABLE signal_features ADD COLUMN proposal_id INTEGER")
+        raw.execute("CREATE INDEX ix_signal_features_proposal_id ON signal_features (proposal_id)")
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        _point_members(connection)
+    engine.dispose()
+
+
 def main() -> None:
     from signals.proposals import refresh_proposals
 
@@ -187,6 +216,8 @@ def main() -> None:
     if stored < count:
         print(f"building a database of {count:,} signals in {path} ...")
         print(f"built in {build(path, count, rng):.0f} s (once)")
+    else:
+        _upgrade(path)
     _pool_bags, _texts, queries = _pool()
     embedding, embedding_cpu = [], []
     original = proposal_embed.embed

@@ -632,6 +632,10 @@ class SignalFeatures(Base):
     #: the nearest centroid of ProposalIndex (an inverted file over the embeddings): a new signal is
     #: compared only with the signals of the few buckets nearest to it; None before the first full refresh
     bucket: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    #: the open or dismissed proposal that holds this signal (kept with Proposal.signal_ids by
+    #: signals.proposals), so an incremental refresh finds its neighbours' proposals by index instead
+    #: of unnesting every proposal's id list; may point at a proposal decided on since (filtered on read)
+    proposal_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 class ProposalIndex(Base):
