@@ -16,12 +16,12 @@ import numpy as np
 from scipy import sparse
 
 #: weight of each feature block in a signal's vector: words, concepts, regulations
-BLOCKS = {"w": 1.0, "c": 0.7, "r": 0.45}
+BLOCKS = {"w": 1.0, "c": 1.0, "r": 0.45}
 #: similarity of two signals = W_FEATURES x cosine of their feature vectors + W_MEANING x the cosine
 #: of their CENTRED sentence embeddings (``proposal_embed.centred``) rescaled so MEANING_FLOOR is 0
 #: and 1 is 1; when either signal has no embedding, the feature cosine alone
-W_FEATURES = 0.4
-W_MEANING = 0.6
+W_FEATURES = 0.5
+W_MEANING = 0.5
 MEANING_FLOOR = 0.1
 #: pairs below this similarity are not kept at all
 EDGE_FLOOR = 0.12
@@ -304,6 +304,8 @@ class GroupIndex:
         self.extra_dense: list[np.ndarray | None] = []
         self.groups: dict[object, list[int]] = {g: list(rows) for g, rows in (groups or {}).items()}
         self.group_of: dict[int, object] = {r: g for g, rows in self.groups.items() for r in rows}
+        #: mean similarity between the members of a group (see ``_join_floor``), computed when needed
+        self._inner: dict[object, float] = {}
 
     # -- vectors ---------------------------------------------------------------------------
 
@@ -400,29 +402,29 @@ class GroupIndex:
         self.extra_dense.append(embedding)
         near = self.neighbours(vector, embedding=embedding)
         near.pop(row, None)
-        best_group, best = None, 0.0
+        best = 0.0
         touched = [
             g
             for g in {self.group_of[r] for r in near if r in self.group_of}
             if (joinable is None or joinable(g)) and len(self.groups[g]) < MAX_SIZE
         ]
         sims = self._dot_rows(vector, sorted({r for g in touched for r in self.groups[g]}), embedding)  # one product for all
-        for group in touched:
-            members = self.groups[group]
-            average = sum(sims[r] for r in members) / len(members)
-            if average > best or (average == best and best_group is not None and str(group) < str(best_group)):
-                best_group, best = group, average
-        if best_group is not None and best >= LINK_THRESHOLD:
-            self.groups[best_group].append(row)
-            self.group_of[row] = best_group
-            return Placement(row, group=best_group, similarity=best)
+        averages = sorted(((sum(sims[r] for r in self.groups[g]) / len(self.groups[g]), str(g), g) for g in touched), key=lambda t: (-t[0], t[1]))
+        if averages:
+            best = averages[0][0]
+        for average, _key, group in averages:
+            # it joins only as close to the group as the full clustering keeps a member (see ``prune``):
+            # a signal merely on the group's subject is not enough
+            if average >= max(LINK_THRESHOLD, self._join_floor(group)):
+                self.attach(group, row)
+                return Placement(row, group=group, similarity=average)
         loose = sorted((r for r, s in near.items() if r not in self.group_of and s >= LINK_THRESHOLD), key=lambda r: -near[r])[:NEIGHBOURS]
         if len(loose) + 1 >= MIN_SIZE:
             rows = [row, *loose]
-            graph: dict[int, dict[int, float]] = {r: {} for r in rows}
-            for r in rows:
-                sims = self._dot_rows(self._row(r), [o for o in rows if o != r], self._embedding(r))
-                graph[r] = {o: s for o, s in sims.items() if s >= EDGE_FLOOR}
+            pairs = self._pairwise(rows)
+            graph: dict[int, dict[int, float]] = {
+                r: {o: float(pairs[a, b]) for b, o in enumerate(rows) if b != a and pairs[a, b] >= EDGE_FLOOR} for a, r in enumerate(rows)
+            }
             for group in average_linkage(graph):
                 if row in group and len(group) >= MIN_SIZE:
                     group = prune(group, graph)
@@ -430,8 +432,46 @@ class GroupIndex:
                         return Placement(row, new_group=group, similarity=best)
         return Placement(row, similarity=best)
 
+    def _join_floor(self, group: object) -> float:
+        """How close a new signal must be to ``group`` on average to join it: MIN_COHESION, or
+        RELATIVE_COHESION of how close the members are to each other, as ``prune`` keeps members."""
+        if group not in self._inner:
+            rows = self.groups[group]
+            if len(rows) < 2:
+                self._inner[group] = 0.0
+            else:
+                pairs = self._pairwise(rows)
+                self._inner[group] = float((pairs.sum() - np.trace(pairs)) / (len(rows) * (len(rows) - 1)))
+        return max(MIN_COHESION, RELATIVE_COHESION * self._inner[group])
+
+    def _pairwise(self, rows: list[int]) -> np.ndarray:
+        """The similarity of every pair of ``rows`` (len x len), in two matrix products."""
+        width = max(len(self.vocabulary.index), self.base_cols)
+        data, cols, indptr = [], [], [0]
+        for r in rows:
+            vector = self._row(r)
+            cols.extend(vector.keys())
+            data.extend(vector.values())
+            indptr.append(len(cols))
+        matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(cols, dtype=np.int64), indptr), shape=(len(rows), width))
+        features = (matrix @ matrix.T).toarray()
+        embeddings = [self._embedding(r) for r in rows]
+        has = np.array([e is not None for e in embeddings])
+        if not has.any():
+            return features
+        zeros = np.zeros_like(next(e for e in embeddings if e is not None), dtype=np.float32)
+        dense = np.stack([e if e is not None else zeros for e in embeddings]).astype(np.float32)
+        return combine(features, dense @ dense.T, has[:, None] & has[None, :])
+
+    def attach(self, group: object, row: int) -> None:
+        """Put ``row`` in ``group`` (a new one when unknown)."""
+        self.groups.setdefault(group, []).append(row)
+        self.group_of[row] = group
+        self._inner.pop(group, None)
+
     def register(self, group: object, rows: list[int]) -> None:
         """Record a group formed from ``rows`` (after ``add`` proposed it)."""
+        self._inner.pop(group, None)
         self.groups[group] = list(rows)
         for r in rows:
             self.group_of[r] = group

@@ -31,17 +31,17 @@ FLOOR_FOUND = 0.85
 FLOOR_FOREIGN = 0.17
 
 
-def _plant(db, make_user, now, seed=11):
+def _plant(db, make_user, now, seed=11, groups=None, noise=None):
     """Store the groups and the noise, routed as intake routes them, spread over five months; returns
     signal id -> group key. Rows are written directly (no deadlines, mails or audit trail: that is
     intake's business and tested there), which keeps this measurement quick."""
     rng = random.Random(seed)
     submitter = make_user("frontline", "GEM")
     rows = []
-    for group in GROUPS:
+    for group in GROUPS if groups is None else groups:
         for n, (title, description, channel, org, regs) in enumerate(group["signals"]):
             rows.append((group["key"], title, description, channel, org, regs, (n % 5) * 30 + rng.randint(0, 25)))
-    for title, description, channel, org, regs in noise_signals(NOISE):
+    for title, description, channel, org, regs in noise_signals(NOISE) if noise is None else noise:
         rows.append((None, title, description, channel, org, regs, rng.randint(0, 165)))
     rng.shuffle(rows)
     rows.sort(key=lambda r: -r[6])  # oldest first, as they would arrive
@@ -78,9 +78,9 @@ def _plant(db, make_user, now, seed=11):
     return truth
 
 
-def _measure(proposals: list[Proposal], truth: dict[int, str | None], held_out: bool | None) -> dict:
+def _measure(proposals: list[Proposal], truth: dict[int, str | None], held_out: bool | None, groups=None) -> dict:
     sizes = Counter(k for k in truth.values() if k)
-    keys = {g["key"] for g in GROUPS if held_out is None or g["held_out"] == held_out}
+    keys = {g["key"] for g in (GROUPS if groups is None else groups) if held_out is None or g.get("held_out", True) == held_out}
     best: dict[str, int] = {}
     in_proposals = foreign = 0
     for proposal in proposals:
@@ -146,7 +146,7 @@ def _check_incremental(db, truth, proposals):
         proposal.signal_ids = [i for i in proposal.signal_ids if i != signal_id]
         db.session.delete(db.session.get(SignalFeatures, signal_id))
     db.session.commit()
-    result = refresh_proposals(db.session)
+    result = refresh_proposals(db.session, full=False)
     db.session.commit()
     assert result.mode == "incremental" and result.considered == len(newest)
     rejoined = sum(1 for key, signal_id in newest.items() if signal_id in db.session.get(Proposal, home[key][0].id).signal_ids)
@@ -161,7 +161,7 @@ def _check_incremental(db, truth, proposals):
     proposal.signal_ids = [i for i in proposal.signal_ids if i != signal_id]
     db.session.delete(db.session.get(SignalFeatures, signal_id))
     db.session.commit()
-    result = refresh_proposals(db.session)
+    result = refresh_proposals(db.session, full=False)
     db.session.commit()
     print(f"incrementeel, één nieuw signaal: {result.loaded} van {len(truth)} signalen gelezen")
     assert result.mode == "incremental" and result.considered == 1
