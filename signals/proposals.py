@@ -410,7 +410,7 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
     frequencies = _frequencies(index)
     vocabulary.df.update({f: frequencies[f] for f in {f for i in signals if i in bags for f in bags[i]} if f in frequencies})
     vectors = _Vectors({s.id: bags[s.id] for s in loaded}, embeddings, vocabulary=vocabulary)
-    _refresh_incremental(session, loaded, bags, new, stored, vectors, now, result)
+    _refresh_local(session, loaded, bags, new, stored, vectors, now, result)
     by_id = {s.id: s for s in loaded}
     for proposal_id in dict.fromkeys([*result.created, *result.grown, *result.reopened]):
         _summarise(session, session.get(Proposal, proposal_id), by_id, vectors, now)
@@ -561,6 +561,66 @@ def _refresh_incremental(session, signals, bags, new, stored, vectors: _Vectors,
                 proposals[proposal.id] = proposal
                 result.created.append(proposal.id)
                 index.register(("p", proposal.id), [r for r in placement.new_group if ids_by_row[r] in set(group_members)])
+
+
+def _refresh_local(session, signals, bags, new, stored, vectors: _Vectors, now, result: RefreshResult) -> None:
+    """Place new signals by clustering their neighbourhood (``signals``: the new ones, their nearest
+    signals and every member of the proposals and knelpunten those are in) exactly as a full refresh
+    clusters the window, then apply only what concerns the new signals: a cluster that holds a new
+    signal adds it (and its members no proposal holds) to the proposal holding most of the cluster's
+    earlier signals, or becomes a new proposal when no proposal holds any. Nothing is taken out of a
+    proposal; the nightly full refresh reshapes. Placing signals one by one against proposals drifted
+    far from the full clustering (see FULL_WINDOW); this is the full clustering, on a neighbourhood."""
+    by_id = {s.id: s for s in signals}
+    order = [s.id for s in signals]
+    new_set = set(new)
+    clusters, _graph = cluster(to_matrix([vectors.vectors[i] for i in order], vectors.vocabulary), dense=vectors.dense(order))
+    proposals = {p.id: p for p in stored}
+    holder: dict[int, Proposal] = {}
+    for proposal in stored:
+        for signal_id in proposal.signal_ids or []:
+            holder.setdefault(signal_id, proposal)
+    for rows in clusters:
+        members = [order[r] for r in rows]
+        if not any(i in new_set for i in members):
+            continue
+        for knelpunt_id, unlinked in _groups_for(members, by_id):
+            fresh = [i for i in unlinked if i in new_set and i not in holder]
+            if not fresh:
+                continue
+            held = Counter(holder[i].id for i in members if i not in new_set and i in holder and holder[i].knelpunt_id == knelpunt_id)
+            free = [i for i in unlinked if i not in holder]
+            if knelpunt_id is not None:
+                target = next((p for p in proposals.values() if p.knelpunt_id == knelpunt_id and p.status == "open"), None)
+                if target is None and held:
+                    target = proposals[held.most_common(1)[0][0]]
+            else:
+                target = proposals[held.most_common(1)[0][0]] if held else None
+            if target is not None:
+                free = [i for i in free if _close_enough(i, target.signal_ids or [], vectors)]
+                if not free:
+                    continue
+                _set_members(session, target, [*target.signal_ids, *free], now, result)
+            elif knelpunt_id is not None or len(free) >= MIN_SIZE:
+                target = _create(session, free, knelpunt_id, now)
+                proposals[target.id] = target
+                result.created.append(target.id)
+            else:
+                continue
+            for i in free:
+                holder[i] = target
+
+
+def _close_enough(signal_id: int, members: list[int], vectors: _Vectors) -> bool:
+    """Whether a signal is as close to a proposal's members on average as the full clustering keeps a
+    member (``proposal_cluster.prune``: MIN_COHESION, and RELATIVE_COHESION of the members' own mean)."""
+    members = [m for m in members if m in vectors.vectors and m != signal_id]
+    if not members:
+        return True
+    mine = sum(vectors.similarity(signal_id, m) for m in members) / len(members)
+    inner = [vectors.similarity(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
+    mean = sum(inner) / len(inner) if inner else 0.0
+    return mine >= max(proposal_cluster.MIN_COHESION, proposal_cluster.RELATIVE_COHESION * mean)
 
 
 def _create(session: Session, members: list[int], knelpunt_id: int | None, now: dt.datetime) -> Proposal:
