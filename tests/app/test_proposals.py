@@ -187,3 +187,27 @@ def test_signals_posted_through_the_api_are_grouped_by_the_cron_command(client, 
     assert proposal["title"] in {title for title, *_ in BEURS}
     assert set(proposal["channels"]) >= {"IR-CC", "GEM-BL", "NO"}
     assert proposal["regulations"] and proposal["regulations"][0]["code"] == "BWBR0011453"  # Wet studiefinanciering
+
+
+def test_signals_posted_after_a_first_read_are_grouped_on_the_next_read(client, db, make_user, make_token):
+    """An outsider's sequence: post unrelated signals, read the proposals (which builds the index),
+    post a group of paraphrases, read again - no cron command in between."""
+
+    def post(rows, prefix):
+        ids = []
+        for n, (title, description, channel, _org, regs) in enumerate(rows):
+            token = make_token(make_user("frontline", "GEM", email=f"{prefix}{n}@example.org"))
+            body = {"channel": channel, "title": title, "description": description, "regulations": regs}
+            response = client.post("/api/v1/signals", json=body, headers={"Authorization": f"Bearer {token}"})
+            assert response.status_code == 201, response.get_json()
+            ids.append(response.get_json()["id"])
+        return ids
+
+    coordinator = make_token(make_user("coordinator", "BZK"))
+    post(noise_signals(40, seed=7), "ruis")
+    assert _api(client, coordinator, "/knelpunten/proposals").status_code == 200
+    planted = post(BEURS, "beurs")
+    items = _api(client, coordinator, "/knelpunten/proposals").json["items"]
+    proposal = _proposal_with(items, planted)
+    assert proposal is not None, items
+    assert len(set(proposal["signal_ids"]) & set(planted)) >= 0.75 * len(planted)
