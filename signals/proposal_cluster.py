@@ -16,12 +16,12 @@ import numpy as np
 from scipy import sparse
 
 #: weight of each feature block in a signal's vector: words, concepts, regulations
-BLOCKS = {"w": 1.0, "c": 1.0, "r": 0.45}
+BLOCKS = {"w": 1.0, "c": 0.7, "r": 0.45}
 #: similarity of two signals = W_FEATURES x cosine of their feature vectors + W_MEANING x the cosine
 #: of their CENTRED sentence embeddings (``proposal_embed.centred``) rescaled so MEANING_FLOOR is 0
 #: and 1 is 1; when either signal has no embedding, the feature cosine alone
-W_FEATURES = 0.5
-W_MEANING = 0.5
+W_FEATURES = 0.4
+W_MEANING = 0.6
 MEANING_FLOOR = 0.1
 #: pairs below this similarity are not kept at all
 EDGE_FLOOR = 0.12
