@@ -598,7 +598,7 @@ def _refresh_local(session, signals, bags, new, stored, vectors: _Vectors, now, 
             else:
                 target = proposals[held.most_common(1)[0][0]] if held else None
             if target is not None:
-                free = [i for i in free if _close_enough(i, target.signal_ids or [], vectors)]
+                free = [i for i in free if _close_enough(i, target.signal_ids or [], vectors, target.cohesion)]
                 if not free:
                     continue
                 _set_members(session, target, [*target.signal_ids, *free], now, result)
@@ -612,15 +612,19 @@ def _refresh_local(session, signals, bags, new, stored, vectors: _Vectors, now, 
                 holder[i] = target
 
 
-def _close_enough(signal_id: int, members: list[int], vectors: _Vectors) -> bool:
+def _close_enough(signal_id: int, members: list[int], vectors: _Vectors, cohesion: float | None = None) -> bool:
     """Whether a signal is as close to a proposal's members on average as the full clustering keeps a
-    member (``proposal_cluster.prune``: MIN_COHESION, and RELATIVE_COHESION of the members' own mean)."""
+    member (``proposal_cluster.prune``: MIN_COHESION, and RELATIVE_COHESION of the members' own mean,
+    which ``_summarise`` stored as the proposal's cohesion)."""
     members = [m for m in members if m in vectors.vectors and m != signal_id]
     if not members:
         return True
     mine = sum(vectors.similarity(signal_id, m) for m in members) / len(members)
-    inner = [vectors.similarity(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
-    mean = sum(inner) / len(inner) if inner else 0.0
+    if cohesion:
+        mean = cohesion
+    else:
+        inner = [vectors.similarity(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
+        mean = sum(inner) / len(inner) if inner else 0.0
     return mine >= max(proposal_cluster.MIN_COHESION, proposal_cluster.RELATIVE_COHESION * mean)
 
 
