@@ -185,7 +185,7 @@ def _point_members(connection) -> None:
 
 
 def _upgrade(path: str) -> None:
-    """A database built before signal_features.proposal_id (migration 0024) gets the column, filled."""
+    """A database built before signal_features.proposal_id (migration 0025) gets the column, filled."""
     import sqlite3
 
     with sqlite3.connect(path) as raw:

@@ -1,8 +1,8 @@
 """proposals: each signal's proposal on signal_features, so an incremental refresh finds the
 proposals of a new signal's neighbours by index instead of unnesting every proposal's id list
 
-Revision ID: 0024_proposals_members
-Revises: 0023_search_vector
+Revision ID: 0025_proposals_members
+Revises: 0024_letter_tally_detail
 Create Date: 2026-12-01 10:45:00
 
 """
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0024_proposals_members'
-down_revision = '0023_search_vector'
+revision = '0025_proposals_members'
+down_revision = '0024_letter_tally_detail'
 branch_labels = None
 depends_on = None
 
