@@ -27,7 +27,7 @@ import time
 from collections import Counter
 
 import numpy as np
-from sqlalchemy import bindparam, create_engine, func, insert, select, update
+from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from signals import proposal_cluster as pc
@@ -211,6 +211,14 @@ def main() -> None:
     path = os.environ.get("BENCH_PROPOSAL_DB", f"/tmp/knelpunt-proposals-bench-{count}.db")
     rng = random.Random(15)
     engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _as_the_app(dbapi_connection, _record):  # the app's SQLite settings (app/__init__.py)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
     stored = 0
     if os.path.exists(path):
         with Session(engine) as session:

@@ -186,14 +186,20 @@ def _unconsidered_ids(session: Session, now: dt.datetime) -> list[int] | None:
     newest = session.scalar(select(func.max(SignalFeatures.signal_id)))
     if newest is None:
         return None
-    start = newest - LOOKBACK_IDS
-    have = set(session.scalars(select(SignalFeatures.signal_id).where(SignalFeatures.signal_id > start)))
     since = now - dt.timedelta(days=WINDOW_DAYS)
-    return [
-        signal_id
-        for signal_id, status, created_at in session.execute(select(Signal.id, Signal.status, Signal.created_at).where(Signal.id > start))
-        if signal_id not in have and status != "merged" and (_aware(created_at) >= since or status in OPEN_STATUSES)
-    ]
+    considered = select(SignalFeatures.signal_id).where(SignalFeatures.signal_id == Signal.id).exists()
+    return list(
+        session.scalars(
+            select(Signal.id)
+            .where(
+                Signal.id > newest - LOOKBACK_IDS,
+                ~considered,
+                Signal.status != "merged",
+                or_(Signal.created_at >= since, Signal.status.in_(OPEN_STATUSES)),
+            )
+            .order_by(Signal.id)
+        )
+    )
 
 
 def pending_signals(session: Session, now: dt.datetime | None = None) -> int:
