@@ -617,10 +617,18 @@ def padded(codes_column):
     return literal(" ") + codes_column + literal(" ")
 
 
-def backlog(session: Session, conditions: list, now: dt.datetime | None = None) -> pd.DataFrame:
+def backlog(
+    session: Session, conditions: list, now: dt.datetime | None = None, routed_to: str | None = None
+) -> pd.DataFrame:
     """The backlog now, whatever the period: per lead ministry the open signals and how many are
-    late and very late now (``signals.deadlines``) — columns ministry, open, late, very_late."""
+    late and very late now (``signals.deadlines``) — columns ministry, open, late, very_late.
+
+    ``routed_to``: ``conditions`` are exactly "routed to this ministry" (ministry_scope_condition),
+    counted as the signals it leads (summary table) plus those it is co-responsible for (few, live).
+    """
     now = now or utcnow()
+    if routed_to:
+        return _backlog_routed_to(session, routed_to, now)
     if not conditions:  # every signal: the summary table
         return _backlog_all(session, now)
     lead = _lead()
@@ -637,6 +645,17 @@ def backlog(session: Session, conditions: list, now: dt.datetime | None = None) 
         .order_by(lead.ministry_code)
     ).all()
     return pd.DataFrame([(m, int(o), int(la), int(v)) for m, o, la, v in rows], columns=["ministry", "open", "late", "very_late"])
+
+
+def _backlog_routed_to(session: Session, code: str, now: dt.datetime) -> pd.DataFrame:
+    """``backlog`` of the signals routed to ministry ``code``: those it leads (from the summary table)
+    and, disjoint from them, those it is only co-responsible for (an IN list of its few co-links)."""
+    led = _backlog_all(session, now)
+    led = led[led["ministry"] == code]
+    co = select(SignalMinistry.signal_id).where(SignalMinistry.ministry_code == code, SignalMinistry.is_lead.is_(False))
+    shared = backlog(session, [Signal.id.in_(co)], now)
+    frame = pd.concat([led, shared], ignore_index=True) if len(shared) else led
+    return frame.sort_values("ministry", kind="stable").reset_index(drop=True)
 
 
 def _backlog_all(session: Session, now: dt.datetime) -> pd.DataFrame:

@@ -82,14 +82,15 @@ def build_dashboard(
     scoped = [scope] if scope is not None else []
     conditions = agg.signal_conditions(period, filters=filters) + scoped
     # the period and a ministry scope alone: the summary tables answer (signals/tallies.py), the same figures
-    summary = agg.summary_for(period, summary_scope(user, filters))
+    scope_code = summary_scope(user, filters)
+    summary = agg.summary_for(period, scope_code)
     previous = agg.signal_conditions(period.previous(), filters=filters) + scoped
     figures = agg.key_figures(session, conditions, now, summary=summary)
     previous_figures = agg.key_figures(session, previous, now, summary=summary and summary.previous())
     tables: dict[str, dict] = {}
 
     # the backlog now: open signals whatever the period, judged now - every count links to its signals
-    backlog = agg.backlog(session, agg.signal_conditions(filters=filters) + scoped, now)
+    backlog = agg.backlog(session, agg.signal_conditions(filters=filters) + scoped, now, routed_to=scope_code)
     tables["backlog_now"] = _table(
         N_("Achterstand nu: open, te laat en ruim te laat per ministerie (los van de periode)"),
         [("ministry", N_("Ministerie")), ("open", N_("Open")), ("late", N_("Nu te laat")), ("very_late", N_("Nu ruim te laat"))],
