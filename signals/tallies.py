@@ -28,6 +28,7 @@ answering, merging and an import, and that the figures read from them equal the 
 from __future__ import annotations
 
 import functools
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from sqlalchemy import (
     insert,
     inspect,
     literal,
+    literal_column,
     select,
     text,
     union_all,
@@ -227,9 +229,9 @@ def _keys(connection, ids: Iterable[int], tally: Tally = TALLIES[0]) -> dict[tup
     ids = sorted(set(i for i in ids if i is not None))
     keys: dict[tuple, list[int]] = defaultdict(lambda: [0] * (1 + len(tally.measures)))
     width = len(tally.key)
-    stmt = _rows_of(tally, _dialect(connection))
+    rendered = _rendered_rows(tally, connection.dialect)
     for start in range(0, len(ids), 500):
-        for row in connection.execute(stmt, {"tally_ids": ids[start : start + 500]}):
+        for row in rendered.execute(connection, ids[start : start + 500]):
             sums = keys[tuple(row[1 : 1 + width])]
             sums[0] += 1
             for index, value in enumerate(row[1 + width :], start=1):
@@ -237,15 +239,53 @@ def _keys(connection, ids: Iterable[int], tally: Tally = TALLIES[0]) -> dict[tup
     return keys
 
 
-@functools.cache
-def _rows_of(tally: Tally, dialect: str):
-    """``tally.rows`` for the ids bound as ``tally_ids``, as one statement, built once per table and
-    dialect: every flush touching a signal and every new signal reuse it and its cache key (building
-    the SELECTs with their CASE expressions and cache keys was most of an API post's CPU).
-    (The moment ``tally_lateness_sql`` binds is never read: see there.)"""
-    ids = bindparam("tally_ids", expanding=True)
-    selects = tally.rows(dialect, ids)
-    return selects[0] if len(selects) == 1 else union_all(*selects)
+#: stands for the ids in ``tally.rows`` while the SQL is rendered (replaced by a parameter)
+_IDS_MARK = "-424242"
+
+
+class _RenderedRows:
+    """``tally.rows`` for some ids as one SQL text, rendered once per table and dialect with its
+    constants inline and the ids as one parameter (an array on PostgreSQL, a JSON list on SQLite).
+
+    Every flush touching a signal and every new signal read these keys. Built per call, the SELECTs
+    with their CASE expressions and cache keys were most of an API post's CPU; built once, they
+    still carried some 75 parameters each (the deadline rules' status lists), which SQLAlchemy
+    rendered again at every execution and psycopg parsed again (longer than its statement cache).
+    The values come back through each column type's result processing, as from the statement itself.
+    (The moment ``tally_lateness_sql`` binds is never read: see there.)
+    """
+
+    def __init__(self, tally: Tally, dialect):
+        selects = tally.rows(dialect.name, [literal_column(_IDS_MARK)])
+        query = selects[0] if len(selects) == 1 else union_all(*selects)
+        sql = str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+        marker = f"IN ({_IDS_MARK})"
+        self.marks = sql.count(marker)
+        if self.marks != len(selects) or _IDS_MARK in sql.replace(marker, ""):
+            raise RuntimeError(f"summary table {tally.table.name}: the ids' place in its SQL is not clear")
+        self.postgresql = dialect.name == "postgresql"
+        ids = "= ANY(%(tally_ids)s)" if self.postgresql else "IN (SELECT value FROM json_each(?))"
+        self.sql = sql.replace(marker, ids)
+        self.processors = [
+            column.type.dialect_impl(dialect).result_processor(dialect, None) for column in query.selected_columns
+        ]
+
+    def execute(self, connection, ids: list[int]):
+        params = {"tally_ids": list(ids)} if self.postgresql else (json.dumps(list(ids)),) * self.marks
+        rows = connection.exec_driver_sql(self.sql, params).all()
+        processors = self.processors
+        return [tuple(p(v) if p is not None else v for p, v in zip(processors, row, strict=True)) for row in rows]
+
+
+_RENDERED: dict[tuple[str, str], _RenderedRows] = {}
+
+
+def _rendered_rows(tally: Tally, dialect) -> _RenderedRows:
+    key = (tally.table.name, dialect.name)
+    rendered = _RENDERED.get(key)
+    if rendered is None:
+        rendered = _RENDERED[key] = _RenderedRows(tally, dialect)
+    return rendered
 
 
 def _all_keys(connection, ids) -> list[dict]:
