@@ -207,3 +207,26 @@ def test_letter_and_dashboards_from_the_tallies_equal_the_live_figures(db, make_
                 live += [build_dashboard(db.session, users[0], period, agg.Filters(ministry="SZW"), now=now)]
             assert from_tables == live
     assert from_tables[0]["summary"]["values"]["total"] == 0  # next year: nothing yet
+
+
+def test_very_late_now_counts_each_clock_once_when_deadlines_coincide(db, make_signal):
+    """Two running clocks with the same deadline: one became very late days ago, the other today.
+
+    The coordinator's overview reads the first from the summed days and judges today's one by one
+    by its deadline; the one that was already summed shares that deadline and must not count again.
+    """
+    import datetime as dt
+
+    from signals.models import utcnow
+    from signals.stats import open_counts_per_ministry
+
+    now = utcnow().replace(hour=12, minute=0, second=0, microsecond=0)
+    due = now - dt.timedelta(days=3)  # very late once twice the allowed time has passed after the deadline
+    earlier, today = make_signal(), make_signal()
+    earlier.deadline_started_at, earlier.due_at = due - dt.timedelta(hours=24), due  # very late since yesterday 12:00
+    today.deadline_started_at, today.due_at = due - dt.timedelta(hours=33), due  # very late since 06:00 today
+    db.session.flush()
+    assert deadlines.deadline_state(earlier, now) == deadlines.deadline_state(today, now) == "very_late"
+    szw = next(c for c in open_counts_per_ministry(db.session, now) if c.code == "SZW")
+    backlog = select(func.count()).select_from(Signal).where(Signal.status.in_(deadlines.BACKLOG_STATUSES))
+    assert szw.very_late == db.session.scalar(backlog.where(deadlines.very_late_condition(now))) == 2
