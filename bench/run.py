@@ -340,7 +340,7 @@ def measure_letter(url: str, year: int, repeat: int, sql: list[str], formats: li
     engine.dispose()
     context = multiprocessing.get_context("spawn")
     rows = []
-    for what in ["data", "json", *formats]:
+    for what in dict.fromkeys(["data", "json", *formats]):  # "--letter-formats json" measures the JSON once
         samples, growths, sizes = [], [], []
         for _ in range(repeat if what in ("data", "json") else 1):
             queue = context.Queue()
