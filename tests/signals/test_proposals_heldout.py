@@ -19,14 +19,17 @@ from tests.signals import proposal_heldout
 from tests.signals.proposal_corpus import GROUPS, noise_signals, preload_vectors
 from tests.signals.test_proposals import NOISE, TARGET_FOREIGN, TARGET_FOUND, _measure, _plant
 
-#: the held-out set's figures (2026-12-01), less a margin: clustered whole 6 of 8 groups found, 4.3%
-#: foreign; arriving after the noise and placed only incrementally 4 of 8, 23.4%. (Measured first
+#: the held-out set's figures (2026-12-01), less a margin: clustered whole 5 of 8 groups found, 4.4%
+#: foreign; arriving after the noise and placed only incrementally 4 of 8, 23.9%. (Measured first
 #: with weights tuned on the corpus that round - words and meaning half each, concepts as much as
 #: words: 2 of 8 and 30% - which were then dropped for the earlier ones, see the README.)
 FLOOR_FULL_FOUND = 0.6
 FLOOR_FULL_FOREIGN = 0.1
 FLOOR_ARRIVAL_FOUND = 0.35
 FLOOR_ARRIVAL_FOREIGN = 0.3
+#: the tuning corpus arriving incrementally (2026-12-01): 16 of 19 found, 27.0% foreign, less a margin
+FLOOR_TUNING_ARRIVAL_FOUND = 0.75
+FLOOR_TUNING_ARRIVAL_FOREIGN = 0.32
 
 
 def _noise():
@@ -111,4 +114,5 @@ def test_tuning_groups_arriving_incrementally(db, make_user, monkeypatch):
     preload_vectors()
     truth, proposals = _arrival(db, make_user, GROUPS, noise_signals(NOISE))
     found, foreign = _report("\nafstemgroepen, binnenkomend en alleen incrementeel geplaatst", proposals, truth, GROUPS)
-    assert found >= 0.0 and foreign <= 1.0
+    assert found >= FLOOR_TUNING_ARRIVAL_FOUND
+    assert foreign <= FLOOR_TUNING_ARRIVAL_FOREIGN
