@@ -258,9 +258,7 @@ def _detail_where(summary: Summary) -> list:
 
 def _sum(column=None):
     """SUM(count) of detail rows (optionally only where ``column`` holds)."""
-    if column is None:
-        return func.coalesce(func.sum(D.count), 0)
-    return func.coalesce(func.sum(case((column, D.count), else_=0)), 0)
+    return tallies.total(column, D)
 
 
 def _key_figures_summary(session: Session, summary: Summary, now: dt.datetime):

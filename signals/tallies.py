@@ -427,11 +427,11 @@ def _after_flush(session: Session, _context) -> None:
 T = SignalTally
 
 
-def total(column=None):
-    """SUM(count) over tally rows (optionally only where ``column`` holds): how many signals."""
+def total(column=None, table=SignalTally):
+    """SUM(count) over rows of a summary table (optionally only where ``column`` holds): how many signals."""
     if column is None:
-        return func.coalesce(func.sum(T.count), 0)
-    return func.coalesce(func.sum(case((column, T.count), else_=0)), 0)
+        return func.coalesce(func.sum(table.count), 0)
+    return func.coalesce(func.sum(case((column, table.count), else_=0)), 0)
 
 
 def status_counts_led_by(session: Session, ministry_code: str, statuses: Iterable[str]) -> dict[str, int]:
