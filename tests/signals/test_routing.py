@@ -7,7 +7,7 @@ import pytest
 from signals.intake import SignalDraft, submit_signal
 from signals.models import Regulation
 from signals.reference import find_regulation, resolve_ministry
-from signals.routing import route_by_regulations, route_by_text
+from signals.routing import get_classifier, route_by_regulations, route_by_text
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,9 @@ def test_acceptance_sentence_is_routed_to_szw_by_its_words(db):
 def test_vague_text_is_left_for_the_coordinator_with_suggestions(db):
     decision = route_by_text(db.session, "De regels zijn te ingewikkeld en mensen raken in de knel.")
     assert decision.ministry is None
-    assert decision.confidence < 0.5
+    # no ministry is sure enough: well below the tuned threshold (0.53 against 0.88 since the fifth corpus round)
+    assert decision.confidence < get_classifier(db.session).threshold - 0.2
+    assert decision.ministry_probabilities  # the coordinator still sees the suggestions
 
 
 def test_text_below_threshold_stays_received(db, make_user):
@@ -87,7 +89,9 @@ def test_text_routing_follows_successor_of_retired_ministry(db):
     regulation.ministry_code = "VRO"
     db.session.flush()
     try:
-        decision = route_by_text(db.session, "De huurtoeslag werd teruggevorderd omdat het inkomen steeg.")
+        # threshold 0: this is about the successor, not the certainty (a huurtoeslag recovery is also
+        # Toeslagen's (FIN) in the corpus, so the text alone stays below the tuned threshold)
+        decision = route_by_text(db.session, "De huurtoeslag werd teruggevorderd omdat het inkomen steeg.", threshold=0.0)
         assert decision.ministry == "BZK"
     finally:
         db.session.rollback()
