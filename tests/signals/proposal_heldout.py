@@ -127,28 +127,34 @@ def texts() -> list[str]:
 
 
 def preload_vectors() -> int:
+    return preload_from(VECTORS)
+
+
+def preload_from(path: Path) -> int:
+    """Hand the vectors shipped in ``path`` to signals.proposal_embed; returns how many."""
     import numpy as np
 
     from signals import proposal_embed
 
-    if not VECTORS.exists():
+    if not path.exists():
         return 0
-    data = np.load(VECTORS)
+    data = np.load(path)
     proposal_embed.preload({key: row.tobytes() for key, row in zip(data["keys"].tolist(), data["vectors"], strict=True)})
     return len(data["keys"])
 
 
-def write_vectors() -> None:
+def write_vectors_for(all_texts: list[str], path: Path) -> None:
+    """Embed ``all_texts`` once and ship them in ``path`` (int8, by the text's digest)."""
     import numpy as np
 
     from signals import proposal_embed
 
-    items = sorted(set(texts()))
+    items = sorted(set(all_texts))
     vectors = proposal_embed.embed(items)
     packed = np.frombuffer(b"".join(proposal_embed.pack(v) for v in vectors), dtype=np.int8).reshape(len(items), proposal_embed.DIM)
-    np.savez_compressed(VECTORS, keys=np.array([proposal_embed.digest(t) for t in items]), vectors=packed)
-    print(f"{len(items)} vectors written to {VECTORS}")
+    np.savez_compressed(path, keys=np.array([proposal_embed.digest(t) for t in items]), vectors=packed)
+    print(f"{len(items)} vectors written to {path}")
 
 
 if __name__ == "__main__":  # python -m tests.signals.proposal_heldout: recompute the shipped vectors
-    write_vectors()
+    write_vectors_for(texts(), VECTORS)
