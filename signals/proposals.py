@@ -575,9 +575,15 @@ def _refresh_local(session, signals, bags, new, stored, vectors: _Vectors, now, 
     signals and every member of the proposals and knelpunten those are in) exactly as a full refresh
     clusters the window, then apply only what concerns the new signals: a cluster that holds a new
     signal adds it (and its members no proposal holds) to the proposal holding most of the cluster's
-    earlier signals, or becomes a new proposal when no proposal holds any. Nothing is taken out of a
-    proposal; the nightly full refresh reshapes. Placing signals one by one against proposals drifted
-    far from the full clustering (see FULL_WINDOW); this is the full clustering, on a neighbourhood."""
+    earlier signals, or becomes a new proposal when no proposal holds any. Since all of that
+    proposal's members are in the neighbourhood, the clustering also says which of them still belong:
+    an open proposal of no knelpunt keeps only those in the cluster (``_reshaped``: early members that
+    merely shared the subject drop out once the group's own paraphrases arrive), loses them to a new
+    proposal when the cluster holds only a minority of it (``_split_off``), and new signals the
+    clustering put with it but too far to join it become a proposal of their own. Placing signals one
+    by one against proposals drifted far from the full clustering (see FULL_WINDOW), and never taking
+    anything out let the first, loosest neighbours of a young group stay until the nightly full
+    refresh; this is the full clustering, on a neighbourhood."""
     by_id = {s.id: s for s in signals}
     order = [s.id for s in signals]
     new_set = set(new)
@@ -603,11 +609,27 @@ def _refresh_local(session, signals, bags, new, stored, vectors: _Vectors, now, 
                     target = proposals[held.most_common(1)[0][0]]
             else:
                 target = proposals[held.most_common(1)[0][0]] if held else None
+            if target is not None and _split_off(session, target, members, free, by_id, proposals, holder, now, result):
+                continue
             if target is not None:
-                free = [i for i in free if _close_enough(i, target.signal_ids or [], vectors, target.cohesion)]
-                if not free:
+                kept = _reshaped(target, members, by_id)
+                cohesion = None if len(kept) < len(target.signal_ids or []) else target.cohesion
+                close = [i for i in free if _close_enough(i, kept, vectors, cohesion)]
+                apart = [i for i in free if i not in set(close)]
+                if knelpunt_id is None and len(apart) >= MIN_SIZE and any(i in new_set for i in apart):
+                    # the clustering put them with the proposal, but they are not close enough to join
+                    # it: a problem of their own, as the full clustering of the window finds
+                    other = _create(session, apart, None, now)
+                    proposals[other.id] = other
+                    result.created.append(other.id)
+                    for i in apart:
+                        holder[i] = other
+                free = close
+                if not free and len(kept) == len(target.signal_ids or []):
                     continue
-                _set_members(session, target, [*target.signal_ids, *free], now, result)
+                for i in set(target.signal_ids or []) - set(kept):
+                    holder.pop(i, None)
+                _set_members(session, target, [*kept, *free], now, result)
             elif knelpunt_id is not None or len(free) >= MIN_SIZE:
                 target = _create(session, free, knelpunt_id, now)
                 proposals[target.id] = target
@@ -616,6 +638,46 @@ def _refresh_local(session, signals, bags, new, stored, vectors: _Vectors, now, 
                 continue
             for i in free:
                 holder[i] = target
+
+
+def _split_off(session, target: Proposal, members, free, by_id, proposals, holder, now, result) -> bool:
+    """When the clustering put new signals with a minority of an open proposal's members (a proposal
+    that had grown over two problems), those members leave it and form a proposal with the cluster's
+    unheld signals; the rest stays. Returns whether it did."""
+    if target.status != "open" or target.knelpunt_id is not None:
+        return False
+    current = list(target.signal_ids or [])
+    clustered = set(members)
+    inside = [i for i in current if i in clustered]
+    present = [i for i in current if i in by_id]
+    rest = [i for i in current if i not in clustered]
+    if len(inside) * 2 >= len(present) or len(inside) + len(free) < MIN_SIZE or len(rest) < MIN_SIZE:
+        return False
+    _set_members(session, target, rest, now, result)
+    other = _create(session, [*inside, *free], None, now)
+    proposals[other.id] = other
+    result.created.append(other.id)
+    for i in [*inside, *free]:
+        holder[i] = other
+    return True
+
+
+def _reshaped(proposal: Proposal, cluster_members: list[int], by_id: dict[int, Signal]) -> list[int]:
+    """The members a proposal keeps when the clustering of a neighbourhood that holds all of them put
+    it (with a new signal) in ``cluster_members``: those in that cluster. A signal that joined early,
+    when the group had two or three signals, often only shared its subject; once the group's own
+    paraphrases arrive they are closer to each other and the clustering leaves it out. Open proposals
+    of no knelpunt only (a dismissed one keeps counting its growth; a knelpunt's proposal offers
+    signals, it does not own them), and never below MIN_SIZE."""
+    members = list(proposal.signal_ids or [])
+    if proposal.status != "open" or proposal.knelpunt_id is not None:
+        return members
+    inside = set(cluster_members)
+    present = [i for i in members if i in by_id]
+    kept = [i for i in members if i in inside or i not in by_id]
+    if len(kept) < MIN_SIZE or len(kept) * 2 < len(present):
+        return members  # the clustering moved most of it elsewhere: leave it to the full refresh
+    return kept
 
 
 def _close_enough(signal_id: int, members: list[int], vectors: _Vectors, cohesion: float | None = None) -> bool:
