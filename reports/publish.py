@@ -7,7 +7,7 @@ import hashlib
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer, load_only, selectinload
 
 from reports import render
 from reports.aggregation import validate_ministry
@@ -117,8 +117,20 @@ def publish_letter(
 def list_published_letters(
     session: Session, user: User, ministry: str | None = None, period: str | None = None
 ) -> list[PublishedLetter]:
-    """Published letters ``user`` may read, newest first; optionally one scope or period."""
-    stmt = select(PublishedLetter).order_by(PublishedLetter.published_at.desc(), PublishedLetter.id.desc())
+    """Published letters ``user`` may read, newest first; optionally one scope or period.
+
+    Only what a list shows: the frozen data (megabytes for a year at a million signals) and the
+    files' bytes stay in the database until a letter or file is opened; loaded with the list,
+    every page that names the latest letter read them all.
+    """
+    stmt = (
+        select(PublishedLetter)
+        .options(
+            defer(PublishedLetter.data),
+            selectinload(PublishedLetter.files).options(load_only(LetterFile.format, LetterFile.media_type)),
+        )
+        .order_by(PublishedLetter.published_at.desc(), PublishedLetter.id.desc())
+    )
     if permissions.letter_scope_is_own_ministry(user):
         stmt = stmt.where(PublishedLetter.scope == user.organisation_code)
     elif not permissions.may_publish_letters(user):

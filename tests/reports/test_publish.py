@@ -47,3 +47,22 @@ def test_only_coordinator_or_liaison_publish_and_triage_reads_own_scope(db, make
     assert len(list_published_letters(db.session, liaison)) == 2
     assert list_published_letters(db.session, make_user("frontline", "GEM")) == []
     assert szw.version == 1
+
+
+def test_letter_list_names_files_without_reading_their_bytes(db, make_user):
+    """Does the list of published letters (the letters page, the liaison's start page) leave the
+    frozen data and the files' bytes in the database, and still serve them when opened?"""
+    from sqlalchemy import inspect
+
+    liaison = make_user("liaison", "BZK")
+    published = publish_letter(db.session, liaison, parse_period("2026-Q3"), "SZW")
+    db.session.commit()
+    pdf = next(f.content for f in published.files if f.format == "pdf")
+    db.session.expire_all()
+
+    [listed] = list_published_letters(db.session, liaison)
+    assert sorted(f.format for f in listed.files) == ["csv", "docx", "html", "pdf", "xlsx"]
+    assert "data" in inspect(listed).unloaded
+    assert all("content" in inspect(f).unloaded for f in listed.files)
+    assert get_letter_file(db.session, liaison, listed.id, "pdf").content == pdf
+    assert listed.data["scope"] == published.data["scope"]
