@@ -23,8 +23,7 @@ def test_generate_then_run_prints_every_row(tmp_path):
     )  # fmt: skip
     assert measured.returncode == 0, measured.stderr[-3000:]
     table = measured.stdout
-    expected = [label for label, _email, _path in run.PAGES] + [
-        "API GET /signals?status&ministry",
+    expected = [label for label, _email, _path in run.PAGES] + [label for label, _path in run.API_LISTS] + [
         "letter data (year)",
         "letter API JSON (year)",
         "letter HTML (year)",
