@@ -41,6 +41,18 @@ def _api(client, token, path, method="get", **kwargs):
     return getattr(client, method)(f"/api/v1{path}", headers={"Authorization": f"Bearer {token}"}, **kwargs)
 
 
+def _post(client, make_user, make_token, rows, prefix):
+    """POST each row to /api/v1/signals, each with its own frontline user's token; returns the ids."""
+    ids = []
+    for n, (title, description, channel, _org, regs) in enumerate(rows):
+        token = make_token(make_user("frontline", "GEM", email=f"{prefix}{n}@example.org"))
+        body = {"channel": channel, "title": title, "description": description, "regulations": regs}
+        response = client.post("/api/v1/signals", json=body, headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 201, response.get_json()
+        ids.append(response.get_json()["id"])
+    return ids
+
+
 def _proposal_with(items, ids):
     return next((p for p in items if set(p["signal_ids"]) & set(ids)), None)
 
@@ -168,13 +180,7 @@ def test_privacy_placeholders_are_not_read_as_words():
 
 def test_signals_posted_through_the_api_are_grouped_by_the_cron_command(client, runner, db, make_user, make_token):
     """What an outside check does: POST paraphrases among noise, run the cron command, read the proposals."""
-    ids = []
-    for n, (title, description, channel, _org, regs) in enumerate([*BEURS, *noise_signals(30, seed=5)]):
-        token = make_token(make_user("frontline", "GEM", email=f"api{n}@example.org"))
-        body = {"channel": channel, "title": title, "description": description, "regulations": regs}
-        response = client.post("/api/v1/signals", json=body, headers={"Authorization": f"Bearer {token}"})
-        assert response.status_code == 201, response.get_json()
-        ids.append(response.get_json()["id"])
+    ids = _post(client, make_user, make_token, [*BEURS, *noise_signals(30, seed=5)], "api")
     planted = ids[: len(BEURS)]
     result = runner.invoke(args=["knelpunten", "propose", "--incremental"])
     assert result.exit_code == 0, result.output
@@ -193,20 +199,10 @@ def test_signals_posted_after_a_first_read_are_grouped_on_the_next_read(client, 
     """An outsider's sequence: post unrelated signals, read the proposals (which builds the index),
     post a group of paraphrases, read again - no cron command in between."""
 
-    def post(rows, prefix):
-        ids = []
-        for n, (title, description, channel, _org, regs) in enumerate(rows):
-            token = make_token(make_user("frontline", "GEM", email=f"{prefix}{n}@example.org"))
-            body = {"channel": channel, "title": title, "description": description, "regulations": regs}
-            response = client.post("/api/v1/signals", json=body, headers={"Authorization": f"Bearer {token}"})
-            assert response.status_code == 201, response.get_json()
-            ids.append(response.get_json()["id"])
-        return ids
-
     coordinator = make_token(make_user("coordinator", "BZK"))
-    post(noise_signals(40, seed=7), "ruis")
+    _post(client, make_user, make_token, noise_signals(40, seed=7), "ruis")
     assert _api(client, coordinator, "/knelpunten/proposals").status_code == 200
-    planted = post(BEURS, "beurs")
+    planted = _post(client, make_user, make_token, BEURS, "beurs")
     items = _api(client, coordinator, "/knelpunten/proposals").json["items"]
     proposal = _proposal_with(items, planted)
     assert proposal is not None, items
@@ -225,18 +221,8 @@ def test_an_outside_check_posting_groups_among_500_signals_reads_them_on_the_nex
     proposal_heldout_2.preload_vectors()
     school = next(g for g in proposal_heldout_2.HELD_OUT_GROUPS if g["key"] == "thuiszitter-ouders-beboet")["signals"]
 
-    def post(rows, prefix):
-        ids = []
-        for n, (title, description, channel, _org, regs) in enumerate(rows):
-            token = make_token(make_user("frontline", "GEM", email=f"{prefix}{n}@example.org"))
-            body = {"channel": channel, "title": title, "description": description, "regulations": regs}
-            response = client.post("/api/v1/signals", json=body, headers={"Authorization": f"Bearer {token}"})
-            assert response.status_code == 201, response.get_json()
-            ids.append(response.get_json()["id"])
-        return ids
-
-    post(noise_signals(500), "ruis")
-    planted = {"beurs": post(BEURS, "beurs"), "school": post(school, "school")}
+    _post(client, make_user, make_token, noise_signals(500), "ruis")
+    planted = {"beurs": _post(client, make_user, make_token, BEURS, "beurs"), "school": _post(client, make_user, make_token, school, "school")}
     response = _api(client, make_token(make_user("coordinator", "BZK")), "/knelpunten/proposals")
     assert response.status_code == 200
     for key, ids in planted.items():
