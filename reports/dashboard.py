@@ -13,7 +13,7 @@ from reports import charts as chart_tools
 from reports.letter import OUTCOME_LABELS, fmt_change
 from reports.periods import Period
 from signals import permissions
-from signals.access import can_work_with_signals, visible_signals
+from signals.access import can_work_with_signals, organisation_codes, visible_signals
 from signals.errors import N_, PermissionDenied
 from signals.models import Signal, User, utcnow
 from signals.vocabulary import STATUSES, THEMES
@@ -69,6 +69,23 @@ def summary_scope(user: User, filters: agg.Filters | None) -> str | None:
     return own or filters.ministry or ""
 
 
+def dashboard_summary(session: Session, user: User, period: Period, filters: agg.Filters | None) -> agg.Summary | None:
+    """The Summary the summary tables count ``user``'s dashboard over ``period`` in, or None when they
+    cannot (a channel, regulation, theme or - for an organisation - any ministry filter; a period of
+    other than whole months).
+
+    A ministry scope as ``summary_scope``; a frontline user counts the signals its organisation and
+    its offices logged (``countable_condition``: signals.access.organisation_scope).
+    """
+    if permissions.sees_signals_of_organisation(user) and not permissions.sees_all_signals(user):
+        countable_condition(user)  # PermissionDenied if the role has no dashboard
+        filters = filters or agg.Filters()
+        if filters.channel or filters.regulation or filters.theme or filters.ministry:
+            return None
+        return agg.summary_for(period, "", tuple(organisation_codes(session, user.organisation_code)))
+    return agg.summary_for(period, summary_scope(user, filters))
+
+
 def _table(title, columns, rows):
     return {"title": title, "columns": [{"key": k, "label": label} for k, label in columns], "rows": rows}
 
@@ -80,17 +97,21 @@ def build_dashboard(
     now = now or utcnow()
     scope = countable_condition(user)
     scoped = [scope] if scope is not None else []
-    conditions = agg.signal_conditions(period, filters=filters) + scoped
-    # the period and a ministry scope alone: the summary tables answer (signals/tallies.py), the same figures
+    # the signals counted, whatever the period (the period's conditions come on top)
+    in_scope = agg.signal_conditions(filters=filters) + scoped
+    # the period and a ministry or organisation scope alone: the summary tables answer (signals/tallies.py),
+    # the same figures
     scope_code = summary_scope(user, filters)
-    summary = agg.summary_for(period, scope_code)
-    previous = agg.signal_conditions(period.previous(), filters=filters) + scoped
-    figures = agg.key_figures(session, conditions, now, summary=summary)
-    previous_figures = agg.key_figures(session, previous, now, summary=summary and summary.previous())
+    summary = dashboard_summary(session, user, period, filters)
+    counted = agg.dashboard_figures(session, period, in_scope, now, summary=summary)
+    figures, previous_figures = counted.figures, counted.previous_figures
     tables: dict[str, dict] = {}
 
     # the backlog now: open signals whatever the period, judged now - every count links to its signals
-    backlog = agg.backlog(session, agg.signal_conditions(filters=filters) + scoped, now, routed_to=scope_code)
+    if summary is not None and summary.organisations:
+        backlog = agg.backlog_from_rollup(session, summary.scope, summary.organisations, in_scope, now)
+    else:
+        backlog = agg.backlog(session, in_scope, now, routed_to=scope_code)
     tables["backlog_now"] = _table(
         N_("Achterstand nu: open, te laat en ruim te laat per ministerie (los van de periode)"),
         [("ministry", N_("Ministerie")), ("open", N_("Open")), ("late", N_("Nu te laat")), ("very_late", N_("Nu ruim te laat"))],
@@ -106,7 +127,7 @@ def build_dashboard(
             for r in backlog.itertuples(index=False)
         ]
     # the period's record: signals received in the period
-    punctual = agg.punctuality(session, conditions, now, summary=summary)
+    punctual = counted.punctuality
     tables["per_ministry"] = _table(
         N_("Ontvangen in de periode: open en te laat per ministerie (eerstverantwoordelijk)"),
         [
@@ -127,20 +148,19 @@ def build_dashboard(
         [("ministry", N_("Ministerie")), ("count", N_("Signalen")), ("with_deadline", N_("Met termijn")), ("on_time", N_("Op tijd")), ("late", N_("Te laat")), ("pct_on_time", N_("% op tijd"))],
         [[r.ministry, int(r.count), int(r.with_deadline), int(r.on_time), int(r.late), r.pct_on_time] for r in punctual.itertuples(index=False)],
     )  # fmt: skip
-    channels = agg.per_channel(session, conditions, summary=summary)
+    channels = counted.per_channel
     tables["per_channel"] = _table(
         N_("Instroom per kanaal"),
         [("channel", N_("Kanaal")), ("count", N_("Signalen")), ("open", N_("Open"))],
         [[c, int(n), int(o)] for c, n, o in channels.itertuples(index=False)],
     )
-    per_month = agg.per_month_by_ministry(session, conditions, summary=summary)
+    per_month = counted.per_month
     tables["per_month"] = _table(
         N_("Signalen per maand en per ministerie"),
         [("month", N_("Maand")), ("ministry", N_("Ministerie")), ("count", N_("Aantal"))],
         [[m, mi, int(c)] for m, mi, c in per_month.itertuples(index=False)],
     )
-    outcomes = agg.outcome_counts(session, conditions, summary=summary)
-    statuses = agg.status_counts(session, conditions, summary=summary)
+    outcomes, statuses = counted.outcomes, counted.statuses
     tables["status"] = _table(
         N_("Signalen per status"),
         [("status", N_("Status")), ("count", N_("Aantal"))],
@@ -157,13 +177,13 @@ def build_dashboard(
         [("outcome", N_("Uitkomst")), ("count", N_("Aantal"))],
         [[OUTCOME_LABELS.get(o, o), int(c)] for o, c in outcomes.itertuples(index=False)],
     )
-    themes = agg.theme_counts(session, conditions, summary=summary)
+    themes = counted.themes
     tables["themes"] = _table(
         N_("Signalen per thema"),
         [("theme", N_("Thema")), ("count", N_("Aantal signalen"))],
         [[THEMES[t], int(c)] for t, c in themes.itertuples(index=False)],
     )
-    answer = agg.answer_time(session, conditions, summary=summary)
+    answer = counted.answer_time
     tables["answer_time"] = _table(
         N_("Doorlooptijd tot antwoord"),
         [("bucket", N_("Doorlooptijd")), ("count", N_("Aantal beantwoorde signalen"))],

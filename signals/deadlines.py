@@ -297,6 +297,11 @@ def _very_late_epoch():
     return case((after_thrice > due, after_thrice), else_=due)
 
 
+def very_late_epoch_sql():
+    """SQL: seconds since 1970 of the moment a running clock becomes very late (``very_late_condition``)."""
+    return _very_late_epoch()
+
+
 def tally_very_late_day_sql(dialect: str):
     """SQL: for a running clock, the UTC day number (days since 1970) on which it becomes very late; else -1.
 

@@ -956,5 +956,60 @@ class SignalTallyTopic(Base):
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class SignalTallyRollup(Base):
+    """Signals counted per scope, month received and one facet, coarse enough that a dashboard reads
+    a few hundred rows for a year (signals/tallies.py): what the dashboards' key figures, punctuality,
+    months, statuses, answer times, channels, outcomes and themes need.
+
+    A signal counts once in scope ``all``, once per ministry it is routed to (``ministry``, lead or
+    co-responsible) and once under the organisation that logged it (``organisation``), and in each
+    scope once per facet: ``signal`` (lead, status, deadline state, answer bucket, people, time to
+    answer), ``channel`` (channel, status, outcome) and ``theme`` (one row per theme tagged).
+    """
+
+    __tablename__ = "signal_tally_rollup"
+    __table_args__ = (
+        UniqueConstraint(
+            "scope_kind", "scope_code", "facet", "month", "label", "lead_code", "status", "outcome", "lateness",
+            "due_block", "very_late_block", "answer_bucket", name="uq_signal_tally_rollup_key",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: 'all', 'ministry' (routed to it, lead or co-responsible) or 'organisation' (logged by it)
+    scope_kind: Mapped[str] = mapped_column(String(12))
+    #: '' for all, else the ministry's or organisation's code
+    scope_code: Mapped[str] = mapped_column(String(20))
+    #: YYYY-MM of created_at in UTC
+    month: Mapped[str] = mapped_column(String(7))
+    #: 'signal', 'channel' or 'theme'
+    facet: Mapped[str] = mapped_column(String(12))
+    #: the channel (facet channel), the theme (facet theme); else ''
+    label: Mapped[str] = mapped_column(String(40))
+    #: the lead ministry (facet signal); '' while not routed and in the other facets
+    lead_code: Mapped[str] = mapped_column(String(20))
+    #: the status (facets signal and channel); '' in facet theme
+    status: Mapped[str] = mapped_column(String(20))
+    #: the outcome (facet channel); '' without one and in the other facets
+    outcome: Mapped[str] = mapped_column(String(20))
+    #: as SignalTally.lateness (facet signal; else TALLY_NO_DEADLINE)
+    lateness: Mapped[int] = mapped_column(Integer)
+    #: for running clocks the block of signals.tallies.DUE_BLOCK_DAYS days their deadline falls in
+    #: (late now: earlier blocks are, later ones are not, the current one is judged one by one); else -1
+    due_block: Mapped[int] = mapped_column(Integer)
+    #: for running clocks the block in which they become very late (the same way); else -1
+    very_late_block: Mapped[int] = mapped_column(Integer)
+    #: as SignalTallyDetail.answer_bucket (facet signal; else -1)
+    answer_bucket: Mapped[int] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    #: sum of people_affected (facet signal)
+    people: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: sum of the time from receipt to answer in milliseconds (facet signal)
+    answer_ms: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    def __repr__(self) -> str:
+        return f"<SignalTallyRollup {self.scope_kind}:{self.scope_code} {self.month} {self.facet} {self.count}>"
+
+
 # the summary table's flush hooks, registered wherever the models are used (after every class above)
 from signals import tallies as _tallies  # noqa: E402,F401

@@ -69,10 +69,20 @@ def open_counts_per_ministry(session: Session, now: dt.datetime | None = None) -
 
 
 def status_counts(session: Session, user) -> dict[str, int]:
-    """How many of the signals ``user`` may see are in each state, counted in the database."""
+    """How many of the signals ``user`` may see are in each state, counted in the database.
+
+    A frontline user's organisation (and its offices) from the summary table: a GROUP BY over its
+    signals read 400,000 rows for the largest at a million.
+    """
+    from signals import permissions, tallies
+    from signals.access import organisation_codes
+
+    counts = dict.fromkeys(STATUSES, 0)
+    if permissions.sees_signals_of_organisation(user) and not permissions.sees_all_signals(user):
+        counts.update(tallies.status_counts_of_organisations(session, organisation_codes(session, user.organisation_code)))
+        return counts
     visible = visible_signals(user).with_only_columns(Signal.status).subquery()  # the one column it counts
     rows = session.execute(select(visible.c.status, func.count()).group_by(visible.c.status)).all()
-    counts = dict.fromkeys(STATUSES, 0)
     counts.update({status: n for status, n in rows})
     return counts
 

@@ -6,7 +6,12 @@
   routed to), lead ministry, channel, status, outcome, deadline state and time-to-answer bucket,
   with the sums of people affected and milliseconds to answer (the letter's and dashboards' key
   figures, outcomes, channels, flow, answer times, punctuality per scope);
-* ``signal_tally_topic``: per month, ministry scope and theme or regulation named.
+* ``signal_tally_topic``: per month, ministry scope and theme or regulation named;
+* ``signal_tally_rollup``: per scope (every signal, each ministry routed to, the organisation that
+  logged it), month and facet (``signal``: lead, status, deadline state, answer bucket; ``channel``:
+  channel, status, outcome; ``theme``), with running clocks kept per block of ``DUE_BLOCK_DAYS``
+  days of their deadline and of their very-late moment instead of per deadline: the dashboards' one
+  grouped read and the frontline's counts.
 
 Deadlines fall at the end of a day (signals.deadlines.end_of_day), so the running clocks add
 at most a row per ministry, status and day of deadline.
@@ -27,6 +32,7 @@ answering, merging and an import, and that the figures read from them equal the 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from collections import defaultdict
@@ -61,6 +67,7 @@ from signals.models import (
     SignalRegulation,
     SignalTally,
     SignalTallyDetail,
+    SignalTallyRollup,
     SignalTallyTopic,
 )
 from signals.vocabulary import THEMES
@@ -69,7 +76,8 @@ KEY = ("month", "ministry_code", "status", "lateness", "due_at", "very_late_day"
 #: columns of a signal whose change can move it to another row of a summary table
 KEY_ATTRIBUTES = frozenset(
     {"status", "created_at", "due_at", "deadline_started_at", "needs_info_since", "answered_at", "closed_at",
-     "ministry_links", "channel_code", "outcome", "people_affected", "themes", "regulation_links"}
+     "ministry_links", "channel_code", "outcome", "people_affected", "themes", "regulation_links",
+     "organisation_code"}
 )  # fmt: skip
 _TABLE = SignalTally.__table__
 
@@ -99,6 +107,43 @@ def answer_bucket_sql(dialect: str):
     ms = answer_ms_sql(dialect)
     whens = [(ms <= limit * _DAY_MS, index) for index, limit in enumerate(ANSWER_DAY_LIMITS)]
     return case((Signal.answered_at.is_(None), -1), *whens, else_=len(ANSWER_DAY_LIMITS))
+
+
+#: running clocks are counted per block of this many days in which their deadline falls, not per deadline
+#: (signal_tally_rollup): "late now" is every earlier block, no later one, and the current block's
+#: clocks judged one by one (``due_block_range``)
+DUE_BLOCK_DAYS = 7
+_BLOCK_SECONDS = DUE_BLOCK_DAYS * 86_400
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def due_block_sql(dialect: str):
+    """SQL: the block (``DUE_BLOCK_DAYS`` days since 1970) of a running clock's deadline; -1 for the rest."""
+    return _running_block(dialect, deadlines.epoch(Signal.due_at))
+
+
+def very_late_block_sql(dialect: str):
+    """SQL: the block in which a running clock becomes very late (``deadlines.very_late_condition``); -1 for the rest."""
+    return _running_block(dialect, deadlines.very_late_epoch_sql())
+
+
+def _running_block(dialect: str, seconds):
+    blocks = seconds / float(_BLOCK_SECONDS)
+    block = func.floor(blocks) if dialect == "postgresql" else blocks  # positive: CAST truncates down
+    return case(
+        (deadlines.has_deadline_condition() & deadlines.judged_now_condition(), cast(block, Integer)), else_=-1
+    )
+
+
+def block_range(block: int) -> tuple[dt.datetime, dt.datetime]:
+    """The moments block ``block`` begins and ends."""
+    return _EPOCH + dt.timedelta(seconds=block * _BLOCK_SECONDS), _EPOCH + dt.timedelta(seconds=(block + 1) * _BLOCK_SECONDS)
+
+
+def due_block_range(now: dt.datetime) -> tuple[int, dt.datetime]:
+    """The block ``now`` falls in and the moment it began."""
+    block = int((deadlines.as_utc(now) - _EPOCH).total_seconds() // _BLOCK_SECONDS)
+    return block, _EPOCH + dt.timedelta(seconds=block * _BLOCK_SECONDS)
 
 
 def theme_match(code):
@@ -192,6 +237,76 @@ def _topic_rows(dialect: str, ids) -> list:
     return by_theme + by_regulation
 
 
+#: the columns of signal_tally_rollup a facet sets (the rest of its key: '', TALLY_NO_DEADLINE or -1)
+_ROLLUP_COLUMNS = (
+    "label", "lead_code", "status", "outcome", "lateness", "due_block", "very_late_block", "answer_bucket", "people",
+    "answer_ms",
+)  # fmt: skip
+
+
+def _rollup_scopes():
+    """(kind, code, join) of each scope of signal_tally_rollup: every signal, each ministry it is
+    routed to (reports.aggregation.ministry_scope_condition), the organisation that logged it."""
+    link = aliased(SignalMinistry, name="tally_scope")
+    return (
+        ("all", literal("", String), lambda stmt: stmt),
+        ("ministry", link.ministry_code, lambda stmt: stmt.join(link, link.signal_id == Signal.id)),
+        ("organisation", Signal.organisation_code, lambda stmt: stmt.where(Signal.organisation_code.is_not(None))),
+    )
+
+
+def _rollup_facets(dialect: str):
+    """(facet, {column: SQL}, join) of each facet of signal_tally_rollup."""
+    lead = _lead()
+    themes = union_all(*(select(literal(code, String).label("code")) for code in THEMES)).subquery("tally_theme")
+    return (
+        (
+            "signal",
+            {
+                "lead_code": func.coalesce(lead.ministry_code, ""),
+                "status": Signal.status,
+                "lateness": deadlines.tally_lateness_sql(),
+                "due_block": due_block_sql(dialect),
+                "very_late_block": very_late_block_sql(dialect),
+                "answer_bucket": answer_bucket_sql(dialect),
+                "people": func.coalesce(Signal.people_affected, 0),
+                "answer_ms": func.coalesce(answer_ms_sql(dialect), 0),
+            },
+            lambda stmt: stmt.outerjoin(lead, and_(lead.signal_id == Signal.id, lead.is_lead.is_(True))),
+        ),
+        (
+            "channel",
+            {"label": Signal.channel_code, "status": Signal.status, "outcome": func.coalesce(Signal.outcome, "")},
+            lambda stmt: stmt,
+        ),
+        ("theme", {"label": themes.c.code}, lambda stmt: stmt.join(themes, theme_match(themes.c.code))),
+    )
+
+
+def _rollup_rows(dialect: str, ids) -> list:
+    """(signal id, scope kind and code, facet, month, *_ROLLUP_COLUMNS) per scope and facet (SignalTallyRollup)."""
+    unset = {
+        "label": literal("", String), "lead_code": literal("", String), "status": literal("", String),
+        "outcome": literal("", String), "lateness": literal(deadlines.TALLY_NO_DEADLINE, Integer),
+        "due_block": literal(-1, Integer), "very_late_block": literal(-1, Integer), "answer_bucket": literal(-1, Integer),
+        "people": literal(0, BigInteger), "answer_ms": literal(0, BigInteger),
+    }  # fmt: skip
+    selects = []
+    for kind, code, scope_join in _rollup_scopes():
+        for facet, columns, facet_join in _rollup_facets(dialect):
+            stmt = select(
+                Signal.id,
+                literal(kind, String).label("scope_kind"),
+                code.label("scope_code"),
+                literal(facet, String).label("facet"),
+                _month_sql(dialect).label("month"),
+                *(columns.get(name, unset[name]).label(name) for name in _ROLLUP_COLUMNS),
+            ).select_from(Signal)
+            stmt = facet_join(scope_join(stmt))
+            selects.append(stmt if ids is None else stmt.where(Signal.id.in_(ids)))
+    return selects
+
+
 @dataclass(frozen=True)
 class Tally:
     """A summary table: signals counted per ``key``, with sums of ``measures``.
@@ -216,6 +331,13 @@ TALLIES = (
         _detail_rows,
     ),
     Tally(SignalTallyTopic.__table__, ("scope_code", "month", "kind", "code"), (), _topic_rows),
+    Tally(
+        SignalTallyRollup.__table__,
+        ("scope_kind", "scope_code", "facet", "month", "label", "lead_code", "status", "outcome", "lateness",
+         "due_block", "very_late_block", "answer_bucket"),
+        ("people", "answer_ms"),
+        _rollup_rows,
+    ),
 )
 
 
@@ -480,3 +602,18 @@ def running_very_late_per_ministry(session: Session, now, statuses: Iterable[str
         ):
             counts[code] = counts.get(code, 0) + int(n)
     return counts
+
+
+def status_counts_of_organisations(session: Session, organisations: Iterable[str]) -> dict[str, int]:
+    """Signals logged by ``organisations`` per status (signal_tally_rollup; statuses with none left out)."""
+    rollup = SignalTallyRollup
+    rows = session.execute(
+        select(rollup.status, func.sum(rollup.count))
+        .where(
+            rollup.scope_kind == "organisation",
+            rollup.scope_code.in_(list(organisations)),
+            rollup.facet == "channel",  # each signal once
+        )
+        .group_by(rollup.status)
+    )
+    return {status: int(n) for status, n in rows if n}

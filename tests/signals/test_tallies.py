@@ -230,3 +230,74 @@ def test_very_late_now_counts_each_clock_once_when_deadlines_coincide(db, make_s
     szw = next(c for c in open_counts_per_ministry(db.session, now) if c.code == "SZW")
     backlog = select(func.count()).select_from(Signal).where(Signal.status.in_(deadlines.BACKLOG_STATUSES))
     assert szw.very_late == db.session.scalar(backlog.where(deadlines.very_late_condition(now))) == 2
+
+
+def test_dashboards_of_every_role_from_the_rollup_equal_the_live_figures(db, make_user, make_signal, monkeypatch):
+    """Every role's dashboard read from signal_tally_rollup (ministry and organisation scopes, running
+    clocks whose deadline falls in an earlier, the current or a later block) equals the live count,
+    this period and the one before, now and 20, 200 and 2,000 days later."""
+    import datetime as dt
+
+    from reports import aggregation as agg
+    from reports import dashboard
+    from reports.dashboard import build_dashboard
+    from reports.periods import parse_period
+    from signals.models import utcnow
+
+    coordinator = make_user("coordinator", "BZK")
+    now = utcnow()
+    signals = [make_signal(status=status) for status in ("routed", "in_progress", "in_progress", "needs_info", "answered", "closed")]
+    signals.append(make_signal(org="UWV-ALKMAAR", channel="UWV-MW"))  # an office: its agency counts it too
+    signals.append(make_signal(org="UWV", channel="UWV-KB", status="answered"))
+    shared = make_signal(channel="GEM-BL")
+    transition_signal(db.session, shared, "routed", coordinator, ministry="BZK", co_ministries=["SZW"], note="Samen.")
+    make_signal(regulations=[], status="received", title="Onduidelijk", description="Iets ging mis maar wat precies weet niemand.")
+    # running clocks due in an earlier block, in the current one before and after now, and in a later block
+    _block, block_start = tallies.due_block_range(now)
+    dues = [block_start - dt.timedelta(days=3), block_start + (now - block_start) / 2, now + dt.timedelta(hours=1), now + dt.timedelta(days=40)]
+    for signal, due in zip(signals[:4], dues, strict=True):
+        signal.deadline_started_at, signal.due_at = due - dt.timedelta(days=10), due
+    # and clocks that become very late (twice the allowed day after their deadline) in the current block,
+    # before and after now
+    for very_late in (block_start + (now - block_start) / 2, now + dt.timedelta(hours=1)):
+        signal = make_signal(status="in_progress")
+        signal.due_at = very_late - dt.timedelta(days=2)
+        signal.deadline_started_at = signal.due_at - dt.timedelta(days=1)
+    signals[5].themes = ["samenloop"]
+    signals[4].people_affected = 7
+    last_year = make_signal(status="in_progress")
+    last_year.created_at = now.replace(year=now.year - 1, month=6, day=1)
+    db.session.commit()
+    _agree(db)
+    users = [
+        coordinator, make_user("liaison", "BZK"), make_user("triage", "SZW"), make_user("triage", "BZK"),
+        make_user("frontline", "GEM"), make_user("frontline", "UWV"), make_user("frontline", "UWV-ALKMAAR"),
+        make_user("frontline", "SVB"),
+    ]  # fmt: skip
+    for days in (0, 20, 200, 2000):
+        moment = now + dt.timedelta(days=days)
+        for code in (str(now.year), f"{now.year}-Q{(now.month - 1) // 3 + 1}", str(now.year + 1)):
+            period = parse_period(code)
+            from_tables = [build_dashboard(db.session, user, period, now=moment) for user in users]
+            with monkeypatch.context() as patched:
+                patched.setattr(agg, "summary_for", lambda *_args: None)
+                patched.setattr(dashboard, "summary_scope", lambda *_args: None)
+                live = [build_dashboard(db.session, user, period, now=moment) for user in users]
+            assert from_tables == live, (days, code)
+    gem = build_dashboard(db.session, users[4], parse_period(str(now.year)), now=now)
+    assert gem["values"]["total"] == 10 and gem["figures"][0]["previous"] == 1
+    from signals.access import organisation_codes
+
+    uwv_codes = organisation_codes(db.session, "UWV")  # with its offices, if the reference data has them
+    uwv_signals = db.session.scalar(select(func.count()).select_from(Signal).where(Signal.organisation_code.in_(uwv_codes)))
+    uwv = build_dashboard(db.session, users[5], parse_period(str(now.year)), now=now)
+    assert uwv["values"]["total"] == uwv_signals >= 1
+    # the frontline start page's counts per status: from the table, as counted live
+    from signals.access import visible_signals
+    from signals.stats import status_counts
+
+    for user in users[4:]:
+        visible = visible_signals(user).with_only_columns(Signal.status).subquery()
+        live = dict(db.session.execute(select(visible.c.status, func.count()).group_by(visible.c.status)).all())
+        assert {s: n for s, n in status_counts(db.session, user).items() if n} == live
+    assert sum(status_counts(db.session, users[5]).values()) == uwv_signals
