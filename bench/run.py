@@ -148,6 +148,9 @@ def ceilings(dialect: str, year_start: str, year_end: str) -> dict[str, list[str
             f"{search_condition(dialect, 'bijstand')} AND s.id IN ({LEAD_SZW})"
         ),
         "search 'bijstand' (coordinator)": page_sql(search_condition(dialect, "bijstand")),
+        "search 'kraamzorg', in no signal (triage SZW)": page_sql(
+            f"{search_condition(dialect, 'kraamzorg')} AND s.id IN ({LEAD_SZW})"
+        ),
         "API GET /signals?status&ministry": page_sql(
             "s.status = 'in_progress' AND s.id IN (SELECT signal_id FROM signal_ministry WHERE ministry_code = 'SZW')",
             limit=50,
@@ -237,6 +240,7 @@ PAGES = [
     ("knelpunten list /knelpunten/", "coordinator@example.org", "/knelpunten/"),
     ("search 'bijstand' (triage SZW)", "triage-szw@example.org", "/signalen/?q=bijstand"),
     ("search 'bijstand' (coordinator)", "coordinator@example.org", "/signalen/?q=bijstand"),
+    ("search 'kraamzorg', in no signal (triage SZW)", "triage-szw@example.org", "/signalen/?q=kraamzorg"),
     ("signal detail with history (triage SZW)", "triage-szw@example.org", "/signalen/{signal}"),
     ("letters page /brieven/", "coordinator@example.org", "/brieven/"),
     ("proposals /knelpunten/voorstellen (coordinator)", "coordinator@example.org", "/knelpunten/voorstellen"),

@@ -246,9 +246,11 @@ def list_signals_for(
         stmt = stmt.where(Signal.assignee_id.is_(None))
     if unrouted:
         stmt = stmt.where(~exists().where(SignalMinistry.signal_id == Signal.id))
-    if query and query.strip():
-        stmt = stmt.where(fulltext_condition(session, query))
-    total, capped = capped_count(session, stmt, count_cap)
+    searched = stmt.where(fulltext_condition(session, query)) if query and query.strip() else stmt
+    total, capped = capped_count(session, searched, count_cap)
+    if searched is not stmt and (capped or total > COUNT_CAP):  # many matches: walk the list order
+        searched = stmt.where(fulltext_condition(session, query, many_matches=True))
+    stmt = searched
     ordering = {
         "newest": (Signal.created_at.desc(), Signal.id.desc()),
         "oldest": (Signal.created_at.asc(), Signal.id),

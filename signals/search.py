@@ -64,20 +64,42 @@ def drop_fulltext(connection: Connection) -> None:
         connection.execute(text(f"ALTER TABLE IF EXISTS signal DROP COLUMN IF EXISTS {POSTGRES_COLUMN}"))
 
 
-def fulltext_condition(session: Session, query: str) -> ColumnElement[bool]:
-    """Signals whose text matches every word of ``query`` (prefixes too), or whose reference contains it."""
+#: every character a reference can hold (``signals.intake.reference_for``: SIG-2026-000042) and
+#: LIKE's wildcards and escape: a query with any other character is in no reference
+REFERENCE_CHARACTERS = frozenset("sig-0123456789%_\\")
+
+
+def may_be_in_reference(query: str) -> bool:
+    """Whether ``query`` can be part of a signal's reference (else the reference test is left out)."""
+    return set(query.strip().lower()) <= REFERENCE_CHARACTERS
+
+
+def fulltext_condition(session: Session, query: str, many_matches: bool = False) -> ColumnElement[bool]:
+    """Signals whose text matches every word of ``query`` (prefixes too), or whose reference contains it.
+
+    A word that no reference can hold is asked of the full-text index alone: ``OR reference LIKE``
+    kept SQLite from starting at the index's matches, so it walked every signal in list order to
+    find the few (14 s for a word in no signal at a million). ``many_matches`` (SQLite): the caller
+    counted more matches than it wants to sort, so the list order is walked and each signal tested
+    (the first page is near); otherwise the matches are read and sorted.
+    """
     words = _WORD.findall(query or "")
     reference_match = Signal.reference.ilike(f"%{query.strip()}%")
     if not words:
         return reference_match
+
+    def with_reference(condition):
+        return or_(condition, reference_match) if may_be_in_reference(query) else condition
+
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         match = " ".join(f'"{w}"*' for w in words)
         ids = select(text("rowid")).select_from(text("signal_fts")).where(text("signal_fts MATCH :match")).params(match=match)
-        return or_(Signal.id.in_(ids), reference_match)
+        # id + 0: the same test, but not a key lookup SQLite could start from
+        return with_reference((Signal.id + 0 if many_matches else Signal.id).in_(ids))
     if dialect == "postgresql":
         tsquery = " & ".join(f"{w}:*" for w in words)
         condition = text(f"signal.{POSTGRES_COLUMN} @@ to_tsquery('dutch', :tsquery)").bindparams(tsquery=tsquery)
-        return or_(condition, reference_match)
+        return with_reference(condition)
     pattern = f"%{query.strip().lower()}%"
     return or_(Signal.title.ilike(pattern), Signal.description.ilike(pattern), reference_match)
