@@ -248,8 +248,9 @@ def list_signals_for(
         stmt = stmt.where(~exists().where(SignalMinistry.signal_id == Signal.id))
     searched = stmt.where(fulltext_condition(session, query)) if query and query.strip() else stmt
     total, capped = capped_count(session, searched, count_cap)
-    if searched is not stmt and (capped or total > COUNT_CAP):  # many matches: walk the list order
-        searched = stmt.where(fulltext_condition(session, query, many_matches=True))
+    if searched is not stmt:  # the page's plan by what was counted (see fulltext_condition)
+        many = capped or total > COUNT_CAP
+        searched = stmt.where(fulltext_condition(session, query, matches="many" if many else "few"))
     stmt = searched
     ordering = {
         "newest": (Signal.created_at.desc(), Signal.id.desc()),
