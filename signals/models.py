@@ -295,7 +295,16 @@ class Signal(Base):
         ),  # fmt: skip
         # "laatst door mij gemeld" on the frontline's start page
         Index("ix_signal_submitter_created", "submitter_id", "created_at"),
+        # the frontline's worklists, in their order: answers to rate (oldest answer first; counted
+        # from the index alone) and questions to answer (longest waiting first)
+        Index("ix_signal_organisation_rating", "organisation_code", "status", "feedback_at", "answered_at"),
+        Index("ix_signal_organisation_waiting", "organisation_code", "status", "needs_info_since"),
         Index("ix_signal_answered_at", "answered_at"),
+        # the signals merged into one (its detail page): 1% of all signals, so a partial index
+        Index(
+            "ix_signal_merged_into_id", "merged_into_id",
+            sqlite_where=text("merged_into_id IS NOT NULL"), postgresql_where=text("merged_into_id IS NOT NULL"),
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
