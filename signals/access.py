@@ -232,8 +232,8 @@ def list_signals_for(
         stmt = stmt.where(Signal.answered_at >= answered_from)
     if answered_until is not None:
         stmt = stmt.where(Signal.answered_at < answered_until)
-    if ministry:
-        stmt = stmt.where(routed_to(ministry.upper()))
+    if ministry and not (sees_signals_of_ministry(user) and ministry.upper() == user.organisation_code):
+        stmt = stmt.where(routed_to(ministry.upper()))  # (a ministry's own filter is its scope already)
     if lead_ministry:
         stmt = stmt.where(routed_to(lead_ministry.upper(), lead_only=True))
     if channel:

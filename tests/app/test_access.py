@@ -56,6 +56,22 @@ def test_co_ministry_triage_sees_samenloop_signal_but_lead_works_it(client, make
     assert response.status_code == 403
 
 
+def test_triage_filtering_on_its_own_ministry_lists_its_whole_scope(client, make_signal, make_user, make_token):
+    """Does ?ministry=<own> list what the unfiltered list does (co-responsible signals too), and
+    ?ministry=<other> only the signals routed to both?"""
+    samenloop = make_signal(regulations=["BWBR0015703", "BWBR0008659"])  # SZW leads, BZK co-responsible
+    only_bzk = make_signal(regulations=["BWBR0008659"])
+    make_signal(regulations=["BWBR0015703"])  # SZW only
+    headers = {"Authorization": f"Bearer {make_token(make_user('triage', 'BZK'))}"}
+
+    def listed(query=""):
+        answer = client.get(f"/api/v1/signals{query}", headers=headers).get_json()
+        return answer["total"], sorted(item["id"] for item in answer["items"])
+
+    assert listed() == listed("?ministry=BZK") == listed("?ministry=bzk") == (2, sorted([samenloop.id, only_bzk.id]))
+    assert listed("?ministry=SZW") == (1, [samenloop.id])
+
+
 def test_coordinator_sees_everything(client, make_signal, make_user, make_token):
     a = make_signal(org="SVB", channel="SVB-KB")
     b = make_signal(org="UWV", channel="UWV-MW")
