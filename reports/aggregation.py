@@ -613,12 +613,13 @@ def annex_rows(session: Session, conditions: list, limit: int | None = None):
         yield from session.execute(stmt.limit(limit))
         return
     if _dialect(session) == "postgresql":
-        # A server-side cursor keeps memory constant; without this PostgreSQL would plan it for the
-        # first rows (nested loops), which is far slower for the whole annex.
+        # without this PostgreSQL would plan the server-side cursor for the first rows (nested loops),
+        # which is far slower for the whole annex
         session.execute(text("SET LOCAL cursor_tuple_fraction = 1.0"))
-        yield from session.execute(stmt.execution_options(yield_per=2000))
-        return
-    yield from session.execute(stmt)  # sqlite3 steps through its cursor row by row
+    # yield_per keeps memory constant on both: a server-side cursor on PostgreSQL, and on SQLite it
+    # stops the session's result from fetching every row before the first is handed out (without it a
+    # year's annex at a million signals, 330,000 rows, grew the process by 168 MB)
+    yield from session.execute(stmt.execution_options(yield_per=2000))
 
 
 def padded(codes_column):
