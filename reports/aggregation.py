@@ -821,7 +821,6 @@ def _running_late_live(
 def _dashboard_rollup(session: Session, summary: Summary, in_scope: list, now: dt.datetime) -> DashboardFigures:
     now = deadlines.as_utc(now)
     block, _start = tallies.due_block_range(now)
-    late_states = (deadlines.TALLY_LATE, deadlines.TALLY_VERY_LATE)
     figures = [dict.fromkeys(_FIGURE_KEYS, 0) for _ in range(2)]  # [previous, this]
     leads: dict[str, list[int]] = {}  # lead -> [count, open, with deadline, late, open and late]
     statuses: dict[str, int] = {}
@@ -834,7 +833,7 @@ def _dashboard_rollup(session: Session, summary: Summary, in_scope: list, now: d
         n = int(n or 0)
         if part == "signal":
             open_ = status in OPEN_STATUSES
-            late = lateness in late_states or (lateness == deadlines.TALLY_RUNNING and due_block < block)
+            late = tallies.rollup_late(lateness, due_block, block)
             answered = bucket >= 0
             record = figures[this]
             record["total"] += n
@@ -946,13 +945,12 @@ def backlog_from_rollup(
     ).all()
     counts: dict[str, list[int]] = {}  # lead -> [open, late, very late]
     due_blocks = set()  # of the clocks that become very late in the current block
-    running = deadlines.TALLY_RUNNING
     for lead, lateness, due_block, very_late_block, n in rows:
         sums = counts.setdefault(lead, [0, 0, 0])
         sums[0] += int(n)
-        sums[1] += int(n) * (lateness in (deadlines.TALLY_LATE, deadlines.TALLY_VERY_LATE) or (lateness == running and due_block < block))
-        sums[2] += int(n) * (lateness == deadlines.TALLY_VERY_LATE or (lateness == running and very_late_block < block))
-        if lateness == running and very_late_block == block and n:
+        sums[1] += int(n) * tallies.rollup_late(lateness, due_block, block)
+        sums[2] += int(n) * tallies.rollup_very_late(lateness, very_late_block, block)
+        if lateness == deadlines.TALLY_RUNNING and very_late_block == block and n:
             due_blocks.add(due_block)
     in_backlog = [*conditions, Signal.status.in_(deadlines.BACKLOG_STATUSES)]
     for (_all, lead), (late, _open_late) in _running_late_live(session, in_backlog, now).items():

@@ -146,6 +146,19 @@ def due_block_range(now: dt.datetime) -> tuple[int, dt.datetime]:
     return block, _EPOCH + dt.timedelta(seconds=block * _BLOCK_SECONDS)
 
 
+def rollup_late(lateness: int, due_block: int, block: int) -> bool:
+    """A signal_tally_rollup row's clocks are late or very late, as far as whole blocks tell, in block
+    ``block`` (the rule of ``deadlines.tally_late_sql`` for rows kept per block; the current block's
+    running clocks are judged one by one)."""
+    running = lateness == deadlines.TALLY_RUNNING and due_block < block
+    return lateness in (deadlines.TALLY_LATE, deadlines.TALLY_VERY_LATE) or running
+
+
+def rollup_very_late(lateness: int, very_late_block: int, block: int) -> bool:
+    """A signal_tally_rollup row's clocks are very late, as far as whole blocks tell, in block ``block``."""
+    return lateness == deadlines.TALLY_VERY_LATE or (lateness == deadlines.TALLY_RUNNING and very_late_block < block)
+
+
 def theme_match(code):
     """SQL: the signal is tagged with theme ``code`` (a string or a column): a text match on the JSON
     list, which works on SQLite and PostgreSQL."""
