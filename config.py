@@ -62,6 +62,10 @@ class Config:
         #: a session ends after this many minutes without a request
         self.SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", 30))
         self.PERMANENT_SESSION_LIFETIME = self.SESSION_IDLE_MINUTES * 60  # the cookie expires too
+        # The cookie is sent again only when the session changes (last_seen is touched once a
+        # minute, app/auth/routes.py): a background request re-sending the cookie it read could
+        # otherwise overwrite a concurrent post's flash message.
+        self.SESSION_REFRESH_EACH_REQUEST = False
         #: roles that must use a second factor (TOTP), comma-separated, e.g. "admin,coordinator"
         self.TOTP_REQUIRED_ROLES = tuple(
             r.strip() for r in os.environ.get("TOTP_REQUIRED_ROLES", "").split(",") if r.strip()

@@ -178,6 +178,15 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+# The session lives in a cookie: every write sends the whole cookie back. A background
+# request (the intake form's privacy preview) that wrote last_seen on each call could
+# answer after a concurrent form post and put back a cookie without that post's flash
+# message. Touching last_seen once a minute keeps such writes rare (and the cookie, sent
+# only when the session changes, is then renewed at least once a minute); the idle limit is
+# then at most a minute late.
+LAST_SEEN_RESOLUTION = 60
+
+
 @bp.before_app_request
 def expire_idle_session():
     """Log out after SESSION_IDLE_MINUTES without a request (server-side, whatever the cookie says)."""
@@ -196,7 +205,8 @@ def expire_idle_session():
         if request.path.startswith("/api/"):
             return None  # the API answers 401 itself
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?") if request.method == "GET" else None))
-    session["last_seen"] = now
+    if last_seen is None or now - int(last_seen) >= LAST_SEEN_RESOLUTION:
+        session["last_seen"] = now
     return None
 
 

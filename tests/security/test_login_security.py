@@ -209,3 +209,29 @@ def test_api_calls_are_limited_per_token(limited_app):
     assert refused.get_json()["error"]["code"] == "too_many_requests" and "Retry-After" in refused.headers
     # another token has its own allowance
     assert client.get("/api/v1/knelpunten", headers={"Authorization": f"Bearer {two}"}).status_code == 200
+
+
+def test_a_background_preview_does_not_resend_the_session_cookie(app, client, make_user):
+    """The intake form's preview runs while the user types. If its answer rewrote the session
+    cookie, an answer arriving after the form's own post would put back a cookie without
+    "Uw signaal is ontvangen"; within a minute of the last request it leaves the cookie alone."""
+    login(client, make_user("frontline", "GEM"))
+    form = client.get("/signalen/nieuw")
+    assert form.status_code == 200
+    preview = client.post(
+        "/signalen/nieuw/voorbeeld",
+        data={"title": "Termijn te kort", "description": "De termijn voor bezwaar is te kort."},
+    )
+    assert preview.status_code == 200
+    assert "Set-Cookie" not in preview.headers
+
+
+def test_activity_after_a_minute_keeps_the_session_alive(app, client, make_user):
+    """A request more than a minute after the last one moves the idle clock on."""
+    login(client, make_user("frontline", "GEM"))
+    idle = app.config["SESSION_IDLE_MINUTES"] * 60
+    with client.session_transaction() as session:
+        session["last_seen"] = int(time.time()) - idle + 30  # 30 s before the limit
+    assert client.get("/signalen/").status_code == 200
+    with client.session_transaction() as session:
+        assert int(time.time()) - session["last_seen"] < 5

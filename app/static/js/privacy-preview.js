@@ -16,6 +16,7 @@
   var names = ["title", "description", "impact", "proposed_solution"];
   var timer = null;
   var counter = 0;
+  var inFlight = null;
 
   function render(data) {
     region.textContent = "";
@@ -56,7 +57,16 @@
         body.append(name, form.elements[name].value);
       }
     });
-    fetch(region.getAttribute("data-url"), { method: "POST", body: body, credentials: "same-origin" })
+    if (inFlight) {
+      inFlight.abort();
+    }
+    inFlight = window.AbortController ? new window.AbortController() : null;
+    fetch(region.getAttribute("data-url"), {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      signal: inFlight ? inFlight.signal : undefined
+    })
       .then(function (response) {
         return response.ok ? response.json() : null;
       })
@@ -80,7 +90,11 @@
     timer = window.setTimeout(refresh, 400);
   });
   // Submitting right after typing: the preview may be stale, so let the server show it.
+  // A preview still under way is cancelled, so its answer cannot arrive after the post's.
   form.addEventListener("submit", function () {
     window.clearTimeout(timer);
+    if (inFlight) {
+      inFlight.abort();
+    }
   });
 })();
