@@ -404,12 +404,35 @@ class _RenderedRows:
         self.processors = [
             column.type.dialect_impl(dialect).result_processor(dialect, None) for column in query.selected_columns
         ]
+        self.add_sql = _counted_in_sql(tally, query, dialect).replace(marker, ids)
+
+    def params(self, ids: list[int]):
+        return {"tally_ids": list(ids)} if self.postgresql else (json.dumps(list(ids)),) * self.marks
 
     def execute(self, connection, ids: list[int]):
-        params = {"tally_ids": list(ids)} if self.postgresql else (json.dumps(list(ids)),) * self.marks
-        rows = connection.exec_driver_sql(self.sql, params).all()
+        rows = connection.exec_driver_sql(self.sql, self.params(ids)).all()
         processors = self.processors
         return [tuple(p(v) if p is not None else v for p, v in zip(processors, row, strict=True)) for row in rows]
+
+
+def _counted_in_sql(tally: Tally, query, dialect) -> str:
+    """INSERT … SELECT of ``query``'s rows grouped by the table's key, added to the stored rows (ON CONFLICT):
+    new signals counted in one statement per table, nothing read back. Rows go in key order
+    (``_order``), as ``apply`` writes them, so two writers lock shared rows in the same order."""
+    rows = query.subquery("tally_new")
+    key = [rows.c[name] for name in tally.key]
+    ordered = [
+        column.collate("C") if dialect.name == "postgresql" and isinstance(tally.table.c[column.name].type, String) else column
+        for column in key
+    ]
+    grouped = (
+        select(*key, func.count(), *(func.coalesce(func.sum(rows.c[name]), 0) for name in tally.measures))
+        .group_by(*key)
+        .order_by(*ordered)
+    )
+    stmt = insert(tally.table).from_select([*tally.key, "count", *tally.measures], grouped)
+    sql = str(stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    return sql + _on_conflict(tally)
 
 
 _RENDERED: dict[tuple[str, str], _RenderedRows] = {}
@@ -458,26 +481,33 @@ def _upsert(tally: Tally):
     same SQL on SQLite and PostgreSQL. Plain text: the dialects' ``on_conflict_do_update`` has no cache
     key, so it was compiled again at every flush and every post."""
     table = tally.table
-    columns = ("count", *tally.measures)
-    names = [*tally.key, *columns]
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + name for name in names)}) "
-        f"ON CONFLICT ({', '.join(tally.key)}) DO UPDATE SET "
-        + ", ".join(f"{name} = {table.name}.{name} + excluded.{name}" for name in columns)
-    )
+    names = [*tally.key, "count", *tally.measures]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + name for name in names)})" + _on_conflict(tally)
     return text(sql).bindparams(*(bindparam(name, type_=table.c[name].type) for name in names))
 
 
+def _on_conflict(tally: Tally) -> str:
+    columns = ("count", *tally.measures)
+    return f" ON CONFLICT ({', '.join(tally.key)}) DO UPDATE SET " + ", ".join(
+        f"{name} = {tally.table.name}.{name} + excluded.{name}" for name in columns
+    )
+
+
 def _order(item):
-    return tuple(str(part) for part in item[0])
+    """Rows in the order PostgreSQL sorts their keys (strings by code point, NULL last): the order
+    ``_counted_in_sql`` inserts them in, so an ORM flush and an intake never wait for each other crosswise."""
+    return tuple((part is None, part) for part in item[0])
 
 
 def add_signals(session: Session, ids: Iterable[int]) -> None:
-    """Count signals written without the ORM (intake, bulk import), in the caller's transaction."""
-    ids = list(ids)
+    """Count signals written without the ORM (intake, bulk import), in the caller's transaction: one
+    INSERT … SELECT … ON CONFLICT per table and per 500 signals (``_counted_in_sql``)."""
+    ids = sorted(set(ids))
     connection = session.connection()
-    for tally, keys in zip(TALLIES, _all_keys(connection, ids), strict=True):
-        apply(connection, keys, tally)
+    for tally in TALLIES:
+        rendered = _rendered_rows(tally, connection.dialect)
+        for start in range(0, len(ids), 500):
+            connection.exec_driver_sql(rendered.add_sql, rendered.params(ids[start : start + 500]))
 
 
 def rebuild(session: Session, tables: Iterable[str] | None = None) -> int:
