@@ -15,7 +15,8 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
+from holidays import HolidayBase
+from holidays.countries.netherlands import Netherlands
 from sqlalchemy import and_, case, false, func, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
@@ -45,8 +46,10 @@ VERY_LATE_FACTOR = 3
 
 
 @lru_cache(maxsize=64)
-def _holidays(year: int) -> holidays.HolidayBase:
-    return holidays.Netherlands(years=year)
+def _holidays(year: int) -> HolidayBase:
+    # the class imported with this module: ``holidays.Netherlands`` loads its country module at the
+    # first call, a quarter to half a second inside the first request or import of every process
+    return Netherlands(years=year)
 
 
 def is_working_day(day: dt.date) -> bool:

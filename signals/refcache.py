@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import event, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.sql.elements import TextClause
 
@@ -121,6 +121,8 @@ _cached: dict[str, Snapshot | None] = {"snapshot": None}
 
 def snapshot(session: Session) -> Snapshot:
     """The reference data as this transaction sees it; from the process cache when its version is current."""
+    if isinstance(session, scoped_session):
+        session = session()  # asked per row of an import: one look-up of the request's session, not six
     if _has_watched_changes(session):
         return _build(session, None)  # this session's own uncommitted changes: never cached
     version = session.info.get(_CHECKED)
