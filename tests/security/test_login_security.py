@@ -4,6 +4,7 @@ safe redirects, the TOTP second factor, expiry after inactivity, shared rate-lim
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import pyotp
 import pytest
@@ -154,14 +155,25 @@ def test_session_expires_after_inactivity(app, client, make_user):
 
 @pytest.fixture
 def limited_app(tmp_path):
-    """A second app with rate limits on, counting in the database (database://); the extension's
-    global state is put back afterwards for the session app."""
+    """A second app with rate limits on, counting in the database (database://)."""
+    with _app_with_limits(tmp_path, "database://") as limited:
+        yield limited
+
+
+#: the rate limits' own Redis database for these tests (keys per fresh token: nothing to clean)
+REDIS_LIMITS = "redis://127.0.0.1:6379/5"
+
+
+@contextmanager
+def _app_with_limits(tmp_path, storage: str):
+    """An app with rate limits on, counted in ``storage``; the extension's global state is put back
+    afterwards for the session app."""
     saved = dict(limiter.__dict__)
     config = _TestConfig()
     config.SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'limits.db'}"
     config.SQLALCHEMY_ENGINE_OPTIONS = {}
     config.RATELIMIT_ENABLED = True
-    config.RATELIMIT_STORAGE_URI = "database://"
+    config.RATELIMIT_STORAGE_URI = storage
     config.RATELIMIT_LOGIN = "3 per minute"
     config.RATELIMIT_API = "4 per minute"
     try:
@@ -235,3 +247,26 @@ def test_activity_after_a_minute_keeps_the_session_alive(app, client, make_user)
     assert client.get("/signalen/").status_code == 200
     with client.session_transaction() as session:
         assert int(time.time()) - session["last_seen"] < 5
+
+
+def test_api_calls_counted_in_redis_are_limited_across_servers_with_the_right_headers(tmp_path):
+    """Is a token's limit, counted in Redis in one round trip per call, shared by a second server, and
+    do the headers still say how many calls are left and when the window ends?"""
+    from signals.accounts import create_token, create_user
+
+    with _app_with_limits(tmp_path, REDIS_LIMITS) as limited:
+        with limited.app_context():
+            user, _pw = create_user(_db.session, "api@example.org", "liaison", "BZK", password=PASSWORD)
+            _token, plain = create_token(_db.session, user)
+            _db.session.commit()
+        headers = {"Authorization": f"Bearer {plain}"}
+        client = limited.test_client()
+        answers = [client.get("/api/v1/knelpunten", headers=headers) for _ in range(3)]
+        assert [a.status_code for a in answers] == [200, 200, 200]
+        assert [a.headers["X-RateLimit-Remaining"] for a in answers] == ["3", "2", "1"]
+        assert time.time() < int(answers[0].headers["X-RateLimit-Reset"]) <= time.time() + 61
+        # the fourth call through another server (another process's app on the same Redis)
+        other = create_app(_same_config(limited)).test_client()
+        assert other.get("/api/v1/knelpunten", headers=headers).status_code == 200
+        refused = client.get("/api/v1/knelpunten", headers=headers)
+        assert refused.status_code == 429 and refused.get_json()["error"]["code"] == "too_many_requests"
