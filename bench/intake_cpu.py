@@ -1,7 +1,7 @@
 """CPU per API post in one process, without a load test around it: `python -m bench.intake_cpu --db URL`.
 
 Posts ``--posts`` signals through ``POST /api/v1/signals`` with the Flask test client (the app as
-gunicorn serves it: the API rate limit on and counted in the database, a fresh external id per post,
+gunicorn serves it: the API rate limit on and counted in the database or ``--storage``, a fresh external id per post,
 two of three posts naming a regulation, one of three routed by its text) after a warm-up, and prints
 the process CPU per post, the wall time per post and the SQL statements per post. ``--profile``
 prints the functions that took most of the CPU (cProfile, cumulative).
@@ -25,12 +25,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--posts", type=int, default=300)
     parser.add_argument("--warm", type=int, default=30)
+    parser.add_argument(
+        "--storage", default="database://", help="where the rate limit is counted: database:// (default) or redis://HOST/DB"
+    )
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sort", default="cumulative", help="cProfile order: cumulative, tottime")
     parser.add_argument("--lines", type=int, default=45)
     args = parser.parse_args(argv)
 
-    app = make_app(args.db, rate_limit=LOAD_ENV["RATELIMIT_API"])  # as served: counted in the database
+    app = make_app(args.db, rate_limit=LOAD_ENV["RATELIMIT_API"], storage=args.storage)  # as served
     token = api_token(app, "frontline-gem@example.org")
     payloads = bodies(args.posts + args.warm, with_external=True)
     client = app.test_client()
@@ -68,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     n = args.posts
     print(
         f"{n} posts: CPU {cpu * 1000 / n:.2f} ms/post, wall {wall * 1000 / n:.2f} ms/post, "
-        f"{statements[0] / n:.1f} SQL statements/post; load {os.getloadavg()[0]:.1f}"
+        f"{statements[0] / n:.1f} SQL statements/post; rate limit in {args.storage}; load {os.getloadavg()[0]:.1f}"
     )
     if profiler:
         pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)

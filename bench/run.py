@@ -184,9 +184,9 @@ def ceilings(dialect: str, year_start: str, year_end: str) -> dict[str, list[str
 # pages in-process
 
 
-def make_app(url: str, rate_limit: str | None = None):
-    """The app on ``url`` for in-process measurements; ``rate_limit``: the API's limit, counted in the
-    database as a server without Redis counts it (off when None)."""
+def make_app(url: str, rate_limit: str | None = None, storage: str = "database://"):
+    """The app on ``url`` for in-process measurements; ``rate_limit``: the API's limit, counted in
+    ``storage`` (the database, as a server without Redis counts it, or ``redis://…``; off when None)."""
     from app import create_app
     from config import Config
 
@@ -198,7 +198,7 @@ def make_app(url: str, rate_limit: str | None = None):
     config.RATELIMIT_ENABLED = rate_limit is not None
     if rate_limit is not None:
         config.RATELIMIT_API = rate_limit
-        config.RATELIMIT_STORAGE_URI = "database://"
+        config.RATELIMIT_STORAGE_URI = storage
     config.MAIL_BACKEND = "memory"
     if url.startswith("sqlite"):
         config.SQLALCHEMY_ENGINE_OPTIONS = {"connect_args": {"timeout": 30}}
@@ -715,8 +715,9 @@ def count_signals(url: str) -> int:
     return total
 
 
-#: the API's rate limit stays on (counted in the database, as in production without Redis) but high
-#: enough for one token to send everything a load test sends
+#: the API's rate limit stays on but high enough for one token to send everything a load test sends;
+#: counted where the app counts it (``app.ratelimit.storage_uri``: the database, or Redis when
+#: RATELIMIT_STORAGE_URI or REDIS_URL is set in bench.run's environment, which gunicorn inherits)
 LOAD_ENV = {"RATELIMIT_API": "10000000 per minute"}
 
 
@@ -745,6 +746,12 @@ def _load_one(entry: str, url: str, token: str, payloads: list[str], connections
     return stored_rate, latency, failed, requests, cpu / max(1, requests)
 
 
+def _storage_scheme() -> str:
+    from app.ratelimit import storage_uri
+
+    return storage_uri(os.environ).split(":", 1)[0]
+
+
 def measure_intake(url: str, seconds: float, connections: int = 32, workers: int = 4, warm: float = 120) -> Row:
     from signals.models import Signal
 
@@ -763,7 +770,7 @@ def measure_intake(url: str, seconds: float, connections: int = 32, workers: int
             f"{rate:,.0f} stored/s vs bare insert {bare_rate:,.0f}/s (p99 {latency[2] * 1000:.0f} ms vs "
             f"{bare_latency[2] * 1000:.0f} ms); failed {failed}/{requests} vs {bare_failed}; "
             f"CPU {cpu * 1000:.1f} ms/request vs {bare_cpu * 1000:.1f} ms; load {load_before:.1f}→{os.getloadavg()[0]:.1f}; "
-            f"{'wrk' if shutil.which('wrk') else 'thread load generator'}"
+            f"{'wrk' if shutil.which('wrk') else 'thread load generator'}; rate limit in {_storage_scheme()}"
         ),
         rate=(rate, bare_rate),
         latency=latency,
