@@ -323,7 +323,7 @@ def write_new_signals(
         raise NotImplementedError("new signals need ids before the INSERT (SQLite or PostgreSQL)")
     rows = new_signal_rows(session, submitter, items, ids, now)
     connection = session.connection()
-    connection.execute(insert(Signal.__table__), rows.signals)
+    _insert_rows(connection, Signal.__table__, rows.signals)
     for table, table_rows, returning in (
         (SignalRegulation.__table__, rows.regulations, with_link_ids),
         (SignalMinistry.__table__, rows.ministries, with_link_ids),
@@ -339,11 +339,44 @@ def write_new_signals(
             for row, new_id in zip(table_rows, connection.execute(stmt, table_rows).scalars(), strict=True):
                 row["id"] = new_id
         else:
-            connection.execute(insert(table), table_rows)
+            _insert_rows(connection, table, table_rows)
     if deliver and rows.mails:
         register_outbox(session, rows.mails)
     tallies.add_signals(session, ids)
     return rows
+
+
+#: from this many rows on (an import batch), a table's new rows go in through the driver itself
+BULK_ROWS = 50
+
+
+def _insert_rows(connection, table, rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table``: a Core executemany for a few rows,
+    and for a batch COPY on PostgreSQL or the driver's executemany on SQLite, with every value through
+    its column type's bind processing first, as the Core INSERT would send it (bench.generate loads
+    its rows the same way). Per row that skips SQLAlchemy's parameter handling and, on PostgreSQL,
+    one INSERT statement per row. Rows that leave out a column with a default go through Core."""
+    names = list(rows[0])
+    dialect = connection.dialect
+    defaults_left_out = any(
+        column.name not in rows[0] for column in table.c if column.default is not None or column.server_default is not None
+    )
+    if len(rows) < BULK_ROWS or dialect.name not in ("postgresql", "sqlite") or defaults_left_out:
+        connection.execute(insert(table), rows)
+        return
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+    values = [
+        tuple(row[name] if process is None else process(row[name]) for name, process in zip(names, processors, strict=True))
+        for row in rows
+    ]
+    columns = ", ".join(names)
+    if dialect.name == "postgresql":
+        with connection.connection.dbapi_connection.cursor() as cursor:
+            with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+    else:
+        connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(names))})", values)
 
 
 def as_loaded_signal(session: Session, written: WrittenSignals, index: int = 0) -> Signal:
