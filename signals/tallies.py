@@ -391,20 +391,32 @@ class _RenderedRows:
     """
 
     def __init__(self, tally: Tally, dialect):
+        self.tally, self.dialect = tally, dialect
         selects = tally.rows(dialect.name, [literal_column(_IDS_MARK)])
-        query = selects[0] if len(selects) == 1 else union_all(*selects)
-        sql = str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
-        marker = f"IN ({_IDS_MARK})"
-        self.marks = sql.count(marker)
-        if self.marks != len(selects) or _IDS_MARK in sql.replace(marker, ""):
-            raise RuntimeError(f"summary table {tally.table.name}: the ids' place in its SQL is not clear")
+        self.query = selects[0] if len(selects) == 1 else union_all(*selects)
+        self.marks = len(selects)
         self.postgresql = dialect.name == "postgresql"
-        ids = "= ANY(%(tally_ids)s)" if self.postgresql else "IN (SELECT value FROM json_each(?))"
-        self.sql = sql.replace(marker, ids)
         self.processors = [
-            column.type.dialect_impl(dialect).result_processor(dialect, None) for column in query.selected_columns
+            column.type.dialect_impl(dialect).result_processor(dialect, None) for column in self.query.selected_columns
         ]
-        self.add_sql = _counted_in_sql(tally, query, dialect).replace(marker, ids)
+
+    # each rendered at its first use (a few tenths of a second each): an import or an API worker
+    # counts new signals only, a flush that changes stored signals reads their keys
+    @functools.cached_property
+    def sql(self) -> str:
+        """The SELECT of the signals' rows (``execute``)."""
+        return self._with_ids(str(self.query.compile(dialect=self.dialect, compile_kwargs={"literal_binds": True})))
+
+    @functools.cached_property
+    def add_sql(self) -> str:
+        """The INSERT counting the signals into the table (``add_signals``)."""
+        return self._with_ids(_counted_in_sql(self.tally, self.query, self.dialect))
+
+    def _with_ids(self, sql: str) -> str:
+        marker = f"IN ({_IDS_MARK})"
+        if sql.count(marker) != self.marks or _IDS_MARK in sql.replace(marker, ""):
+            raise RuntimeError(f"summary table {self.tally.table.name}: the ids' place in its SQL is not clear")
+        return sql.replace(marker, "= ANY(%(tally_ids)s)" if self.postgresql else "IN (SELECT value FROM json_each(?))")
 
     def params(self, ids: list[int]):
         return {"tally_ids": list(ids)} if self.postgresql else (json.dumps(list(ids)),) * self.marks
