@@ -50,6 +50,17 @@ def _report(label: str, proposals, truth, groups) -> tuple[float, float]:
     return found, foreign
 
 
+def _full(db, make_user, groups, noise, label: str) -> tuple[float, float]:
+    """All signals present and one full refresh; prints and returns (found, foreign) as shares."""
+    now = utcnow()
+    truth = _plant(db, make_user, now, groups=groups, noise=noise)
+    refresh_proposals(db.session, now=now, full=True)
+    db.session.commit()
+    proposals = list_proposals_for(db.session, make_user("coordinator", "BZK"))
+    print(f"\n{len(truth)} signalen, {len(proposals)} voorstellen")
+    return _report(label, proposals, truth, groups)
+
+
 def _arrival(db, make_user, groups, noise) -> tuple[float, float]:
     """Noise first and a full refresh (the index), then the groups arrive and only incremental
     refreshes run - in batches of ten, as a cron job every few minutes would see them."""

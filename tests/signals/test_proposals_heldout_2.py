@@ -13,12 +13,10 @@ less a margin (FLOOR_*), so a change that makes grouping worse is caught.
 
 from __future__ import annotations
 
-from signals.models import utcnow
-from signals.proposals import list_proposals_for, refresh_proposals
 from tests.signals import proposal_heldout_2
 from tests.signals.proposal_corpus import noise_signals, preload_vectors
-from tests.signals.test_proposals import NOISE, _plant
-from tests.signals.test_proposals_heldout import _arrival, _report
+from tests.signals.test_proposals import NOISE
+from tests.signals.test_proposals_heldout import _arrival, _full, _report
 
 GROUPS = proposal_heldout_2.HELD_OUT_GROUPS
 #: the first run, on the final code of round 5 (2026-12-01; the same on SQLite and PostgreSQL), less
@@ -37,13 +35,7 @@ def _vectors(monkeypatch):
 
 def test_second_held_out_set_full_refresh(db, make_user, monkeypatch):
     _vectors(monkeypatch)
-    now = utcnow()
-    truth = _plant(db, make_user, now, groups=GROUPS, noise=noise_signals(NOISE))
-    refresh_proposals(db.session, now=now, full=True)
-    db.session.commit()
-    proposals = list_proposals_for(db.session, make_user("coordinator", "BZK"))
-    print(f"\n{len(truth)} signalen, {len(proposals)} voorstellen")
-    found, foreign = _report("tweede achtergehouden set (2026-12-01), volledige herberekening", proposals, truth, GROUPS)
+    found, foreign = _full(db, make_user, GROUPS, noise_signals(NOISE), "tweede achtergehouden set (2026-12-01), volledige herberekening")
     assert found >= FLOOR_FULL_FOUND
     assert foreign <= FLOOR_FULL_FOREIGN
 
