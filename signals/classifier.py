@@ -639,7 +639,11 @@ def score(
 
 
 def tune_threshold(examples: Sequence[Example], predictions: Sequence[tuple[str | None, float]], target: float = 0.95) -> float:
-    """The lowest threshold whose automatic routes reach ``target`` precision (highest coverage)."""
+    """The lowest threshold whose automatic routes reach ``target`` precision (highest coverage).
+
+    The threshold is a confidence that occurs, judged with every prediction that ties with it, and
+    it is not rounded: rounding it down let in routes below the tuned cut (94.9% instead of 95%).
+    """
     ranked = sorted(
         ((confidence, is_right(e, m)) for e, (m, confidence) in zip(examples, predictions, strict=True) if m),
         key=lambda pair: -pair[0],
@@ -648,9 +652,11 @@ def tune_threshold(examples: Sequence[Example], predictions: Sequence[tuple[str 
     right = 0
     for count, (confidence, ok) in enumerate(ranked, start=1):
         right += ok
+        if count < len(ranked) and ranked[count][0] == confidence:
+            continue  # a tie is routed together or not at all
         if right / count >= target:
             best = confidence
-    return round(min(best, 0.99), 3)
+    return min(best, 0.99)
 
 
 def group_folds(examples: Sequence[Example], folds: int = 5) -> list[tuple[list[int], list[int]]]:

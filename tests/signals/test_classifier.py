@@ -62,6 +62,18 @@ def test_threshold_is_the_lowest_that_keeps_automatic_routes_precise():
     assert routed.auto_precision >= 0.75 and routed.routed == 5
 
 
+def test_threshold_keeps_its_precision_with_close_and_tied_confidences():
+    examples = [Example(str(i), "SZW", source=str(i)) for i in range(3)]
+    # a threshold rounded to 0.846 would also route the wrong 0.8461
+    close = [("SZW", 0.95), ("SZW", 0.8464), ("VWS", 0.8461)]
+    threshold = tune_threshold(examples, close, target=1.0)
+    assert score(examples, close, threshold).auto_precision == 1.0 and score(examples, close, threshold).routed == 2
+    # two texts at the same confidence are routed together: the wrong one would come along
+    tied = [("SZW", 0.9), ("SZW", 0.8), ("VWS", 0.8)]
+    threshold = tune_threshold(examples, tied, target=1.0)
+    assert threshold == 0.9 and score(examples, tied, threshold).routed == 1
+
+
 def test_folds_hold_out_whole_sources():
     corpus = load_corpus()
     for train, test in group_folds(corpus, 5):
