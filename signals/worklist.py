@@ -163,16 +163,28 @@ def count_merged_into(session: Session, signal: Signal) -> int:
 LINKABLE_KNELPUNT_STATUSES = ("open", "in_study", "solution_underway")
 
 
-def linkable_knelpunten(session: Session, user: User) -> list[Knelpunt]:
-    """Knelpunten ``user`` may add signals to, the newest first."""
+def linkable_knelpunten(session: Session, user: User) -> list:
+    """Knelpunten ``user`` may add signals to, the newest first, as rows of id, reference and title.
+
+    A signal's page lists them all, and at a million signals thousands are open: no Knelpunt is
+    loaded, and ``may_edit_knelpunt`` is asked once per ministry rather than once per knelpunt.
+    """
     from signals.knelpunten import visible_knelpunten
 
-    stmt = visible_knelpunten(user).where(Knelpunt.status.in_(LINKABLE_KNELPUNT_STATUSES))
-    return [
-        k
-        for k in session.scalars(stmt.order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc()))
-        if may_edit_knelpunt(user, k.ministry_code)
-    ]
+    stmt = (
+        visible_knelpunten(user)
+        .with_only_columns(Knelpunt.id, Knelpunt.reference, Knelpunt.title, Knelpunt.ministry_code)
+        .where(Knelpunt.status.in_(LINKABLE_KNELPUNT_STATUSES))
+        .order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc())
+    )
+    editable: dict[str | None, bool] = {}
+    rows = []
+    for row in session.execute(stmt):
+        if row.ministry_code not in editable:
+            editable[row.ministry_code] = may_edit_knelpunt(user, row.ministry_code)
+        if editable[row.ministry_code]:
+            rows.append(row)
+    return rows
 
 
 def similar_to_draft(session: Session, user: User, title: str, description: str, limit: int = 5):

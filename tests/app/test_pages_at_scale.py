@@ -98,3 +98,28 @@ def test_knelpunten_list_is_paged_and_counts_all(client, db, make_user, make_sig
     login(client, coordinator)
     html = client.get("/knelpunten/").get_data(as_text=True)
     assert "3 knelpunten gevonden." in html
+
+
+def test_a_signal_page_offers_the_open_knelpunten_its_reader_may_add_to(client, db, make_user, make_signal):
+    """Does the signal's page list, newest first, the still open knelpunten the triage user may
+    add signals to - its own ministry's, none without a solution yet closed, none of another ministry?"""
+    from signals.knelpunten import create_knelpunt, transition_knelpunt
+
+    coordinator = make_user("coordinator", "BZK")
+    triage = make_user("triage", "SZW")
+    linked = make_signal()
+    signal = make_signal(status="in_progress")
+    older = create_knelpunt(db.session, coordinator, "Terugvordering na gift van familie", "SZW", [linked.id])
+    newer = create_knelpunt(db.session, coordinator, "Bijstand stopt na erfenis van een oom", "SZW", [linked.id])
+    addressed = create_knelpunt(db.session, coordinator, "Kostendelersnorm raakt mantelzorgers", "SZW", [linked.id])
+    transition_knelpunt(db.session, addressed, "in_study", coordinator)
+    transition_knelpunt(db.session, addressed, "addressed", coordinator)
+    other = create_knelpunt(db.session, coordinator, "Huurtoeslag stopt bij een euro te veel", "BZK", [linked.id])
+    db.session.commit()
+
+    login(client, triage)
+    html = client.get(f"/signalen/{signal.id}").get_data(as_text=True)
+    choices = html[html.index('id="knelpunt-choice"') : html.index("</select>", html.index('id="knelpunt-choice"'))]
+    assert choices.index(newer.title) < choices.index(older.title)
+    assert f'value="{newer.id}"' in choices and f"{older.reference} – {older.title}" in choices
+    assert addressed.title not in choices and other.title not in choices

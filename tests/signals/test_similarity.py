@@ -50,6 +50,36 @@ def test_scores_do_not_depend_on_what_the_cache_saw_before():
         similarity._counts = original
 
 
+def test_a_kept_candidate_set_scores_every_text_compared_to_it_as_the_vectorizer_does():
+    """With one set of candidates kept, does each text compared to it (new n-grams, repeats, none,
+    a candidate's own text) score as the vectorizer fitted on that text and the set?"""
+    candidates = TEXTS[1:6]
+    similarity._counts.clear()
+    similarity._sets.clear()
+    for text in [TEXTS[0], "Nieuwe woorden: zorgverzekering en eigen risico", "", *candidates, TEXTS[6], TEXTS[7]]:
+        scores = similarity._sets.cosines(text, "the set", lambda: candidates)
+        assert scores == pytest.approx(reference_cosines([text, *candidates]), abs=1e-12), text
+    assert len(similarity._sets.sets) == 1
+
+
+def test_a_kept_set_is_built_again_when_the_ngram_ids_start_over():
+    """After the n-gram cache started over (new ids), is a kept set rebuilt instead of misread?"""
+    candidates = TEXTS[1:6]
+    small = similarity._Counts(texts=50, vocabulary=400)
+    original, similarity._counts = similarity._counts, small
+    similarity._sets.clear()
+    try:
+        similarity._sets.cosines(TEXTS[0], "the set", lambda: candidates)
+        similarity._counts(["Een heel andere tekst over zorgverzekering, eigen risico en de huurtoeslag " * 3])
+        similarity._counts(["Nog meer nieuwe woorden: kinderbijslag, studiefinanciering, kraamzorg"])
+        assert small.generation > 1  # the vocabulary outgrew its limit and was cleared
+        scores = similarity._sets.cosines(TEXTS[7], "the set", lambda: candidates)
+        assert scores == pytest.approx(reference_cosines([TEXTS[7], *candidates]), abs=1e-12)
+    finally:
+        similarity._counts = original
+        similarity._sets.clear()
+
+
 def test_similar_signals_are_those_the_vectorizer_ranks_above_the_threshold(db, make_signal, make_user):
     """Does the detail page's list hold the signals, scores and regulation hints the TF-IDF definition gives?"""
     target = make_signal(title="Gift van familie leidt tot terugvordering", regulations=["BWBR0015703"])
