@@ -39,6 +39,9 @@ class Config:
             "DATABASE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'knelpunt.db'}"
         )
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        #: PostgreSQL's just-in-time compilation for the app's sessions: "off" unless set to "on"
+        #: (app._configure_postgresql says why)
+        self.POSTGRESQL_JIT = os.environ.get("POSTGRESQL_JIT", "off")
         self.BABEL_DEFAULT_LOCALE = os.environ.get("KNELPUNT_LANG", "nl")
         self.BABEL_DEFAULT_TIMEZONE = os.environ.get("KNELPUNT_TIMEZONE", "Europe/Amsterdam")
         self.LANGUAGES = ("nl", "en")

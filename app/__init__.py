@@ -42,6 +42,7 @@ def create_app(config: Config | None = None) -> Flask:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    _configure_postgresql(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     login_manager.init_app(app)
@@ -98,6 +99,23 @@ def create_app(config: Config | None = None) -> Flask:
     headers.init_app(app)
 
     return app
+
+
+def _configure_postgresql(app: Flask) -> None:
+    """No just-in-time compilation in the app's PostgreSQL sessions (``POSTGRESQL_JIT``, default off).
+
+    PostgreSQL compiles a query whose estimated cost passes ``jit_above_cost``. A page's queries read
+    few rows, but a lookup per row (a correlated subquery) makes the estimate high: at a million
+    signals the triage dashboard's co-responsible backlog spent 500 ms compiling for 20 ms of work.
+    """
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if not uri.startswith("postgresql") or app.config.get("POSTGRESQL_JIT", "off") == "on":
+        return
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    connect_args = dict(options.get("connect_args") or {})
+    connect_args["options"] = f"{connect_args.get('options', '')} -c jit=off".strip()
+    options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def _configure_sqlite(app: Flask) -> None:

@@ -619,15 +619,18 @@ def status_counts_led_by(session: Session, ministry_code: str, statuses: Iterabl
     return {status: int(n) for status, n in rows}
 
 
-def running_very_late_per_ministry(session: Session, now, statuses: Iterable[str] | None = None) -> dict[str, int]:
-    """Signals whose clock runs and that are very late at ``now``, per lead ministry.
+def running_very_late_per_ministry(
+    session: Session, now, statuses: Iterable[str] | None = None, ministry: str | None = None
+) -> dict[str, int]:
+    """Signals whose clock runs and that are very late at ``now``, per lead ministry (only ``ministry``
+    when given).
 
     Clocks that became very late before today's UTC day are summed from the table; those that
     become very late today are judged one by one (``very_late_condition``), found by their
     deadlines (the status and due_at index).
     """
     today = deadlines.utc_day_number(now)
-    running = (T.lateness == deadlines.TALLY_RUNNING) & (T.ministry_code != "")
+    running = (T.lateness == deadlines.TALLY_RUNNING) & (T.ministry_code == ministry if ministry else T.ministry_code != "")
     if statuses is not None:
         running &= T.status.in_(list(statuses))
     counts = {
@@ -645,6 +648,7 @@ def running_very_late_per_ministry(session: Session, now, statuses: Iterable[str
             .join(Signal, Signal.id == SignalMinistry.signal_id)
             .where(
                 SignalMinistry.is_lead.is_(True),
+                *([SignalMinistry.ministry_code == ministry] if ministry else []),
                 deadlines.judged_now_condition(),
                 *([Signal.status.in_(list(statuses))] if statuses is not None else []),
                 Signal.due_at.in_(due_today[start : start + 500]),
