@@ -367,32 +367,44 @@ class RouteSuggestion:
 
 def suggestions_for(session: Session, signal: Signal, limit: int = 3) -> list[RouteSuggestion]:
     """The router's suggestions (stored at intake, or worked out now if none were stored)."""
-    from signals.models import Regulation
-    from signals.routing import route_by_text
+    return suggestions_for_many(session, [signal], limit)[0]
 
-    raw = list(signal.routing_suggestions or [])
-    if not raw:
-        raw = route_by_text(session, f"{signal.title}\n{signal.description}", threshold=1.01).alternatives or []
-    raw = raw[:limit]
-    codes = [s.get("regulation") for s in raw if s.get("regulation")]
+
+def suggestions_for_many(session: Session, signals: list[Signal], limit: int = 3) -> list[list[RouteSuggestion]]:
+    """``suggestions_for`` each of ``signals`` (a page of the unrouted queue): the texts without stored
+    suggestions routed in one go, the regulations' titles read in one query."""
+    from signals.models import Regulation
+    from signals.routing import route_many_by_text
+
+    raws = [list(signal.routing_suggestions or []) for signal in signals]
+    unrouted = [index for index, raw in enumerate(raws) if not raw]
+    if unrouted:
+        texts = [f"{signals[index].title}\n{signals[index].description}" for index in unrouted]
+        for index, decision in zip(unrouted, route_many_by_text(session, texts, threshold=1.01), strict=True):
+            raws[index] = decision.alternatives or []
+    raws = [raw[:limit] for raw in raws]
+    codes = sorted({s.get("regulation") for raw in raws for s in raw if s.get("regulation")})
     titles = (
         dict(session.execute(select(Regulation.code, Regulation.title).where(Regulation.code.in_(codes))).all())
         if codes
         else {}
     )
     result = []
-    for item in raw:
-        words = list(dict.fromkeys(w for w in item.get("matched") or [] if w))
-        code = item.get("regulation")
-        result.append(
-            RouteSuggestion(
-                item.get("ministry") or "",
-                code,
-                titles.get(code, code or ""),
-                float(item.get("confidence") or 0),
-                words,
+    for raw in raws:
+        suggestions = []
+        for item in raw:
+            words = list(dict.fromkeys(w for w in item.get("matched") or [] if w))
+            code = item.get("regulation")
+            suggestions.append(
+                RouteSuggestion(
+                    item.get("ministry") or "",
+                    code,
+                    titles.get(code, code or ""),
+                    float(item.get("confidence") or 0),
+                    words,
+                )
             )
-        )
+        result.append(suggestions)
     return result
 
 

@@ -16,7 +16,7 @@ from signals.errors import InvalidInput
 from signals.models import utcnow
 from signals.permissions import may_coordinate
 from signals.stats import open_counts_per_ministry, period_record_per_ministry
-from signals.teamwork import age_in_days, route_from_queue, suggestions_for
+from signals.teamwork import age_in_days, route_from_queue, suggestions_for_many
 
 
 @bp.get("/")
@@ -26,7 +26,8 @@ def unrouted():
         db.session, current_user, status="received", order="oldest", page=request.args.get("page", 1, type=int)
     )
     now = utcnow()
-    rows = [(signal, suggestions_for(db.session, signal), age_in_days(signal, now)) for signal in page.items]
+    suggestions = suggestions_for_many(db.session, page.items)
+    rows = [(signal, found, age_in_days(signal, now)) for signal, found in zip(page.items, suggestions, strict=True)]
     return render_template(
         "coordinator/unrouted.html",
         page=page,

@@ -135,3 +135,21 @@ def test_postgresql_sessions_compile_no_query_just_in_time(db):
         pytest.skip("PostgreSQL only: SQLite compiles nothing")
     assert db.session.execute(text("SHOW jit")).scalar() == "off"
 
+
+def test_the_unrouted_queue_suggests_for_a_page_at_once_what_it_suggests_for_each(client, db, make_user, make_signal):
+    """Does the unrouted list, routing its page's texts in one go, show each signal the suggestions
+    it gets on its own - stored at intake or, without them, worked out now?"""
+    from signals.teamwork import suggestions_for, suggestions_for_many
+
+    vague = "Mensen raken in de knel en niemand weet waarom."
+    stored = make_signal(regulations=[], status="received", title="Vastgelopen", description=vague)
+    bare = make_signal(regulations=[], status="received", title="Onduidelijk na verhuizing", description=vague)
+    bare.routing_suggestions = []  # as a generated or imported signal: worked out on the page
+    db.session.commit()
+    signals = [stored, bare]
+    each = [suggestions_for(db.session, signal) for signal in signals]
+    assert suggestions_for_many(db.session, signals) == each
+    assert any(found for found in each)
+    login(client, make_user("coordinator", "BZK"))
+    html = client.get("/coordinatie/").get_data(as_text=True)
+    assert all(s.regulation_title in html for found in each for s in found if s.regulation_title)
