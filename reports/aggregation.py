@@ -699,7 +699,9 @@ def _backlog_co_responsible(session: Session, code: str, now: dt.datetime) -> pd
         .group_by(per_signal.c.ministry)
         .order_by(per_signal.c.ministry)
     ).all()
-    return pd.DataFrame([(m, int(o), int(la), int(v)) for m, o, la, v in rows], columns=["ministry", "open", "late", "very_late"])
+    return pd.DataFrame(
+        [(m, int(o), int(la), int(v)) for m, o, la, v in rows], columns=["ministry", "open", "late", "very_late"]
+    )
 
 
 def _backlog_all(session: Session, now: dt.datetime, ministry: str | None = None) -> pd.DataFrame:

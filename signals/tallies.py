@@ -630,7 +630,8 @@ def running_very_late_per_ministry(
     deadlines (the status and due_at index).
     """
     today = deadlines.utc_day_number(now)
-    running = (T.lateness == deadlines.TALLY_RUNNING) & (T.ministry_code == ministry if ministry else T.ministry_code != "")
+    of_ministry = T.ministry_code == ministry if ministry else T.ministry_code != ""
+    running = (T.lateness == deadlines.TALLY_RUNNING) & of_ministry
     if statuses is not None:
         running &= T.status.in_(list(statuses))
     counts = {
