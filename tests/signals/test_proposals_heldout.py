@@ -61,9 +61,18 @@ def _full(db, make_user, groups, noise, label: str) -> tuple[float, float]:
     return _report(label, proposals, truth, groups)
 
 
-def _arrival(db, make_user, groups, noise) -> tuple[float, float]:
+def _with_vectors(monkeypatch, *held_out_sets) -> None:
+    """Proposals with the sentence model, its vectors of the corpus and of ``held_out_sets`` preloaded."""
+    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
+    preload_vectors()
+    for held_out in held_out_sets:
+        held_out.preload_vectors()
+
+
+def _arrival(db, make_user, groups, noise, label: str) -> tuple[float, float]:
     """Noise first and a full refresh (the index), then the groups arrive and only incremental
-    refreshes run - in batches of ten, as a cron job every few minutes would see them."""
+    refreshes run - in batches of ten, as a cron job every few minutes would see them; prints and
+    returns (found, foreign) as shares."""
     now = utcnow()
     truth = _plant(db, make_user, now, groups=[], noise=noise)
     refresh_proposals(db.session, now=now, full=True)
@@ -77,7 +86,7 @@ def _arrival(db, make_user, groups, noise) -> tuple[float, float]:
         modes.add(_refresh_only(db, order[start + 10 :]).mode)
     assert modes == {"incremental"}
     proposals = list_proposals_for(db.session, make_user("coordinator", "BZK"))
-    return truth, proposals
+    return _report(label, proposals, truth, groups)
 
 
 def _refresh_only(db, hidden):
@@ -98,35 +107,24 @@ def _refresh_only(db, hidden):
 
 
 def test_held_out_groups_full_refresh(db, make_user, monkeypatch):
-    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
-    preload_vectors()
-    proposal_heldout.preload_vectors()
-    now = utcnow()
-    truth = _plant(db, make_user, now, groups=proposal_heldout.HELD_OUT_GROUPS, noise=_noise())
-    refresh_proposals(db.session, now=now, full=True)
-    db.session.commit()
-    proposals = list_proposals_for(db.session, make_user("coordinator", "BZK"))
-    print(f"\n{len(truth)} signalen, {len(proposals)} voorstellen")
-    found, foreign = _report("achtergehouden groepen (nieuw, 2026-12-01), volledige herberekening", proposals, truth, proposal_heldout.HELD_OUT_GROUPS)
+    _with_vectors(monkeypatch, proposal_heldout)
+    groups = proposal_heldout.HELD_OUT_GROUPS
+    found, foreign = _full(db, make_user, groups, _noise(), "achtergehouden groepen (nieuw, 2026-12-01), volledige herberekening")
     assert found >= FLOOR_FULL_FOUND
     assert foreign <= FLOOR_FULL_FOREIGN
 
 
 def test_held_out_groups_arriving_incrementally(db, make_user, monkeypatch):
-    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
-    preload_vectors()
-    proposal_heldout.preload_vectors()
-    truth, proposals = _arrival(db, make_user, proposal_heldout.HELD_OUT_GROUPS, _noise())
-    found, foreign = _report("\nachtergehouden groepen, binnenkomend en alleen incrementeel geplaatst", proposals, truth, proposal_heldout.HELD_OUT_GROUPS)
+    _with_vectors(monkeypatch, proposal_heldout)
+    groups = proposal_heldout.HELD_OUT_GROUPS
+    found, foreign = _arrival(db, make_user, groups, _noise(), "\nachtergehouden groepen, binnenkomend en alleen incrementeel geplaatst")
     assert found >= FLOOR_ARRIVAL_FOUND
     assert foreign <= FLOOR_ARRIVAL_FOREIGN
 
 
 def test_tuning_groups_arriving_incrementally(db, make_user, monkeypatch):
     """The arrival path on the tuning corpus (what may be looked at while tuning)."""
-    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
-    preload_vectors()
-    truth, proposals = _arrival(db, make_user, GROUPS, noise_signals(NOISE))
-    found, foreign = _report("\nafstemgroepen, binnenkomend en alleen incrementeel geplaatst", proposals, truth, GROUPS)
+    _with_vectors(monkeypatch)
+    found, foreign = _arrival(db, make_user, GROUPS, noise_signals(NOISE), "\nafstemgroepen, binnenkomend en alleen incrementeel geplaatst")
     assert found >= FLOOR_TUNING_ARRIVAL_FOUND
     assert foreign <= FLOOR_TUNING_ARRIVAL_FOREIGN

@@ -14,9 +14,9 @@ less a margin (FLOOR_*), so a change that makes grouping worse is caught.
 from __future__ import annotations
 
 from tests.signals import proposal_heldout_2
-from tests.signals.proposal_corpus import noise_signals, preload_vectors
+from tests.signals.proposal_corpus import noise_signals
 from tests.signals.test_proposals import NOISE
-from tests.signals.test_proposals_heldout import _arrival, _full, _report
+from tests.signals.test_proposals_heldout import _arrival, _full, _with_vectors
 
 GROUPS = proposal_heldout_2.HELD_OUT_GROUPS
 #: the first run, on the final code of round 5 (2026-12-01; the same on SQLite and PostgreSQL), less
@@ -27,22 +27,15 @@ FLOOR_ARRIVAL_FOUND = 0.18
 FLOOR_ARRIVAL_FOREIGN = 0.2
 
 
-def _vectors(monkeypatch):
-    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
-    preload_vectors()
-    proposal_heldout_2.preload_vectors()
-
-
 def test_second_held_out_set_full_refresh(db, make_user, monkeypatch):
-    _vectors(monkeypatch)
+    _with_vectors(monkeypatch, proposal_heldout_2)
     found, foreign = _full(db, make_user, GROUPS, noise_signals(NOISE), "tweede achtergehouden set (2026-12-01), volledige herberekening")
     assert found >= FLOOR_FULL_FOUND
     assert foreign <= FLOOR_FULL_FOREIGN
 
 
 def test_second_held_out_set_arriving_incrementally(db, make_user, monkeypatch):
-    _vectors(monkeypatch)
-    truth, proposals = _arrival(db, make_user, GROUPS, noise_signals(NOISE))
-    found, foreign = _report("\ntweede achtergehouden set, binnenkomend en alleen incrementeel geplaatst", proposals, truth, GROUPS)
+    _with_vectors(monkeypatch, proposal_heldout_2)
+    found, foreign = _arrival(db, make_user, GROUPS, noise_signals(NOISE), "\ntweede achtergehouden set, binnenkomend en alleen incrementeel geplaatst")
     assert found >= FLOOR_ARRIVAL_FOUND
     assert foreign <= FLOOR_ARRIVAL_FOREIGN

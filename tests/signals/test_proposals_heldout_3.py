@@ -14,9 +14,9 @@ Prints the figures against issue 15's targets; fails only below what it printed,
 from __future__ import annotations
 
 from tests.signals import proposal_heldout_3
-from tests.signals.proposal_corpus import noise_signals, preload_vectors
+from tests.signals.proposal_corpus import noise_signals
 from tests.signals.test_proposals import NOISE
-from tests.signals.test_proposals_heldout import _arrival, _full, _report
+from tests.signals.test_proposals_heldout import _arrival, _full, _with_vectors
 
 GROUPS = proposal_heldout_3.HELD_OUT_GROUPS
 #: the first run, on round 5's final code (2026-12-01, before this round changed anything), less about
@@ -33,22 +33,15 @@ FLOOR_ARRIVAL_FOUND = 0.25
 FLOOR_ARRIVAL_FOREIGN = 0.28
 
 
-def _vectors(monkeypatch):
-    monkeypatch.setenv("KNELPUNT_PROPOSAL_EMBEDDINGS", "on")
-    preload_vectors()
-    proposal_heldout_3.preload_vectors()
-
-
 def test_third_held_out_set_full_refresh(db, make_user, monkeypatch):
-    _vectors(monkeypatch)
+    _with_vectors(monkeypatch, proposal_heldout_3)
     found, foreign = _full(db, make_user, GROUPS, noise_signals(NOISE), "derde achtergehouden set (2026-12-01), volledige herberekening")
     assert found >= FLOOR_FULL_FOUND
     assert foreign <= FLOOR_FULL_FOREIGN
 
 
 def test_third_held_out_set_arriving_incrementally(db, make_user, monkeypatch):
-    _vectors(monkeypatch)
-    truth, proposals = _arrival(db, make_user, GROUPS, noise_signals(NOISE))
-    found, foreign = _report("\nderde achtergehouden set, binnenkomend en alleen incrementeel geplaatst", proposals, truth, GROUPS)
+    _with_vectors(monkeypatch, proposal_heldout_3)
+    found, foreign = _arrival(db, make_user, GROUPS, noise_signals(NOISE), "\nderde achtergehouden set, binnenkomend en alleen incrementeel geplaatst")
     assert found >= FLOOR_ARRIVAL_FOUND
     assert foreign <= FLOOR_ARRIVAL_FOREIGN
