@@ -5,6 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 STAMP := $(VENV)/.installed
+#: test processes (pytest-xdist) for all but the browser tests: auto is one per core; a file's tests stay in
+#: one process (module fixtures). The browser tests run after, one at a time: a real browser beside another
+#: test process on two cores misses its 10 s waits.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -q
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile
 
 .PHONY: run test setup system-deps assets translations translations-update test-postgres test-browser bench lint clean
 
@@ -52,13 +58,14 @@ run: setup
 
 ## make test: set up and run the whole test suite (SQLite; TEST_DATABASE_URL for PostgreSQL)
 test: setup
-	$(BIN)/python -m pytest -q
+	$(PYTEST) $(PARALLEL) -m "not browser"
+	$(PYTEST) -m browser
 
 test-postgres: setup
-	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest -q -m "not browser"
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(PYTEST) $(PARALLEL) -m "not browser"
 
 test-browser: setup
-	KNELPUNT_BROWSER_TESTS=required $(BIN)/python -m pytest -q -m browser
+	KNELPUNT_BROWSER_TESTS=required $(PYTEST) -m browser
 
 bench: setup
 	$(BIN)/python -m bench.run_all

@@ -34,6 +34,30 @@ TEST_NOW = os.environ.get("KNELPUNT_TEST_NOW")
 os.environ.setdefault("KNELPUNT_PROPOSAL_EMBEDDINGS", "off")
 
 
+def _database_of_this_worker() -> None:
+    """Under pytest-xdist (``-n 2``) each worker process gets a PostgreSQL database of its own,
+    ``<TEST_DATABASE_URL's database>_gw0`` and so on, created when missing: the session fixture drops
+    and creates every table, so two workers on one database would pull it from under each other.
+    Set in the environment, so what a test starts (servers, workers) uses the same database.
+    SQLite needs nothing: the suite's database lives in the worker's memory."""
+    worker, url = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get("TEST_DATABASE_URL", "")
+    if not worker or not url.startswith("postgresql"):
+        return
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    server = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}):
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    os.environ["TEST_DATABASE_URL"] = base.set(database=name).render_as_string(hide_password=False)
+
+
+_database_of_this_worker()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _clock():
     if not TEST_NOW:
