@@ -423,6 +423,8 @@ class Prediction:
     probabilities: dict[str, float]
     lexicon: dict[str, float] = field(default_factory=dict)
     words: tuple[str, ...] = ()
+    #: the text's features as the model read them (what ``RoutingClassifier.explain`` weighs)
+    features: tuple | None = field(default=None, repr=False, compare=False)
 
 
 class RoutingClassifier:
@@ -467,11 +469,18 @@ class RoutingClassifier:
         return dict(sorted(((m, v / total) for m, v in exp.items()), key=lambda item: -item[1]))
 
     def predict(self, text: str, lexicon: dict[str, float], explain: bool = True) -> Prediction:
+        """The combined view on one text; ``explain=False`` leaves the words out (``explain`` gives them later)."""
         log_proba, features = self.model.log_proba_one(text)
         probabilities = self.combine(log_proba, lexicon)
         ministry, confidence = next(iter(probabilities.items()))
-        words = self.model.explain(text, ministry, features=features) if explain else ()
-        return Prediction(ministry, confidence, probabilities, lexicon, words)
+        prediction = Prediction(ministry, confidence, probabilities, lexicon, features=features)
+        if explain:
+            prediction.words = self.explain(text, prediction)
+        return prediction
+
+    def explain(self, text: str, prediction: Prediction) -> tuple[str, ...]:
+        """The words of ``text`` behind ``prediction``'s ministry, from the features it read."""
+        return self.model.explain(text, prediction.ministry, features=prediction.features)
 
     def predict_many(self, texts: Sequence[str], lexicons: Sequence[dict[str, float]]) -> list[dict[str, float]]:
         rows = self.model.log_proba(texts) if texts else []

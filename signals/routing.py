@@ -171,9 +171,14 @@ def route_texts(kit: tuple, texts: list[str], threshold: float | None = DEFAULT_
         parts.append((alternatives, lexicon))
     modelled = [i for i, text in enumerate(texts) if classifier is not None and text and text.strip()]
     predicted: dict[int, tuple] = {}
-    if len(modelled) == 1:  # one text: the classifier's own single-text path, words included
-        prediction = classifier.predict(texts[modelled[0]], parts[modelled[0]][1])
-        predicted[modelled[0]] = (prediction.probabilities, lambda words=prediction.words: words)
+    if len(modelled) == 1:  # one text: the classifier's own single-text path
+        index = modelled[0]
+        prediction = classifier.predict(texts[index], parts[index][1], explain=False)
+        # its words are quoted only when the lexicon found no evidence, from the features already read
+        predicted[index] = (
+            prediction.probabilities,
+            lambda text=texts[index], p=prediction: classifier.explain(text, p),
+        )
     elif modelled:
         rows = classifier.predict_many([texts[i] for i in modelled], [parts[i][1] for i in modelled])
         for i, row in zip(modelled, rows, strict=True):
