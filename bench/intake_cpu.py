@@ -3,8 +3,10 @@
 Posts ``--posts`` signals through ``POST /api/v1/signals`` with the Flask test client (the app as
 gunicorn serves it: the API rate limit on and counted in the database or ``--storage``, a fresh external id per post,
 two of three posts naming a regulation, one of three routed by its text) after a warm-up, and prints
-the process CPU per post, the wall time per post and the SQL statements per post. ``--profile``
-prints the functions that took most of the CPU (cProfile, cumulative).
+the process CPU per post, the wall time per post and the SQL statements per post; on a PostgreSQL
+server on this machine also the CPU its backends spent on them (read from /proc: the statements'
+planning and execution, which the app's own CPU does not show). ``--profile`` prints the functions
+that took most of the CPU (cProfile, cumulative).
 
 The CPU figure is the steady one on a shared machine; the wall time moves with the load.
 """
@@ -44,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
         if response.status_code != 201:
             raise SystemExit(f"bench: post answered {response.status_code}: {response.get_data(as_text=True)[:500]}")
 
-    for body in payloads[: args.warm]:
+    for body in payloads[: args.warm - args.warm // 2]:
         post(body)
     from sqlalchemy import event
 
@@ -57,7 +59,12 @@ def main(argv: list[str] | None = None) -> None:
 
     with app.app_context():
         engine = db.engine
+    backends = ServerCPU(engine)
+    # half the warm-up on the connections just opened (psycopg prepares a statement at its fifth use)
+    for body in payloads[args.warm - args.warm // 2 : args.warm]:
+        post(body)
     event.listen(engine, "before_cursor_execute", count)
+    server_started = backends.seconds()
     profiler = cProfile.Profile(time.process_time) if args.profile else None  # CPU, not waits
     started, cpu_started = time.perf_counter(), time.process_time()
     if profiler:
@@ -67,14 +74,48 @@ def main(argv: list[str] | None = None) -> None:
     if profiler:
         profiler.disable()
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    server = backends.seconds() - server_started if server_started is not None else None
     event.remove(engine, "before_cursor_execute", count)
     n = args.posts
     print(
         f"{n} posts: CPU {cpu * 1000 / n:.2f} ms/post, wall {wall * 1000 / n:.2f} ms/post, "
-        f"{statements[0] / n:.1f} SQL statements/post; rate limit in {args.storage}; load {os.getloadavg()[0]:.1f}"
+        f"{statements[0] / n:.1f} SQL statements/post"
+        + (f", database server CPU {server * 1000 / n:.2f} ms/post" if server is not None else "")
+        + f"; rate limit in {args.storage}; load {os.getloadavg()[0]:.1f}"
     )
     if profiler:
         pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)
+
+
+class ServerCPU:
+    """CPU seconds of the PostgreSQL backends serving ``engine``'s connections, when the server runs on
+    this machine (their /proc entries readable); None otherwise (SQLite runs inside the app's process)."""
+
+    def __init__(self, engine):
+        self.pids: set[int] = set()
+        if engine.dialect.name != "postgresql":
+            return
+        from sqlalchemy import event
+
+        engine.dispose()  # the connections opened from now on are the ones counted
+
+        @event.listens_for(engine, "connect")
+        def remember(dbapi_connection, _record):
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                self.pids.add(cursor.fetchone()[0])
+
+    def seconds(self) -> float | None:
+        total, found = 0, False
+        for pid in self.pids:
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            found = True
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+        return total / os.sysconf("SC_CLK_TCK") if found else None
 
 
 if __name__ == "__main__":
