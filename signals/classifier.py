@@ -6,7 +6,10 @@ TF-IDF over words (1-2 grams) and characters (3-5 grams inside words) with a
 multinomial logistic regression, trained on the labelled corpus
 (``signals/data/routing_corpus.csv``), on the reference data itself (every
 regulation's title and terms as a short document for its ministry) and on the
-routing decisions people made.
+routing decisions people made. A complement naive Bayes model on the same features is its
+second opinion: its log-likelihood, weighted by ``NB_WEIGHT``, is added to the logistic
+model's log-probabilities (seventh round: by source 85.2% -> 87.3% right, 69.7% -> 74.9%
+routed automatically at 95%).
 
 The two are combined per ministry: ``score = log p_model + LEXICON_WEIGHT * lexicon``
 followed by a softmax, so a named law (lexicon near 1) decides, and a text the
@@ -46,6 +49,11 @@ MODEL_ALPHA = 2e-4
 AUTO_THRESHOLD = 0.5
 #: reference documents count this much as a corpus example
 REFERENCE_WEIGHT = 2.0
+#: weight of the naive Bayes second opinion (complement NB on the same features) added to the logistic
+#: model's log-probabilities; 0 switches it off. Chosen by source on the corpus (seventh round)
+NB_WEIGHT = 0.5
+#: additive smoothing of that naive Bayes model (small: a word seen with one ministry speaks for it)
+NB_ALPHA = 0.03
 
 _BRACKETS = re.compile(r"\[[^\]\n]{0,40}\]")
 _SPACES = re.compile(r"\s+")
@@ -195,18 +203,22 @@ def char_features(tokens: str) -> list[str]:
 
 
 class MinistryModel:
-    """Hashed words (1-2 grams) and characters (3-5 grams in words), TF-IDF weighted, and a logistic model per ministry.
+    """Hashed words (1-2 grams) and characters (3-5 grams in words), TF-IDF weighted, and a logistic model per ministry,
+    with a complement naive Bayes model on the same features as a second opinion.
 
     Hashing needs no vocabulary: fitting 100,000 texts is one pass, the artifact keeps
     only the IDF and the (sparse) weights, and one text is scored from its non-zero
     features alone, which also gives the explanation without transforming each word again.
     """
 
-    def __init__(self, alpha: float = MODEL_ALPHA, balanced: bool = True):
+    def __init__(self, alpha: float = MODEL_ALPHA, balanced: bool = True, nb_weight: float = NB_WEIGHT, nb_alpha: float = NB_ALPHA):
         self.alpha = alpha
         self.balanced = balanced
+        self.nb_weight = nb_weight
+        self.nb_alpha = nb_alpha
         self.classes: list[str] = []
         self._idf = self._weights = self._bias = None
+        self._nb_rows = self._nb_table = self._nb_default = None
 
     @staticmethod
     def _hashers():
@@ -251,6 +263,7 @@ class MinistryModel:
         self._idf = (np.log((1 + counts.shape[0]) / (1 + documents)) + 1.0).astype("float32")
         matrix = self._weigh(counts)
         weights = np.ones(len(labels)) if weights is None else np.asarray(weights, dtype=float)
+        self._fit_naive_bayes(matrix, labels, weights)
         if self.balanced:  # every ministry weighs the same in total, however many examples it has
             per_class = Counter()
             for label, weight in zip(labels, weights, strict=True):
@@ -272,7 +285,51 @@ class MinistryModel:
         coef[np.abs(coef) < 1e-4] = 0.0  # features never seen stay out of the artifact
         self._weights = csr_matrix(coef.T.astype("float32"))  # features x classes
         self._bias = intercept.astype("float32")
+        if [str(c) for c in self._nb_classes] != self.classes:  # both sort the labels; never mix up columns
+            raise RuntimeError("naive Bayes and logistic model disagree on the ministries")
+        del self._nb_classes
         return self
+
+    def _fit_naive_bayes(self, matrix, labels: Sequence[str], weights) -> None:
+        """Complement naive Bayes on the same weighted features, kept for the features training saw.
+
+        Its log-likelihood of a text is ``X @ F``; a feature training never saw has the same
+        value in every ministry's column up to the ministry's own smoothing total, so one
+        default row stands for all of them and the artifact holds only the seen features.
+        """
+        import numpy as np
+        from sklearn.naive_bayes import ComplementNB
+
+        self._nb_classes = sorted(set(labels))
+        if not self.nb_weight:
+            self._nb_rows = self._nb_table = self._nb_default = None
+            return
+        nb = ComplementNB(alpha=self.nb_alpha).fit(matrix, list(labels), sample_weight=weights)
+        self._nb_classes = list(nb.classes_)
+        seen = np.flatnonzero(nb.feature_all_ > 0).astype("int64")
+        complement_total = (nb.feature_all_ + self.nb_alpha - nb.feature_count_).sum(axis=1)
+        self._nb_rows = seen
+        self._nb_table = np.ascontiguousarray(nb.feature_log_prob_[:, seen].T, dtype="float32")  # seen features x classes
+        self._nb_default = (np.log(complement_total) - np.log(self.nb_alpha)).astype("float32")
+
+    def _naive_bayes(self, matrix):
+        """``X @ F`` of the naive Bayes model for a batch (rows = texts), or None when it is off."""
+        import numpy as np
+
+        if getattr(self, "_nb_table", None) is None:
+            return None
+        seen = matrix[:, self._nb_rows]
+        unseen_mass = np.asarray(matrix.sum(axis=1)).ravel() - np.asarray(seen.sum(axis=1)).ravel()
+        return np.asarray(seen @ self._nb_table) + unseen_mass[:, None] * self._nb_default
+
+    def _blend(self, log_proba, naive_bayes):
+        """The logistic log-probabilities plus the weighted naive Bayes log-likelihood, normalised again."""
+        import numpy as np
+
+        if naive_bayes is None:
+            return log_proba
+        scores = log_proba + self.nb_weight * naive_bayes
+        return scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
 
     def _matrix(self, texts: Sequence[str]):
         return self._weigh(self._counts(texts))
@@ -281,7 +338,9 @@ class MinistryModel:
         """Log-probabilities per class (rows = texts, columns = ``classes``): one-vs-rest normalised over ministries."""
         import numpy as np
 
-        return _normalised_log_sigmoid(np.asarray((self._matrix(texts) @ self._weights).todense()) + self._bias)
+        matrix = self._matrix(texts)
+        logistic = _normalised_log_sigmoid(np.asarray((matrix @ self._weights).todense()) + self._bias)
+        return self._blend(logistic, self._naive_bayes(matrix))
 
     # -- one text, fast: no sparse matrices, only the text's own features --------------------------
 
@@ -335,7 +394,15 @@ class MinistryModel:
         known[known] = rows[position[known]] == indices[known]
         weights = table[position[known]]
         scores = values[known] @ weights + self._bias
-        return _normalised_log_sigmoid(scores.reshape(1, -1))[0], (indices[known], values[known], weights)
+        logistic = _normalised_log_sigmoid(scores.reshape(1, -1))
+        naive_bayes = None
+        if getattr(self, "_nb_table", None) is not None:
+            nb_position = np.searchsorted(self._nb_rows, indices)
+            nb_known = nb_position < len(self._nb_rows)
+            nb_known[nb_known] = self._nb_rows[nb_position[nb_known]] == indices[nb_known]
+            naive_bayes = values[nb_known] @ self._nb_table[nb_position[nb_known]] + values[~nb_known].sum() * self._nb_default
+            naive_bayes = naive_bayes.reshape(1, -1)
+        return self._blend(logistic, naive_bayes)[0], (indices[known], values[known], weights)
 
     def explain(self, text: str, ministry: str, limit: int = 3, features=None) -> tuple[str, ...]:
         """The words of ``text`` that push most towards ``ministry``: each word's features times their coefficients.
