@@ -112,7 +112,10 @@ def test_triage_reroute_requires_reason_and_moves_signal(client, make_signal, ma
 def test_coordinator_routes_an_unrouted_signal(client, db, make_user):
     frontline = make_user("frontline", "GEM")
     login(client, frontline)
-    _submit(client, title="Onduidelijke brief", description="Mensen begrijpen de brief niet en raken in de knel.")
+    # vague enough to stay below the tuned threshold (with the title "Onduidelijke brief" the seventh
+    # round's model routes it to AZ at 0.814, just over its 0.810: letters nobody understands are AZ's
+    # in the corpus)
+    _submit(client, title="Lastig", description="Mensen begrijpen de brief niet en raken in de knel.")
     signal = db.session.query(Signal).one()
     assert signal.status == "received"
     client.post("/auth/logout")
