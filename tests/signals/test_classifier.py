@@ -156,6 +156,23 @@ def test_one_text_is_scored_exactly_as_in_a_batch_and_explained_by_its_own_words
     assert "wordt" not in words and "naar" not in words  # everyday words never explain a route
 
 
+def test_a_model_stored_before_the_naive_bayes_opinion_still_routes_as_it_did():
+    # model versions stored before the seventh round (and a rollback to them) have no naive Bayes part
+    from signals.classifier import MinistryModel, RoutingClassifier
+
+    texts = ["Boer moet koeien wegdoen door de mestregels", "Bijstand teruggevorderd na een gift", "Paspoort kwijt op reis"]
+    labels = ["LVVN", "SZW", "BZ"]
+    without = MinistryModel(nb_weight=0).fit(texts, labels)
+    old = MinistryModel().fit(texts, labels)
+    for name in ("nb_weight", "nb_alpha", "_nb_rows", "_nb_table", "_nb_default"):
+        old.__dict__.pop(name)
+    old = RoutingClassifier.loads(RoutingClassifier(old).dumps()).model
+    for text, row, reference in zip(texts, old.log_proba(texts), without.log_proba(texts), strict=True):
+        assert max(abs(a - b) for a, b in zip(row, reference, strict=True)) < 1e-5
+        assert max(abs(a - b) for a, b in zip(old.log_proba_one(text)[0], row, strict=True)) < 1e-4
+    assert [old.classes[i] for i in old.log_proba(texts).argmax(axis=1)] == labels
+
+
 def test_a_change_to_the_reference_data_takes_effect_at_once(db):
     from signals.models import Regulation, RegulationTerm
 
