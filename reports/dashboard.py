@@ -266,9 +266,9 @@ def chart_json(dashboard: dict, translate: Callable[[str], str] | None = None) -
     heading names the chart once)."""
     result = {}
     for c in dashboard["charts"]:
-        fig = chart_tools.build_figure(c, dashboard["tables"][c["table"]])
+        spec = chart_tools.figure_spec(c, dashboard["tables"][c["table"]])
         if translate is not None:
-            chart_tools.translate_figure(fig, translate)
-        fig.update_layout(title=None, margin={"t": 20})
-        result[c["id"]] = chart_tools.figure_json(fig)
+            chart_tools.translate_spec(spec, translate)
+        chart_tools.merge_layout(spec, {"title": None, "margin": {"t": 20}})
+        result[c["id"]] = chart_tools.spec_json(spec)
     return result
