@@ -42,6 +42,9 @@ class Config:
         #: PostgreSQL's just-in-time compilation for the app's sessions: "off" unless set to "on"
         #: (app._configure_postgresql says why)
         self.POSTGRESQL_JIT = os.environ.get("POSTGRESQL_JIT", "off")
+        #: freeze the objects a process holds after its first requests out of full garbage collections
+        #: ("0" leaves the collector as Python sets it; app._configure_gc says why)
+        self.GC_FREEZE = os.environ.get("GC_FREEZE", "1") == "1"
         self.BABEL_DEFAULT_LOCALE = os.environ.get("KNELPUNT_LANG", "nl")
         self.BABEL_DEFAULT_TIMEZONE = os.environ.get("KNELPUNT_TIMEZONE", "Europe/Amsterdam")
         self.LANGUAGES = ("nl", "en")
@@ -134,6 +137,7 @@ class TestConfig(Config):
         self.MAIL_MARK_DELAY = 0  # one shared connection in memory: no thread writing beside the test
         self.SESSION_COOKIE_SECURE = False
         self.DEVELOPMENT = False
+        self.GC_FREEZE = False  # the suite builds an app per test; frozen objects would outlive each one
 
 
 def config_from_env() -> Config:
