@@ -20,11 +20,14 @@ from tests.signals.test_proposals import NOISE
 from tests.signals.test_proposals_heldout import _arrival, _full, _with_vectors
 
 GROUPS = proposal_heldout_4.HELD_OUT_GROUPS
-#: the first run, on round 6's final code (2026-12-01, before this round changed anything; SQLite), less
-#: about one group: clustered whole 2 of 12 found, 11.3% foreign; arriving incrementally 1 of 12, 16.7%
+#: the first run, on round 6's final code (2026-12-01, before this round changed anything; SQLite):
+#: clustered whole 2 of 12 found, 11.3% foreign; arriving incrementally 1 of 12, 16.7%. The second and
+#: last, on round 7's final code (the neighbourhood's clustering applied as a full refresh applies the
+#: window's): clustered whole the same, 2 of 12, 11.3%; arriving incrementally 3 of 12, 17.0%. The
+#: floors are those figures less about one group.
 FLOOR_FULL_FOUND = 0.08
 FLOOR_FULL_FOREIGN = 0.16
-FLOOR_ARRIVAL_FOUND = 0.0
+FLOOR_ARRIVAL_FOUND = 0.16
 FLOOR_ARRIVAL_FOREIGN = 0.22
 
 
