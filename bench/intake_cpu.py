@@ -19,7 +19,7 @@ import os
 import pstats
 import time
 
-from bench.run import LOAD_ENV, api_token, bodies, make_app
+from bench.run import LOAD_ENV, api_token, bodies, make_app, pid_cpu
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -106,16 +106,8 @@ class ServerCPU:
                 self.pids.add(cursor.fetchone()[0])
 
     def seconds(self) -> float | None:
-        total, found = 0, False
-        for pid in self.pids:
-            try:
-                with open(f"/proc/{pid}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            found = True
-            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
-        return total / os.sysconf("SC_CLK_TCK") if found else None
+        readings = [cpu for cpu in map(pid_cpu, self.pids) if cpu is not None]
+        return sum(readings) if readings else None
 
 
 if __name__ == "__main__":

@@ -574,22 +574,29 @@ def gunicorn(entry: str, url: str, workers: int, env: dict | None = None):
         os.unlink(log.name)
 
 
+def pid_cpu(pid: int | str) -> float | None:
+    """CPU seconds (user + system) process ``pid`` has used so far (Linux /proc); None when it is gone or unreadable."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime in clock ticks
+
+
 def process_tree_cpu(port: int) -> float:
     """CPU seconds (user + system) used so far by the gunicorn listening on ``port`` and its workers (Linux)."""
     total = 0.0
-    ticks = os.sysconf("SC_CLK_TCK")
     pids = [pid for pid in os.listdir("/proc") if pid.isdigit()]
     for pid in pids:
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as fh:
                 command = fh.read()
-            if b"gunicorn" not in command or f"127.0.0.1:{port}".encode() not in command:
-                continue
-            with open(f"/proc/{pid}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
         except OSError:
             continue
+        if b"gunicorn" not in command or f"127.0.0.1:{port}".encode() not in command:
+            continue
+        total += pid_cpu(pid) or 0.0
     return total
 
 
