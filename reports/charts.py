@@ -249,20 +249,6 @@ def translate_spec(spec: dict, translate: Callable[[str], str]) -> dict:
     return spec
 
 
-def translate_figure(fig: go.Figure, translate: Callable[[str], str]) -> go.Figure:
-    """``fig`` with its axis titles, legend names and notes (Dutch msgids) passed through ``translate``."""
-    for axis in (fig.layout.xaxis, fig.layout.yaxis):
-        if axis.title.text:
-            axis.title.text = translate(axis.title.text)
-    for trace in fig.data:
-        if getattr(trace, "name", None):
-            trace.name = translate(trace.name)
-    for note in fig.layout.annotations:
-        if note.text:
-            note.text = translate(note.text)
-    return fig
-
-
 def figure_json(fig: go.Figure) -> str:
     """A figure as JSON for a <script type="application/json"> block that static/js/charts.js draws.
 

@@ -228,25 +228,6 @@ def build_dashboard(
     }
 
 
-def chart_divs(dashboard: dict, translate: Callable[[str], str] | None = None) -> dict[str, str]:
-    """Interactive plotly <div>s of the dashboard's charts (plotly.js is loaded by the page).
-
-    ``translate`` (the web layer's gettext) puts the charts' own axis and legend labels in the user's language.
-    """
-    divs = {}
-    for c in dashboard["charts"]:
-        fig = chart_tools.build_figure(c, dashboard["tables"][c["table"]])
-        if translate is not None:
-            chart_tools.translate_figure(fig, translate)
-        divs[c["id"]] = fig.to_html(
-            full_html=False,
-            include_plotlyjs=False,
-            div_id=f"chart-{c['id']}",
-            config={"displaylogo": False, "displayModeBar": False, "responsive": True},
-        )
-    return divs
-
-
 #: tables with one row (or row group) per ministry, and the column that names it
 MINISTRY_TABLES = {"per_ministry": "ministry", "punctuality": "ministry", "per_month": "ministry"}
 
