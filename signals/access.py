@@ -20,7 +20,7 @@ from signals.permissions import (
     sees_signals_of_ministry,
     sees_signals_of_organisation,
 )
-from signals.search import fulltext_condition
+from signals.search import fulltext_condition, searched_for_counting, walk_matches
 
 
 def can_work_with_signals(user: User) -> bool:
@@ -246,12 +246,6 @@ def list_signals_for(
         stmt = stmt.where(Signal.assignee_id.is_(None))
     if unrouted:
         stmt = stmt.where(~exists().where(SignalMinistry.signal_id == Signal.id))
-    searched = stmt.where(fulltext_condition(session, query)) if query and query.strip() else stmt
-    total, capped = capped_count(session, searched, count_cap)
-    if searched is not stmt:  # the page's plan by what was counted (see fulltext_condition)
-        many = capped or total > COUNT_CAP
-        searched = stmt.where(fulltext_condition(session, query, matches="many" if many else "few"))
-    stmt = searched
     ordering = {
         "newest": (Signal.created_at.desc(), Signal.id.desc()),
         "oldest": (Signal.created_at.asc(), Signal.id),
@@ -259,14 +253,28 @@ def list_signals_for(
         **SORTABLE_ORDERS,
     }[order]
     page = max(1, page)
-    stmt = stmt.options(
+    loading = (
         selectinload(Signal.ministry_links),
         selectinload(Signal.regulation_links).joinedload(SignalRegulation.regulation),
         joinedload(Signal.channel),
         joinedload(Signal.assignee),
     )
-    items = session.scalars(stmt.order_by(*ordering).offset((page - 1) * per_page).limit(per_page)).all()
-    return SignalPage(list(items), total, page, per_page, capped)
+
+    def page_of(listed: Select) -> list[Signal]:
+        return list(session.scalars(listed.options(*loading).order_by(*ordering).offset((page - 1) * per_page).limit(per_page)))
+
+    if not (query and query.strip()):
+        total, capped = capped_count(session, stmt, count_cap)
+        return SignalPage(page_of(stmt), total, page, per_page, capped)
+    total, capped = capped_count(session, searched_for_counting(session, stmt, query), count_cap)
+    # the page's plan by what was counted (see fulltext_condition and walk_matches)
+    many = capped or total > COUNT_CAP
+    ids = walk_matches(session, stmt, query, ordering, (page - 1) * per_page, per_page) if many else None
+    if ids is not None:
+        found = {signal.id: signal for signal in session.scalars(stmt.options(*loading).where(Signal.id.in_(ids)))}
+        return SignalPage([found[signal_id] for signal_id in ids if signal_id in found], total, page, per_page, capped)
+    items = page_of(stmt.where(fulltext_condition(session, query, matches="many" if many else "few")))
+    return SignalPage(items, total, page, per_page, capped)
 
 
 def find_signal_by_reference(session: Session, user: User, reference: str) -> Signal | None:

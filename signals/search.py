@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Connection, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, column, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from signals.models import Signal
 
+#: how SQLite's index splits and folds words; the probe table of ``walk_matches`` reads texts the same way
+SQLITE_TOKENIZE = "tokenize='unicode61 remove_diacritics 2'"
 SQLITE_DDL = [
-    """CREATE VIRTUAL TABLE IF NOT EXISTS signal_fts USING fts5(
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS signal_fts USING fts5(
         title, description, reference, content='signal', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2')""",
+        {SQLITE_TOKENIZE})""",
     """CREATE TRIGGER IF NOT EXISTS signal_fts_insert AFTER INSERT ON signal BEGIN
         INSERT INTO signal_fts(rowid, title, description, reference)
         VALUES (new.id, new.title, new.description, new.reference); END""",
@@ -96,8 +98,7 @@ def fulltext_condition(session: Session, query: str, matches: str | None = None)
 
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
-        ids = select(text("rowid")).select_from(text("signal_fts")).where(text("signal_fts MATCH :match")).params(match=match)
+        ids = select(text("rowid")).select_from(text("signal_fts")).where(_sqlite_match("signal_fts", words))
         return with_reference((Signal.id + 0 if matches == "many" else Signal.id).in_(ids))
     if dialect == "postgresql":
         tsquery = " & ".join(f"{w}:*" for w in words)
@@ -110,3 +111,71 @@ def fulltext_condition(session: Session, query: str, matches: str | None = None)
         return with_reference(Signal.id.in_(select(found.c.id).where(condition).offset(0)))
     pattern = f"%{query.strip().lower()}%"
     return or_(Signal.title.ilike(pattern), Signal.description.ilike(pattern), reference_match)
+
+
+def _sqlite_match(fts_table: str, words: list[str]):
+    """``fts_table MATCH`` every word as a prefix (SQLite)."""
+    return text(f"{fts_table} MATCH :match").bindparams(match=" ".join(f'"{w}"*' for w in words))
+
+
+def searched_for_counting(session: Session, stmt: Select, query: str) -> Select:
+    """``stmt`` narrowed to the signals that match ``query``, in the shape that is cheapest to count.
+
+    On SQLite, for a query no reference can hold, a join that starts at the index's matches and
+    stops where the count stops: ``id IN (SELECT rowid …)`` first collected every match in a list
+    (330,000 for 'bijstand' at a million signals, 140-250 ms; the join 40-100 ms). The unary ``+``
+    keeps SQLite from asking the index once per signal instead (it would decode the word's whole
+    list of matches every time). Elsewhere: ``stmt`` with ``fulltext_condition``.
+    """
+    words = _WORD.findall(query or "")
+    if session.get_bind().dialect.name != "sqlite" or not words or may_be_in_reference(query):
+        return stmt.where(fulltext_condition(session, query))
+    fts = table("signal_fts", column("rowid"))
+    return stmt.join(fts, Signal.id == text("+signal_fts.rowid")).where(_sqlite_match("signal_fts", words))
+
+
+#: rows of the list ``walk_matches`` reads at most before it leaves the page to the index
+WALK_LIMIT = 5_000
+#: rows it reads first; each next read is twice as many
+WALK_FIRST = 100
+
+
+def walk_matches(session: Session, stmt: Select, query: str, ordering, skip: int, limit: int) -> list[int] | None:
+    """The ids of the ``limit`` signals after the first ``skip`` that match ``query``, in ``stmt``'s
+    list ``ordering``, found by reading the list from the top: SQLite, for a word in many signals.
+
+    Each stretch of the list read (titles, descriptions, references) goes into a temporary
+    full-text table with the index's own tokenizer and is searched there, so what matches is
+    exactly what the index would match. Asking the index itself meant collecting all of a common
+    word's matches in a list first (130-240 ms for 'bijstand' at a million signals; reading the
+    first 200 signals of the list and matching them, 25-35 ms). None when the page is not found
+    within ``WALK_LIMIT`` rows, or on another database, or for a query a reference can hold: the
+    caller then asks the index (``fulltext_condition``).
+    """
+    words = _WORD.findall(query or "")
+    if session.get_bind().dialect.name != "sqlite" or not words or may_be_in_reference(query):
+        return None
+    connection = session.connection()
+    connection.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.signal_fts_probe USING fts5("
+        f"title, description, reference, content='', {SQLITE_TOKENIZE})"  # contentless: rowids are all it gives back
+    )
+    emptied = "INSERT INTO temp.signal_fts_probe (signal_fts_probe) VALUES ('delete-all')"
+    rows = stmt.with_only_columns(Signal.id, Signal.title, Signal.description, Signal.reference).order_by(*ordering)
+    probe = text("INSERT INTO temp.signal_fts_probe (rowid, title, description, reference) VALUES (:id, :title, :description, :reference)")
+    matching = select(text("rowid")).select_from(text("temp.signal_fts_probe")).where(_sqlite_match("signal_fts_probe", words))
+    found: list[int] = []
+    read, size = 0, WALK_FIRST
+    try:
+        while len(found) < skip + limit and read < WALK_LIMIT:
+            stretch = connection.execute(rows.offset(read).limit(min(size, WALK_LIMIT - read))).all()
+            if not stretch:
+                return found[skip : skip + limit]  # the end of the list
+            connection.exec_driver_sql(emptied)
+            connection.execute(probe, [row._asdict() for row in stretch])
+            hits = set(connection.execute(matching).scalars())
+            found.extend(row.id for row in stretch if row.id in hits)
+            read, size = read + len(stretch), size * 2
+    finally:
+        connection.exec_driver_sql(emptied)
+    return found[skip : skip + limit] if len(found) >= skip + limit else None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
-from signals import access
+from signals import access, search
 from signals.access import list_signals_for
+from signals.models import Signal
 from signals.search import may_be_in_reference
 
 
@@ -71,3 +73,41 @@ def test_search_lists_the_same_signals_for_few_and_for_many_matches(db, make_sig
     assert second.items == newest_first[4:]
     assert list_signals_for(db.session, coordinator, query="kraamzorg").items == []
     assert list_signals_for(db.session, coordinator, query="kraamzorg").total == 0
+
+
+@pytest.mark.parametrize(("first", "limit"), [(2, 5_000), (2, 4), (100, 5_000)])
+def test_a_common_word_lists_the_signals_the_index_would_find(db, make_signal, make_user, monkeypatch, first, limit):
+    """Read from the top of the list (many matches on SQLite) in stretches of 2, 4, … or all at once,
+    or given up after ``limit`` rows for the index: are the pages the ones the index gives, words
+    without their accents, prefixes, every word of the query, and only what the user may see?"""
+    texts = [
+        ("Cliënt kreeg bijstand teruggevorderd", "Een gift van zijn moeder telde als inkomen."),
+        ("Huurtoeslag stopt", "De client verhuisde en de toeslag stopte meteen."),
+        ("Bijstandsuitkering lager", "Mevrouw woont samen met haar zoon; de client krijgt minder."),
+        ("Kinderbijslag te laat", "Over een cliëntenraad, niet over een cliënt met een uitkering."),
+        ("Wachttijd jeugdzorg te lang", "Het gezin wacht al maanden op hulp."),
+    ]
+    coordinator = make_user("coordinator", "BZK")
+    signals = [make_signal(title=title, description=description, regulations=[]) for title, description in texts * 2]
+    elsewhere = make_signal(title="Client van een ander", description="Bij het UWV gemeld.", org="UWV", channel="UWV-MW")
+    frontline = make_user("frontline", signals[0].organisation_code)
+    exact = {
+        (user.role, query): list_signals_for(db.session, user, query=query, per_page=50).items
+        for user in (coordinator, frontline)
+        for query in ("client", "bijstand", "client uitkering", "kraamzorg")
+    }
+    assert elsewhere in exact["coordinator", "client"] and elsewhere not in exact["frontline", "client"]
+    monkeypatch.setattr(access, "COUNT_CAP", 1)
+    monkeypatch.setattr(search, "WALK_FIRST", first)
+    monkeypatch.setattr(search, "WALK_LIMIT", limit)
+    for (role, query), expected in exact.items():
+        user = coordinator if role == "coordinator" else frontline
+        pages = [list_signals_for(db.session, user, query=query, per_page=3, page=n).items for n in (1, 2, 3, 4, 5)]
+        assert [s for page in pages for s in page] == expected, (role, query)
+    assert len(exact["coordinator", "client"]) == 9  # cliënt, client, cliëntenraad (a prefix): 4 texts twice, and UWV's
+    assert {s.title for s in exact["coordinator", "bijstand"]} == {texts[0][0], texts[2][0]}
+    walked = search.walk_matches(db.session, select(Signal), "client", (Signal.created_at.desc(), Signal.id.desc()), 0, 3)
+    if db.engine.dialect.name == "sqlite":  # read from the top (with no limit in the way: found)
+        assert walked == [s.id for s in exact["coordinator", "client"][:3]] or (walked is None and limit < 5_000)
+    else:
+        assert walked is None  # PostgreSQL's index finds a page of a common word itself
