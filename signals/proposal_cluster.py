@@ -52,9 +52,10 @@ NEIGHBOURS = 30
 #: hubness: a signal whose HUB_NEIGHBOURS nearest signals are all close (a generic complaint that
 #: resembles many problems a little) pulls foreign signals into whichever group it joins. Each link loses
 #: HUB_PENALTY x how much closer its two ends' nearest neighbours are on average than those of the
-#: clustered signals on average; never more than that (lowering the links of signals with far
-#: neighbours - CSLS - found more groups but let loners into them). Round 8 (README): on every seen set
-#: the same groups found, and on three of them fewer foreign signals; k 8-30, penalty 0.3-0.5 alike. k is
+#: clustered signals on average; links are only lowered, never raised (raising the links of signals
+#: with far neighbours as well - CSLS - found more groups but let those loners into them). Round 8 (README): on every seen set
+#: the same groups found, and on three of them fewer foreign signals (k 8-15 with 0.3-0.5 and k 20-30
+#: with 0.3 alike; 0.7, or 0.5 with k 20-30, lost a group). k is
 #: larger than a group, so a group's own paraphrases do not make it a hub (k 10 with penalty 0.5 split
 #: a group of six among 40 signals)
 HUB_NEIGHBOURS = 30

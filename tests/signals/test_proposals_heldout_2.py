@@ -21,12 +21,15 @@ from tests.signals.test_proposals_heldout import _arrival, _full, _with_vectors
 GROUPS = proposal_heldout_2.HELD_OUT_GROUPS
 #: the first run, on the final code of round 5 (2026-12-01; the same on SQLite and PostgreSQL), less
 #: about one group: clustered whole 5 of 11 found, 15.6% foreign; arriving incrementally 3 of 11, 15.6%
+#: Round 8 (hub signals' links lowered before clustering): clustered whole 5 of 11, 11.7% foreign (15.6%
+#: with round 7's code and routing's seventh-round model); arriving 5 of 11, 12.1% (15.7%). Both foreign
+#: floors follow, less about two signals.
 FLOOR_FULL_FOUND = 0.35
-FLOOR_FULL_FOREIGN = 0.2
+FLOOR_FULL_FOREIGN = 0.16
 #: Round 7 (the neighbourhood's clustering applied as a full refresh applies the window's): arriving 6 of
 #: 11, 14.1% (4 of 11, 15.2% before; clustered whole 6 of 11, 13.8%)
 FLOOR_ARRIVAL_FOUND = 0.45
-FLOOR_ARRIVAL_FOREIGN = 0.2
+FLOOR_ARRIVAL_FOREIGN = 0.16
 
 
 def test_second_held_out_set_full_refresh(db, make_user, monkeypatch):
