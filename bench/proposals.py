@@ -186,13 +186,18 @@ def _point_members(connection) -> None:
 
 def _upgrade(path: str) -> None:
     """A database built with an older schema gets the tables added since (create_all adds only what is
-    missing) and signal_features.proposal_id (migration 0025), filled."""
+    missing), the buckets' embedding index (migration 0029) and signal_features.proposal_id (migration
+    0025), filled."""
     import sqlite3
 
     engine = create_engine(f"sqlite:///{path}")
     Base.metadata.create_all(engine)
     engine.dispose()
     with sqlite3.connect(path) as raw:
+        raw.execute(
+            "CREATE INDEX IF NOT EXISTS ix_signal_features_bucket_embedding ON signal_features (bucket, signal_id, embedding)"
+        )
+        raw.execute("DROP INDEX IF EXISTS ix_signal_features_bucket")
         columns = {row[1] for row in raw.execute("PRAGMA table_info(signal_features)")}
         if "proposal_id" in columns:
             return

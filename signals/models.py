@@ -646,11 +646,17 @@ class SignalFeatures(Base):
     computed_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
     #: the nearest centroid of ProposalIndex (an inverted file over the embeddings): a new signal is
     #: compared only with the signals of the few buckets nearest to it; None before the first full refresh
-    bucket: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    bucket: Mapped[int | None] = mapped_column(Integer, nullable=True)
     #: the open or dismissed proposal that holds this signal (kept with Proposal.signal_ids by
     #: signals.proposals), so an incremental refresh finds its neighbours' proposals by index instead
     #: of unnesting every proposal's id list; may point at a proposal decided on since (filtered on read)
     proposal_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+
+    __table_args__ = (
+        # a new signal's nearest buckets are read as (id, embedding) pairs: from this index alone they
+        # lie together, where from the table each pair is on a page of its own (beside the feature bag)
+        Index("ix_signal_features_bucket_embedding", "bucket", "signal_id", "embedding"),
+    )
 
 
 class ProposalIndex(Base):
