@@ -1,7 +1,9 @@
 """Full-text search over signals: SQLite FTS5 or PostgreSQL's Dutch text search.
 
 ``install_fulltext`` creates the index (idempotent; the migration and the test
-set-up call it); ``fulltext_condition`` is the WHERE clause the list query uses.
+set-up call it); ``fulltext_condition`` is the WHERE clause the list query uses;
+``searched_for_counting`` and ``walk_matches`` are how SQLite counts a common word
+and finds its page without collecting all its matches first.
 """
 
 from __future__ import annotations
