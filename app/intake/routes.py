@@ -198,7 +198,7 @@ def _render_detail(signal: Signal, forms: dict[str, TransitionForm], status: int
             regulations=reference.list_regulations(db.session) if can_split else [],
             label=reference.regulation_label,
             can_make_knelpunt=can_link,
-            knelpunt_choices=linkable_knelpunten(db.session, current_user) if can_link and not signal.knelpunt else [],
+            knelpunt_choices=linkable_knelpunten(db.session, current_user, signal) if can_link and not signal.knelpunt else None,
             is_co_ministry=permissions.is_co_ministry_of(current_user, signal),
             can_ask_on_accept="accept" in forms,  # whoever accepts may also ask (both are the lead ministry's steps)
             is_frontline=permissions.is_role(current_user, permissions.FRONTLINE),

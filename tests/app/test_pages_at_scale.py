@@ -153,3 +153,38 @@ def test_the_unrouted_queue_suggests_for_a_page_at_once_what_it_suggests_for_eac
     login(client, make_user("coordinator", "BZK"))
     html = client.get("/coordinatie/").get_data(as_text=True)
     assert all(s.regulation_title in html for found in each for s in found if s.regulation_title)
+
+
+def test_a_signal_page_offers_the_fitting_knelpunten_first_and_says_how_many_there_are(client, db, make_user, make_signal, monkeypatch):
+    """With more open knelpunten than the page lists, does it offer first those about one of the
+    signal's regulations, then those of its lead ministry, then the newest, and say how many there
+    are and where the others can be linked?"""
+    from signals import worklist
+    from signals.knelpunten import create_knelpunt
+
+    coordinator = make_user("coordinator", "BZK")
+    linked = make_signal()
+    signal = make_signal(status="in_progress")  # about the Participatiewet, led by SZW
+    about_its_law = create_knelpunt(
+        db.session, coordinator, "Gift van familie telt als inkomen", "VWS", [linked.id], regulations=["BWBR0015703"]
+    )
+    its_ministry = create_knelpunt(db.session, coordinator, "Bijstand stopt na erfenis van een oom", "SZW", [linked.id])
+    newest = [
+        create_knelpunt(db.session, coordinator, f"Huurtoeslag stopt bij een euro te veel, geval {n}", "BZK", [linked.id])
+        for n in range(2)
+    ]
+    db.session.commit()
+
+    monkeypatch.setattr(worklist, "LINK_CHOICES", 3)
+    login(client, coordinator)
+    html = client.get(f"/signalen/{signal.id}").get_data(as_text=True)
+    choices = html[html.index('id="knelpunt-choice"') : html.index("</select>", html.index('id="knelpunt-choice"'))]
+    offered = [k for k in (about_its_law, its_ministry, *newest) if f'value="{k.id}"' in choices]
+    assert offered == [about_its_law, its_ministry, newest[1]]
+    assert choices.index(about_its_law.title) < choices.index(its_ministry.title) < choices.index(newest[1].title)
+    assert "De 3 best passende van 4 lopende knelpunten" in html and signal.reference in html
+    assert 'aria-describedby="knelpunt-choice-hint"' in html
+
+    monkeypatch.setattr(worklist, "LINK_CHOICES", 50)
+    html = client.get(f"/signalen/{signal.id}").get_data(as_text=True)
+    assert "best passende" not in html and all(f'value="{k.id}"' in html for k in (about_its_law, its_ministry, *newest))
