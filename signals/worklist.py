@@ -182,7 +182,7 @@ class LinkChoices:
 def linkable_knelpunten(session: Session, user: User, signal: Signal | None = None, limit: int | None = None) -> LinkChoices:
     """Knelpunten ``user`` may add signals to, as rows of id, reference and title: with ``signal``
     first those about one of its regulations, then those its lead ministry leads, then the newest;
-    at most ``limit`` (default LINK_CHOICES; None: all).
+    at most ``limit`` of them (LINK_CHOICES when not given); ``total`` counts them all.
 
     At a million signals thousands are open (1,852 options, 218 KB for one signal page on the bench
     database), more than anyone can choose from: the page shows the fitting ones and says how many
