@@ -192,11 +192,11 @@ def _upgrade(path: str) -> None:
 
     engine = create_engine(f"sqlite:///{path}")
     Base.metadata.create_all(engine)
+    # create_all leaves an existing table's indexes alone: the one 0029 adds, as the model defines it
+    embeddings = next(i for i in SignalFeatures.__table__.indexes if i.name == "ix_signal_features_bucket_embedding")
+    embeddings.create(engine, checkfirst=True)
     engine.dispose()
     with sqlite3.connect(path) as raw:
-        raw.execute(
-            "CREATE INDEX IF NOT EXISTS ix_signal_features_bucket_embedding ON signal_features (bucket, signal_id, embedding)"
-        )
         raw.execute("DROP INDEX IF EXISTS ix_signal_features_bucket")
         columns = {row[1] for row in raw.execute("PRAGMA table_info(signal_features)")}
         if "proposal_id" in columns:

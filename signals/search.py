@@ -120,6 +120,16 @@ def _sqlite_match(fts_table: str, words: list[str]):
     return text(f"{fts_table} MATCH :match").bindparams(match=" ".join(f'"{w}"*' for w in words))
 
 
+def _common_word_shape(session: Session, query: str) -> list[str] | None:
+    """The query's words when the count and the page may take SQLite's shapes for a common word
+    (``searched_for_counting``, ``walk_matches``): on SQLite, with words, none of which a reference
+    could hold. None: the count and the page both use ``fulltext_condition``."""
+    words = _WORD.findall(query or "")
+    if session.get_bind().dialect.name != "sqlite" or not words or may_be_in_reference(query):
+        return None
+    return words
+
+
 def searched_for_counting(session: Session, stmt: Select, query: str) -> Select:
     """``stmt`` narrowed to the signals that match ``query``, in the shape that is cheapest to count.
 
@@ -129,8 +139,8 @@ def searched_for_counting(session: Session, stmt: Select, query: str) -> Select:
     keeps SQLite from asking the index once per signal instead (it would decode the word's whole
     list of matches every time). Elsewhere: ``stmt`` with ``fulltext_condition``.
     """
-    words = _WORD.findall(query or "")
-    if session.get_bind().dialect.name != "sqlite" or not words or may_be_in_reference(query):
+    words = _common_word_shape(session, query)
+    if words is None:
         return stmt.where(fulltext_condition(session, query))
     fts = table("signal_fts", column("rowid"))
     return stmt.join(fts, Signal.id == text("+signal_fts.rowid")).where(_sqlite_match("signal_fts", words))
@@ -154,8 +164,8 @@ def walk_matches(session: Session, stmt: Select, query: str, ordering, skip: int
     within ``WALK_LIMIT`` rows, or on another database, or for a query a reference can hold: the
     caller then asks the index (``fulltext_condition``).
     """
-    words = _WORD.findall(query or "")
-    if session.get_bind().dialect.name != "sqlite" or not words or may_be_in_reference(query):
+    words = _common_word_shape(session, query)
+    if words is None:
         return None
     connection = session.connection()
     connection.exec_driver_sql(
