@@ -6,7 +6,7 @@ from flask import jsonify, url_for
 
 from app.api import bp
 from app.api import serializers as out
-from app.api.routes import _load, _user
+from app.api.routes import _int_arg, _load, _user
 from app.api.schemas import (
     FeedbackInSchema,
     KnelpuntInSchema,
@@ -25,7 +25,7 @@ from signals.knelpunten import (
     knelpunt_counts,
     knelpunt_history,
     link_signals,
-    list_knelpunten_for,
+    list_knelpunten_page,
     transition_knelpunt,
     unlink_signal,
     update_knelpunt,
@@ -41,9 +41,24 @@ def _knelpunt_body(knelpunt) -> dict:
 def list_knelpunten():
     from flask import request
 
-    items = list_knelpunten_for(db.session, _user(), status=request.args.get("status") or None, ministry=request.args.get("ministry") or None)
-    counts = knelpunt_counts(db.session, [k.id for k in items])
-    return jsonify({"items": [out.knelpunt_json(k, counts[k.id]) for k in items], "total": len(items)})
+    page = list_knelpunten_page(
+        db.session,
+        _user(),
+        status=request.args.get("status") or None,
+        ministry=request.args.get("ministry") or None,
+        page=_int_arg("page", 1, 1, 1_000_000),
+        per_page=_int_arg("per_page", 25, 1, 100),
+    )
+    counts = knelpunt_counts(db.session, [k.id for k in page.items])
+    return jsonify(
+        {
+            "items": [out.knelpunt_json(k, counts[k.id]) for k in page.items],
+            "total": page.total,
+            "page": page.page,
+            "per_page": page.per_page,
+            "pages": page.pages,
+        }
+    )
 
 
 @bp.post("/knelpunten")

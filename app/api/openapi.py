@@ -295,8 +295,14 @@ RESPONSE_SCHEMAS = {
     },
     "KnelpuntList": {
         "type": "object",
-        "required": ["items", "total"],
-        "properties": {"items": {"type": "array", "items": _ref("Knelpunt")}, "total": _INT},
+        "required": ["items", "total", "page", "per_page", "pages"],
+        "properties": {
+            "items": {"type": "array", "items": _ref("Knelpunt")},
+            "total": {"type": "integer", "description": "Aantal gevonden knelpunten"},
+            "page": _INT,
+            "per_page": _INT,
+            "pages": _INT,
+        },
     },
     "KnelpuntHistory": {
         "type": "object",
@@ -445,8 +451,11 @@ def build_openapi() -> dict:
         path="/knelpunten",
         operations={
             "get": {
-                "summary": "Knelpunten die u mag zien",
-                "parameters": [{"name": n, "in": "query", "schema": {"type": "string"}} for n in ("status", "ministry")],
+                "summary": "Knelpunten die u mag zien, nieuwste eerst, per pagina (per_page 1 tot en met 100, standaard 25)",
+                "parameters": [
+                    {"name": n, "in": "query", "schema": {"type": t}}
+                    for n, t in (("status", "string"), ("ministry", "string"), ("page", "integer"), ("per_page", "integer"))
+                ],
                 "responses": _responses(200, "Knelpunten", 422, schema=_ref("KnelpuntList")),
             },
             "post": _post("Leg een knelpunt vast", "KnelpuntIn", 201, "Vastgelegd", schema=_ref("Knelpunt")),

@@ -234,3 +234,20 @@ def test_signal_history_page_is_read_only(client, make_signal, make_user):
     page = client.get(f"/signalen/{signal.id}/geschiedenis").get_data(as_text=True)
     assert "In behandeling genomen" in page and "Gemeld" in page
     assert client.post(f"/signalen/{signal.id}/geschiedenis").status_code == 405
+
+
+def test_knelpunten_api_lists_a_page_at_a_time(client, make_signal, coordinator_headers):
+    """At a million signals there are thousands of knelpunten: the list comes a page at a time, newest first,
+    with the total, and a bad page size is a 422 naming the field."""
+    ids = []
+    for n in range(5):
+        body = {"title": f"Knelpunt {n}", "ministry": "SZW", "signal_ids": [make_signal().id], "problem": "Probleem."}
+        ids.append(client.post("/api/v1/knelpunten", json=body, headers=coordinator_headers).get_json()["id"])
+    first = client.get("/api/v1/knelpunten?per_page=2", headers=coordinator_headers).get_json()
+    assert (first["total"], first["pages"], first["page"]) == (5, 3, 1)
+    assert [k["id"] for k in first["items"]] == ids[::-1][:2]
+    assert first["items"][0]["signal_count"] == 1
+    last = client.get("/api/v1/knelpunten?per_page=2&page=3", headers=coordinator_headers).get_json()
+    assert [k["id"] for k in last["items"]] == ids[:1]
+    bad = client.get("/api/v1/knelpunten?per_page=500", headers=coordinator_headers)
+    assert bad.status_code == 422 and "per_page" in bad.get_json()["error"]["fields"]
