@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sort", default="cumulative", help="cProfile order: cumulative, tottime")
     parser.add_argument("--lines", type=int, default=45)
+    parser.add_argument("--dump", help="with --profile: also write the profile to this file (pstats, for print_callees)")
     args = parser.parse_args(argv)
 
     app = make_app(args.db, rate_limit=LOAD_ENV["RATELIMIT_API"], storage=args.storage)  # as served
@@ -85,6 +86,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     if profiler:
         pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)
+        if args.dump:
+            profiler.dump_stats(args.dump)
 
 
 class ServerCPU:
