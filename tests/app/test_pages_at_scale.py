@@ -188,3 +188,42 @@ def test_a_signal_page_offers_the_fitting_knelpunten_first_and_says_how_many_the
     monkeypatch.setattr(worklist, "LINK_CHOICES", 50)
     html = client.get(f"/signalen/{signal.id}").get_data(as_text=True)
     assert "best passende" not in html and all(f'value="{k.id}"' in html for k in (about_its_law, its_ministry, *newest))
+
+
+def test_sorted_and_filtered_lists_page_through_in_the_same_order(db, make_user, make_signal):
+    """The list's ids come first, its rows after (and, at scale, from the order's own index): every
+    sort order still pages through all signals in exactly that order, ties by id, no deadline last."""
+    import datetime as dt
+
+    titles = ["beta", "Alfa", "delta", "alfa", "Gamma", "epsilon"]
+    signals = [make_signal(title=f"{t} gift leidt tot terugvordering") for t in titles]
+    base = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    for n, signal in enumerate(signals):
+        signal.due_at = None if n == 2 else base + dt.timedelta(days=(n * 7) % 5)
+        signal.answered_at = base + dt.timedelta(days=40 * n)  # only the read-out matters here
+    db.session.commit()
+    user = make_user("coordinator", "BZK")
+
+    def walk(order, **filters):
+        found, page = [], 1
+        while True:
+            listed = list_signals_for(db.session, user, order=order, per_page=2, page=page, **filters)
+            found += [s.id for s in listed.items]
+            if not listed.has_next:
+                return found
+            page += 1
+
+    by_title = sorted(signals, key=lambda s: (s.title.lower(), s.id))
+    assert walk("title") == [s.id for s in by_title]
+    assert walk("-title") == [s.id for s in sorted(signals, key=lambda s: (_desc(s.title.lower()), s.id))]
+    with_due = sorted((s for s in signals if s.due_at), key=lambda s: (s.due_at, s.id))
+    assert walk("due") == [s.id for s in with_due] + [signals[2].id]
+    assert walk("newest") == [s.id for s in sorted(signals, key=lambda s: (s.created_at, s.id), reverse=True)]
+    in_may = [s.id for s in signals if dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc) <= s.answered_at < dt.datetime(2026, 7, 1, tzinfo=dt.timezone.utc)]
+    assert sorted(walk("newest", answered_from=dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc), answered_until=dt.datetime(2026, 7, 1, tzinfo=dt.timezone.utc))) == sorted(in_may)
+    assert in_may
+
+
+def _desc(text: str) -> tuple:
+    """A sort key that orders ``text`` descending (for a tuple sorted ascending)."""
+    return tuple(-ord(c) for c in text) + (1,)
