@@ -281,8 +281,15 @@ def list_signals_for(
     ids = walk_matches(session, stmt, query, ordering, (page - 1) * per_page, per_page) if many else None
     if ids is not None:
         return SignalPage(in_order(ids), total, page, per_page, capped)
-    items = page_of(stmt.where(fulltext_condition(session, query, matches="many" if many else "few")))
-    return SignalPage(items, total, page, per_page, capped)
+    if many:
+        return SignalPage(page_of(stmt.where(fulltext_condition(session, query, matches="many"))), total, page, per_page, capped)
+    # At most COUNT_CAP signals match with the filters: find them as the count found them (the
+    # filters and the word together), then put those in list order. Asking the index for the
+    # word's matches alone read all of a common word's matches for a selective filter (a triage
+    # team's 'bijstand' with status needs_info: 330,000 matches for 5,771 signals, 0.9 s on
+    # PostgreSQL); ``OFFSET 0`` keeps PostgreSQL from walking the list order for a rare word.
+    found = searched_for_counting(session, stmt, query).with_only_columns(Signal.id).offset(0)
+    return SignalPage(page_of(stmt.where(Signal.id.in_(found))), total, page, per_page, capped)
 
 
 def find_signal_by_reference(session: Session, user: User, reference: str) -> Signal | None:

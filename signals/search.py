@@ -83,12 +83,11 @@ def fulltext_condition(session: Session, query: str, matches: str | None = None)
 
     A word that no reference can hold is asked of the full-text index alone: ``OR reference LIKE``
     kept SQLite from starting at the index's matches, so it walked every signal in list order to
-    find the few (14 s for a word in no signal at a million). ``matches``: what the caller counted,
-    for the plan of a page in list order. None (counting): as it is. "few": start at the matches
-    and sort them (PostgreSQL guesses prefix matches to be many and walked the list order past a
-    million signals to find none, 6 s; ``OFFSET 0`` makes it find the matches apart). "many" (more
-    than a list counts): walk the list order and test each signal, the first page is near (SQLite:
-    ``id + 0`` keeps it from starting at 330,000 matches and sorting them).
+    find the few (14 s for a word in no signal at a million). ``matches``: None (counting, and the
+    page of a list that counted at most ``COUNT_CAP``: ``signals.access.list_signals_for`` finds
+    those as the count did and sorts them), or "many" (more than a list counts): walk the list
+    order and test each signal, the first page is near (SQLite: ``id + 0`` keeps it from starting
+    at 330,000 matches and sorting them).
     """
     words = _WORD.findall(query or "")
     reference_match = Signal.reference.ilike(f"%{query.strip()}%")
@@ -104,13 +103,7 @@ def fulltext_condition(session: Session, query: str, matches: str | None = None)
         return with_reference((Signal.id + 0 if matches == "many" else Signal.id).in_(ids))
     if dialect == "postgresql":
         tsquery = " & ".join(f"{w}:*" for w in words)
-        if matches != "few":
-            return with_reference(
-                text(f"signal.{POSTGRES_COLUMN} @@ to_tsquery('dutch', :tsquery)").bindparams(tsquery=tsquery)
-            )
-        found = Signal.__table__.alias("search_match")
-        condition = text(f"search_match.{POSTGRES_COLUMN} @@ to_tsquery('dutch', :tsquery)").bindparams(tsquery=tsquery)
-        return with_reference(Signal.id.in_(select(found.c.id).where(condition).offset(0)))
+        return with_reference(text(f"signal.{POSTGRES_COLUMN} @@ to_tsquery('dutch', :tsquery)").bindparams(tsquery=tsquery))
     pattern = f"%{query.strip().lower()}%"
     return or_(Signal.title.ilike(pattern), Signal.description.ilike(pattern), reference_match)
 

@@ -197,7 +197,7 @@ def test_sorted_and_filtered_lists_page_through_in_the_same_order(db, make_user,
 
     titles = ["beta", "Alfa", "delta", "alfa", "Gamma", "epsilon"]
     signals = [make_signal(title=f"{t} gift leidt tot terugvordering") for t in titles]
-    base = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    base = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     for n, signal in enumerate(signals):
         signal.due_at = None if n == 2 else base + dt.timedelta(days=(n * 7) % 5)
         signal.answered_at = base + dt.timedelta(days=40 * n)  # only the read-out matters here
@@ -219,9 +219,9 @@ def test_sorted_and_filtered_lists_page_through_in_the_same_order(db, make_user,
     with_due = sorted((s for s in signals if s.due_at), key=lambda s: (s.due_at, s.id))
     assert walk("due") == [s.id for s in with_due] + [signals[2].id]
     assert walk("newest") == [s.id for s in sorted(signals, key=lambda s: (s.created_at, s.id), reverse=True)]
-    in_may = [s.id for s in signals if dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc) <= s.answered_at < dt.datetime(2026, 7, 1, tzinfo=dt.timezone.utc)]
-    assert sorted(walk("newest", answered_from=dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc), answered_until=dt.datetime(2026, 7, 1, tzinfo=dt.timezone.utc))) == sorted(in_may)
-    assert in_may
+    april, july = dt.datetime(2026, 4, 1, tzinfo=dt.UTC), dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
+    answered_then = [s.id for s in signals if april <= s.answered_at < july]
+    assert answered_then and sorted(walk("newest", answered_from=april, answered_until=july)) == sorted(answered_then)
 
 
 def _desc(text: str) -> tuple:
