@@ -6,9 +6,10 @@ or ``get_signal_for``; views never filter by organisation themselves.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from sqlalchemy import Select, exists, false, func, literal, or_, select
+from sqlalchemy import Select, bindparam, exists, false, func, literal, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from signals import deadlines
@@ -275,7 +276,20 @@ def list_signals_for(
     if not (query and query.strip()):
         total, capped = capped_count(session, stmt, count_cap)
         return SignalPage(page_of(stmt), total, page, per_page, capped)
-    total, capped = capped_count(session, searched_for_counting(session, stmt, query), count_cap)
+    counted = searched_for_counting(session, stmt, query)
+    if count_cap is not None and session.get_bind().dialect.name == "sqlite":
+        # SQLite: the count's own ids, at most cap + 1 - how many there are, and the set a short
+        # list is sorted from, in one pass over the matches instead of two (a triage team's
+        # 'bijstand' with status needs_info: 356 -> 180 ms p50 at a million). PostgreSQL counts
+        # them in parallel and faster than it hands them over (283 -> 376 ms for status in_progress).
+        cap = COUNT_CAP if count_cap == DEFAULT_CAP else count_cap
+        found = list(session.scalars(counted.with_only_columns(Signal.id).order_by(None).limit(cap + 1)))
+        total, capped = (cap, True) if len(found) > cap else (len(found), False)
+        listed = func.json_each(bindparam("found_ids", json.dumps(found), unique=True)).table_valued("value")
+        matched = Signal.id.in_(select(listed.c.value))
+    else:
+        total, capped = capped_count(session, counted, count_cap)
+        matched = Signal.id.in_(counted.with_only_columns(Signal.id).offset(0))  # found as the count found them
     # the page's plan by what was counted (see fulltext_condition and walk_matches)
     many = capped or total > COUNT_CAP
     ids = walk_matches(session, stmt, query, ordering, (page - 1) * per_page, per_page) if many else None
@@ -283,13 +297,11 @@ def list_signals_for(
         return SignalPage(in_order(ids), total, page, per_page, capped)
     if many:
         return SignalPage(page_of(stmt.where(fulltext_condition(session, query, matches="many"))), total, page, per_page, capped)
-    # At most COUNT_CAP signals match with the filters: find them as the count found them (the
-    # filters and the word together), then put those in list order. Asking the index for the
-    # word's matches alone read all of a common word's matches for a selective filter (a triage
-    # team's 'bijstand' with status needs_info: 330,000 matches for 5,771 signals, 0.9 s on
-    # PostgreSQL); ``OFFSET 0`` keeps PostgreSQL from walking the list order for a rare word.
-    found = searched_for_counting(session, stmt, query).with_only_columns(Signal.id).offset(0)
-    return SignalPage(page_of(stmt.where(Signal.id.in_(found))), total, page, per_page, capped)
+    # At most COUNT_CAP signals match with the filters: the page is those, in list order. Asking the
+    # index for the word's matches alone read all of a common word's matches for a selective filter
+    # (a triage team's 'bijstand' with status needs_info: 330,000 matches for 5,771 signals, 0.9 s
+    # on PostgreSQL at a million).
+    return SignalPage(page_of(select(Signal).where(matched)), total, page, per_page, capped)
 
 
 def find_signal_by_reference(session: Session, user: User, reference: str) -> Signal | None:
