@@ -117,7 +117,7 @@ def list_knelpunten_for(session: Session, user: User, status: str | None = None,
 
 def list_knelpunten_page(
     session: Session, user: User, status: str | None = None, ministry: str | None = None, page: int = 1, per_page: int = 25
-):
+) -> SignalPage:
     """One page of ``list_knelpunten_for`` (a ``SignalPage`` of knelpunten), counted in the database."""
     stmt = _listed_knelpunten(user, status, ministry)
     total = session.scalar(select(func.count()).select_from(stmt.with_only_columns(Knelpunt.id).subquery())) or 0

@@ -547,7 +547,7 @@ def _order(item):
 
 #: signals counted per statement by ``add_signals``: an import batch (1,000) in one statement per table.
 #: The cost of an upsert is mostly per key it touches, and a batch's keys repeat (month, ministry,
-#: status, …): 1,000 signals at once cost 40% less than twice 500 (PostgreSQL, 20,000-signal database).
+#: status, …): 1,000 signals at once cost 30-45% less than twice 500 (PostgreSQL, 20,000-signal database).
 ADD_CHUNK = 2_000
 
 
