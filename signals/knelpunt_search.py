@@ -13,7 +13,7 @@ from sqlalchemy import String, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from signals.errors import N_
-from signals.knelpunten import KNELPUNT_STATUSES, visible_knelpunten
+from signals.knelpunten import KNELPUNT_STATUSES, page_of_knelpunten, visible_knelpunten
 from signals.models import Knelpunt, KnelpuntRegulation, Regulation, Signal, User
 
 #: sort key -> (label msgid, order columns); the first is the default
@@ -66,13 +66,7 @@ PER_PAGE = 50
 
 def search_knelpunten_page(session: Session, user: User, filters: KnelpuntFilters, page: int = 1, per_page: int = PER_PAGE):
     """One page of ``search_knelpunten`` (a ``signals.access.SignalPage`` of knelpunten), counted in the database."""
-    from signals.access import SignalPage
-
-    stmt = _search_statement(user, filters)
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    page = max(1, page)
-    items = list(session.scalars(stmt.offset((page - 1) * per_page).limit(per_page)))
-    return SignalPage(items, total, page, per_page)
+    return page_of_knelpunten(session, _search_statement(user, filters), page, per_page)
 
 
 def _search_statement(user: User, filters: KnelpuntFilters):

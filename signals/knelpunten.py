@@ -96,34 +96,27 @@ def get_knelpunt_for(session: Session, user: User, knelpunt_id: int) -> Knelpunt
     return knelpunt
 
 
-def _listed_knelpunten(user: User, status: str | None, ministry: str | None) -> Select[tuple[Knelpunt]]:
-    stmt = visible_knelpunten(user)
-    if status:
-        stmt = stmt.where(Knelpunt.status == status)
-    if ministry:
-        stmt = stmt.where(Knelpunt.ministry_code == ministry.upper())
-    return stmt
-
-
 #: what a listed knelpunt shows besides its own columns: its regulations (one query per page, not per knelpunt)
 _LISTED = (selectinload(Knelpunt.regulation_links).joinedload(KnelpuntRegulation.regulation),)
 
 
-def list_knelpunten_for(session: Session, user: User, status: str | None = None, ministry: str | None = None) -> list[Knelpunt]:
-    """The knelpunten ``user`` may see, newest first."""
-    stmt = _listed_knelpunten(user, status, ministry).options(*_LISTED)
-    return list(session.scalars(stmt.order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc())))
+def page_of_knelpunten(session: Session, stmt: Select[tuple[Knelpunt]], page: int, per_page: int) -> SignalPage:
+    """One page of the ordered knelpunten ``stmt`` (a ``SignalPage`` of knelpunten), counted in the database."""
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).with_only_columns(Knelpunt.id).subquery())) or 0
+    page = max(1, page)
+    return SignalPage(list(session.scalars(stmt.offset((page - 1) * per_page).limit(per_page))), total, page, per_page)
 
 
 def list_knelpunten_page(
     session: Session, user: User, status: str | None = None, ministry: str | None = None, page: int = 1, per_page: int = 25
 ) -> SignalPage:
-    """One page of ``list_knelpunten_for`` (a ``SignalPage`` of knelpunten), counted in the database."""
-    stmt = _listed_knelpunten(user, status, ministry)
-    total = session.scalar(select(func.count()).select_from(stmt.with_only_columns(Knelpunt.id).subquery())) or 0
-    page = max(1, page)
-    listed = stmt.options(*_LISTED).order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc())
-    return SignalPage(list(session.scalars(listed.offset((page - 1) * per_page).limit(per_page))), total, page, per_page)
+    """The knelpunten ``user`` may see, newest first, a page at a time (the API's list)."""
+    stmt = visible_knelpunten(user).options(*_LISTED)
+    if status:
+        stmt = stmt.where(Knelpunt.status == status)
+    if ministry:
+        stmt = stmt.where(Knelpunt.ministry_code == ministry.upper())
+    return page_of_knelpunten(session, stmt.order_by(Knelpunt.created_at.desc(), Knelpunt.id.desc()), page, per_page)
 
 
 @dataclass

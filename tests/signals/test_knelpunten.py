@@ -11,7 +11,7 @@ from signals.knelpunten import (
     knelpunt_counts,
     knelpunt_history,
     link_signals,
-    list_knelpunten_for,
+    list_knelpunten_page,
     transition_knelpunt,
     unlink_signal,
 )
@@ -79,7 +79,7 @@ def test_knelpunten_are_scoped_like_signals(db, make_signal, make_user):
     for outsider in (make_user("frontline", "UWV"), make_user("triage", "FIN")):
         with pytest.raises(NotFound):
             get_knelpunt_for(db.session, outsider, knelpunt.id)
-        assert list_knelpunten_for(db.session, outsider) == []
+        assert list_knelpunten_page(db.session, outsider).items == []
 
 
 def test_co_ministry_sees_but_only_lead_or_coordinator_changes(db, make_signal, make_user):
