@@ -30,7 +30,7 @@ import time
 from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.orm import Session
 
-from signals.deadlines import end_of_day, local_date
+from signals.deadlines import end_of_day, late_moments, local_date, refill_late_moments
 from signals.models import (
     AuditEvent,
     Base,
@@ -208,7 +208,7 @@ SIGNAL_COLUMNS = [
     "observed_on", "people_affected", "themes", "impact", "proposed_solution", "masked", "routing_method",
     "routing_confidence", "routing_explanation", "routing_suggestions", "outcome", "response", "knelpunt_id",
     "due_at", "deadline_started_at", "feedback_useful", "feedback_comment", "feedback_at", "created_at",
-    "updated_at", "routed_at", "answered_at", "closed_at",
+    "updated_at", "routed_at", "answered_at", "closed_at", "late_from", "very_late_from",
 ]  # fmt: skip
 EVENT_COLUMNS = [
     "id", "entity_type", "entity_id", "signal_id", "action", "from_state", "to_state", "note", "data", "actor_id",
@@ -333,6 +333,7 @@ def generate(url: str, count: int, seed: int = 7, fresh: bool = True, now: dt.da
                 round(rng.uniform(0.5, 1.0), 2) if routed else round(rng.uniform(0, 0.5), 2),
                 "", [], outcome, response or "", knelpunt_id, due_at, deadline_started,
                 feedback_useful, "", feedback_at, created, updated, routed_at, answered_at, closed_at,
+                *late_moments(status, due_at, deadline_started, None, answered_at, closed_at),
             ]  # fmt: skip
             if has_external_id:
                 row.append(f"EXT-{i:08d}" if rng.random() < 0.33 else None)
@@ -411,6 +412,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.upgrade_only:
         engine = create_engine(args.db)
         print("added:", ", ".join(upgrade_schema(engine)) or "nothing")
+        with engine.begin() as connection:  # columns added empty: derived values from their sources
+            print(f"deadline moments: {refill_late_moments(connection):,} signals")
         from signals import tallies
 
         with Session(engine) as session:

@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from holidays import HolidayBase
 from holidays.countries.netherlands import Netherlands
-from sqlalchemy import and_, case, false, func, literal
+from sqlalchemy import and_, bindparam, case, column, event, false, func, inspect, literal, or_, select, table, update
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Float, Integer
 
@@ -163,9 +164,95 @@ def deadline_state(signal: Signal, now: dt.datetime) -> str | None:
     return VERY_LATE if is_very_late(started, due, moment) else LATE
 
 
+#: ``Signal.late_from`` / ``very_late_from`` of a signal judged at a past moment at which it was
+#: (very) late: before every now, so it is (very) late whenever it is asked
+ALWAYS = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+#: the attributes a signal's deadline state is computed from (``late_moments``)
+DEADLINE_ATTRIBUTES = ("status", "due_at", "deadline_started_at", "needs_info_since", "answered_at", "closed_at")
+
+
+def late_moments(
+    status: str | None,
+    due_at: dt.datetime | None,
+    deadline_started_at: dt.datetime | None,
+    needs_info_since: dt.datetime | None = None,
+    answered_at: dt.datetime | None = None,
+    closed_at: dt.datetime | None = None,
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """(late_from, very_late_from): the signal is late at ``now`` exactly when ``late_from < now``, and
+    very late when ``very_late_from < now`` (None: never) - ``deadline_state`` in two stored moments, so
+    a list filtered on a deadline state reads an index instead of judging every signal.
+
+    A running clock (judged now) becomes late after its deadline and very late after three times the
+    allowed time; a signal judged at a past moment (answered, asked for information) keeps the state it
+    had then (``ALWAYS`` or None).
+    """
+    if due_at is None or deadline_started_at is None or status not in JUDGED_STATUSES:
+        return None, None
+    due, started = as_utc(due_at), as_utc(deadline_started_at)
+    if status in PAUSED_STATUSES:
+        moment = needs_info_since
+    elif status in ANSWERED_STATUSES:
+        moment = answered_at or closed_at
+    else:
+        moment = None
+    if moment is None:  # judged now (``judged_now_condition``)
+        return due, max(due, started + (due - started) * VERY_LATE_FACTOR)
+    moment = as_utc(moment)
+    late = moment > due
+    return (ALWAYS if late else None), (ALWAYS if late and is_very_late(started, due, moment) else None)
+
+
+def store_late_moments(signal: Signal) -> None:
+    """Set ``signal.late_from`` and ``very_late_from`` from its deadline attributes (see ``late_moments``)."""
+    late_from, very_late_from = late_moments(*(getattr(signal, name) for name in DEADLINE_ATTRIBUTES))
+    if signal.late_from != late_from:
+        signal.late_from = late_from
+    if signal.very_late_from != very_late_from:
+        signal.very_late_from = very_late_from
+
+
+def with_late_moments(row: dict) -> dict:
+    """``row`` (a new signal's column values, for a Core INSERT) with its late_from and very_late_from."""
+    row["late_from"], row["very_late_from"] = late_moments(*(row.get(name) for name in DEADLINE_ATTRIBUTES))
+    return row
+
+
 def is_late(signal: Signal, now: dt.datetime) -> bool:
     """Late or very late."""
     return deadline_state(signal, now) in (LATE, VERY_LATE)
+
+
+def refill_late_moments(connection, batch: int = 20_000) -> int:
+    """Compute every signal's stored moments (``late_moments``) again and write those that differ: the
+    migration that adds them, and rows written without the ORM or the importer (``bench.generate
+    --upgrade-only``). In the caller's transaction; returns how many signals changed.
+
+    Works on the table by name, not the model, so a migration that calls it keeps meaning what it did.
+    """
+    moments = [name for name in DEADLINE_ATTRIBUTES if name != "status"]
+    signal = table(
+        "signal", column("id"), column("status"), *(column(name, UTCDateTime()) for name in moments),
+        column("late_from", UTCDateTime()), column("very_late_from", UTCDateTime()),
+    )  # fmt: skip
+    write = (
+        update(signal)
+        .where(signal.c.id == bindparam("b_id"))
+        .values(late_from=bindparam("b_late", type_=UTCDateTime()), very_late_from=bindparam("b_very", type_=UTCDateTime()))
+    )
+    read = select(signal.c.id, *(signal.c[name] for name in DEADLINE_ATTRIBUTES), signal.c.late_from, signal.c.very_late_from)
+    changed, last = 0, 0
+    while rows := connection.execute(read.where(signal.c.id > last).order_by(signal.c.id).limit(batch)).all():
+        last = rows[-1].id
+        updates = []
+        for row in rows:
+            late_from, very_late_from = late_moments(*row[1 : 1 + len(DEADLINE_ATTRIBUTES)])
+            if (late_from, very_late_from) != (row.late_from, row.very_late_from):
+                updates.append({"b_id": row.id, "b_late": late_from, "b_very": very_late_from})
+        if updates:
+            connection.execute(write, updates)
+            changed += len(updates)
+    return changed
 
 
 # --- the same rule in SQL -------------------------------------------------------------------
@@ -234,6 +321,22 @@ def state_condition(state: str | None, now: dt.datetime):
         return and_(late_condition(now), ~very_late_condition(now))
     if state == VERY_LATE:
         return very_late_condition(now)
+    return false()
+
+
+def stored_state_condition(state: str | None, now: dt.datetime):
+    """SQL for one deadline state at ``now`` (as ``state_condition``) from the stored moments
+    (``late_moments``): a range on an indexed column instead of the rule judged per signal - a
+    list of a million signals filtered on "ruim te laat" otherwise judged every one of them."""
+    at = literal(as_utc(now), UTCDateTime())
+    if state == ON_TIME:
+        return and_(_has_deadline(), or_(Signal.late_from.is_(None), Signal.late_from >= at))
+    if state == LATE:
+        return Signal.late_from < at
+    if state == "only_late":
+        return and_(Signal.late_from < at, or_(Signal.very_late_from.is_(None), Signal.very_late_from >= at))
+    if state == VERY_LATE:
+        return Signal.very_late_from < at
     return false()
 
 
@@ -318,3 +421,17 @@ def tally_very_late_day_sql(dialect: str):
 def utc_day_number(now: dt.datetime) -> int:
     """The UTC day number (days since 1970) of ``now``."""
     return int(as_utc(now).timestamp() // 86400)
+
+
+@event.listens_for(Session, "before_flush")
+def _store_late_moments(session: Session, _context, _instances) -> None:
+    """Keep every signal's stored deadline moments in step with what they are computed from, in the
+    flush that changes it (the bulk importer sets them in its rows: ``with_late_moments``)."""
+    for obj in session.new:
+        if isinstance(obj, Signal):
+            store_late_moments(obj)
+    for obj in session.dirty:
+        if isinstance(obj, Signal):
+            state = inspect(obj)
+            if any(state.attrs[name].history.has_changes() for name in DEADLINE_ATTRIBUTES):
+                store_late_moments(obj)

@@ -226,7 +226,7 @@ def new_signal_rows(session: Session, submitter: User, items: list, ids: list[in
                 due_by_ministry[decision.ministry] = deadlines.accept_deadline(known, now)
             due = due_by_ministry[decision.ministry]
         rows.signals.append(
-            {
+            deadlines.with_late_moments({
                 **NEW_SIGNAL_DEFAULTS,
                 "id": signal_id,
                 "reference": signal_reference,
@@ -249,7 +249,7 @@ def new_signal_rows(session: Session, submitter: User, items: list, ids: list[in
                 "deadline_started_at": now if routed else None,
                 "due_at": due,
                 **item.fields,
-            }
+            })
         )
         codes = [r.code for r in item.regulations] or decision.regulations
         for position, code in enumerate(codes):

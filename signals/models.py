@@ -310,6 +310,16 @@ class Signal(Base):
         # whole and sorted at every page (2 s at a million signals)
         Index("ix_signal_title_lower", text("lower(title)")),
         Index("ix_signal_due_order", text("(due_at IS NULL)"), "due_at"),
+        # a list filtered on a deadline state ("te laat", "ruim te laat"): a range of the stored moments
+        # instead of the rule judged for each of a million signals (1.2 s for a ministry's "ruim te laat")
+        Index(
+            "ix_signal_late_from", "late_from",
+            sqlite_where=text("late_from IS NOT NULL"), postgresql_where=text("late_from IS NOT NULL"),
+        ),  # fmt: skip
+        Index(
+            "ix_signal_very_late_from", "very_late_from",
+            sqlite_where=text("very_late_from IS NOT NULL"), postgresql_where=text("very_late_from IS NOT NULL"),
+        ),  # fmt: skip
         # the signals merged into one (its detail page): 1% of all signals, so a partial index
         Index(
             "ix_signal_merged_into_id", "merged_into_id",
@@ -355,6 +365,11 @@ class Signal(Base):
     deadline_started_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: when the frontline was asked for more information (set while needs_info): the ministry's clock is paused since
     needs_info_since: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    #: the deadline state stored as two moments (signals.deadlines.late_moments, kept in step by a flush
+    #: hook and the bulk importer): late at ``now`` when ``late_from < now``, very late when
+    #: ``very_late_from < now``; NULL: never (or no deadline)
+    late_from: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    very_late_from: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: the frontline's rating of the answer
     feedback_useful: Mapped[bool | None] = mapped_column(Boolean)
     feedback_comment: Mapped[str] = mapped_column(Text, default="")

@@ -58,7 +58,7 @@ def _raw_rows(db, signal: Signal) -> list[dict]:
     """The signal's row and its audit events' rows as the database holds them (JSON as text or NULL),
     without ids, references and moments."""
     connection = db.session.connection()
-    moments = ("created_at", "updated_at", "routed_at", "deadline_started_at", "due_at")
+    moments = ("created_at", "updated_at", "routed_at", "deadline_started_at", "due_at", "late_from", "very_late_from")
     rows = [
         *connection.exec_driver_sql(f"SELECT * FROM signal WHERE id = {int(signal.id)}").mappings(),
         *connection.exec_driver_sql(f"SELECT * FROM audit_event WHERE signal_id = {int(signal.id)} ORDER BY id").mappings(),
