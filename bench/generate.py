@@ -145,8 +145,8 @@ def upgrade_schema(engine: Engine) -> list[str]:
 
     done = []
     Base.metadata.create_all(engine)  # new tables
-    inspector = inspect(engine)
     with engine.begin() as connection:
+        inspector = inspect(connection)  # in the same transaction: another connection would wait on its ALTERs
         for table in Base.metadata.sorted_tables:
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
@@ -158,7 +158,7 @@ def upgrade_schema(engine: Engine) -> list[str]:
             uniques = {u["name"] for u in inspector.get_unique_constraints(table.name)}
             for index in table.indexes:
                 if index.name not in indexes:
-                    connection.execute(CreateIndex(index))
+                    connection.execute(CreateIndex(index, if_not_exists=True))  # SQLite lists no expression index
                     done.append(index.name)
             for constraint in table.constraints:
                 if constraint.__class__.__name__ == "UniqueConstraint" and constraint.name and constraint.name not in uniques | indexes:

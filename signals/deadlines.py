@@ -326,8 +326,8 @@ def state_condition(state: str | None, now: dt.datetime):
 
 def stored_state_condition(state: str | None, now: dt.datetime):
     """SQL for one deadline state at ``now`` (as ``state_condition``) from the stored moments
-    (``late_moments``): a range on an indexed column instead of the rule judged per signal - a
-    list of a million signals filtered on "ruim te laat" otherwise judged every one of them."""
+    (``late_moments``): a comparison of two columns instead of the rule judged per signal (status,
+    pause, julianday arithmetic), for a list read in its own order or counted."""
     at = literal(as_utc(now), UTCDateTime())
     if state == ON_TIME:
         return and_(_has_deadline(), or_(Signal.late_from.is_(None), Signal.late_from >= at))

@@ -310,16 +310,9 @@ class Signal(Base):
         # whole and sorted at every page (2 s at a million signals)
         Index("ix_signal_title_lower", text("lower(title)")),
         Index("ix_signal_due_order", text("(due_at IS NULL)"), "due_at"),
-        # a list filtered on a deadline state ("te laat", "ruim te laat"): a range of the stored moments
-        # instead of the rule judged for each of a million signals (1.2 s for a ministry's "ruim te laat")
-        Index(
-            "ix_signal_late_from", "late_from",
-            sqlite_where=text("late_from IS NOT NULL"), postgresql_where=text("late_from IS NOT NULL"),
-        ),  # fmt: skip
-        Index(
-            "ix_signal_very_late_from", "very_late_from",
-            sqlite_where=text("very_late_from IS NOT NULL"), postgresql_where=text("very_late_from IS NOT NULL"),
-        ),  # fmt: skip
+        # every list's order (newest first, ties by id): with the id in the index a page far on is counted
+        # off the index alone; PostgreSQL read each row's heap page to break the ties (page 2,000: 950 ms)
+        Index("ix_signal_created_id", "created_at", "id"),
         # the signals merged into one (its detail page): 1% of all signals, so a partial index
         Index(
             "ix_signal_merged_into_id", "merged_into_id",
@@ -367,7 +360,8 @@ class Signal(Base):
     needs_info_since: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: the deadline state stored as two moments (signals.deadlines.late_moments, kept in step by a flush
     #: hook and the bulk importer): late at ``now`` when ``late_from < now``, very late when
-    #: ``very_late_from < now``; NULL: never (or no deadline)
+    #: ``very_late_from < now``; NULL: never (or no deadline). Not indexed: a late list is read in its
+    #: own order and each row compared (with an index on them SQLite sorted 200,000 late signals instead)
     late_from: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     very_late_from: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: the frontline's rating of the answer
@@ -376,7 +370,7 @@ class Signal(Base):
     feedback_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     #: set when the frontline found the answer not useful; the ministry must act on it
     reopen_requested_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
-    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow)  # ix_signal_created_id
     updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     routed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     answered_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
