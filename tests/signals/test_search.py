@@ -111,3 +111,32 @@ def test_a_common_word_lists_the_signals_the_index_would_find(db, make_signal, m
         assert walked == [s.id for s in exact["coordinator", "client"][:3]] or (walked is None and limit < 5_000)
     else:
         assert walked is None  # PostgreSQL's index finds a page of a common word itself
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest", "title", "-title", "-reference", "status", "due", "-due"])
+def test_a_search_with_a_filter_pages_in_every_sort_order(db, make_signal, make_user, order):
+    """A few matches with a filter are counted and sorted as one set (PostgreSQL: in one query): is every
+    page of every sort order the right slice, with the right total, and a page past the end empty?"""
+    titles = ["Bijstand zaak b", "bijstand zaak A", "Bijstand zaak c", "Bijstand zaak a", "Bijstand zaak D"]
+    statuses = ["routed", "in_progress", "routed", "in_progress", "routed"]
+    matching = [make_signal(title=title, status=status) for title, status in zip(titles, statuses, strict=True)]
+    make_signal(title="Bijstand maar gesloten", status="closed")
+    make_signal(title="Huurtoeslag stopt", status="routed")
+    coordinator = make_user("coordinator", "BZK")
+    keys = {
+        "newest": lambda s: (-s.created_at.timestamp(), -s.id),
+        "oldest": lambda s: (s.created_at.timestamp(), s.id),
+        "title": lambda s: (s.title.lower(), s.id),
+        "-title": lambda s: (tuple(-ord(c) for c in s.title.lower()), s.id),
+        "-reference": lambda s: -s.id,
+        "status": lambda s: (s.status, s.id),
+        "due": lambda s: (s.due_at is None, s.due_at, s.id),
+        "-due": lambda s: (s.due_at is None, -s.due_at.timestamp(), s.id),
+    }
+    expected = sorted(matching, key=keys[order])
+    pages = [
+        list_signals_for(db.session, coordinator, query="bijstand", status=["routed", "in_progress"], order=order, per_page=2, page=n)
+        for n in (1, 2, 3, 4)
+    ]
+    assert [page.items for page in pages] == [expected[0:2], expected[2:4], expected[4:5], []]
+    assert {(page.total, page.total_capped) for page in pages} == {(5, False)}
