@@ -15,10 +15,13 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
+from signals import proposal_embed
+
 #: weight of each feature block in a signal's vector: words, concepts, regulations
 BLOCKS = {"w": 1.0, "c": 0.7, "r": 0.45}
 #: similarity of two signals = W_FEATURES x cosine of their feature vectors + W_MEANING x the cosine
-#: of their CENTRED sentence embeddings (``proposal_embed.centred``) rescaled so MEANING_FLOOR is 0
+#: of their CENTRED and projected sentence embeddings (``proposal_embed.centred``; the projected cosine
+#: mapped onto the scale these thresholds were set on, ``proposal_embed.meaning_map``) rescaled so MEANING_FLOOR is 0
 #: and 1 is 1; when either signal has no embedding, the feature cosine alone. Round 6 tried half and
 #: half with MIN_COHESION 0.2 and MERGE_RATIO 0.65: better on each of the three seen sets (29 of their
 #: 38 groups found, 11.6% foreign, against 27 and 14.9%), worse on the unseen third held-out set (4 of
@@ -129,7 +132,8 @@ def to_matrix(vectors: list[dict[str, float]], vocabulary: Vocabulary) -> sparse
 def combine(features, meaning, both):
     """The similarity of pairs from their feature cosine, their embedding cosine and whether both
     have an embedding (scalars or numpy arrays)."""
-    rescaled = np.clip((np.asarray(meaning) - MEANING_FLOOR) / (1.0 - MEANING_FLOOR), 0.0, 1.0)
+    scale, shift = proposal_embed.meaning_map()
+    rescaled = np.clip((scale * np.asarray(meaning) + shift - MEANING_FLOOR) / (1.0 - MEANING_FLOOR), 0.0, 1.0)
     return np.where(both, W_FEATURES * np.asarray(features) + W_MEANING * rescaled, features)
 
 

@@ -57,6 +57,9 @@ FULL_WINDOW = 2000
 #: an incremental refresh compares each new signal exactly with this many signals of its nearest
 #: buckets (closest by meaning first), and with every member of the proposals those belong to
 NEAREST = 40
+#: of a new signal's nearest buckets, this many candidates get their exact projected cosine before
+#: the NEAREST are picked (``proposal_embed.centred_scores``); the rest are ranked by a cheaper bound
+EXACT = 500
 #: see ``_unconsidered``
 LOOKBACK_IDS = 500
 #: a dismissed proposal returns once it has this many times the signals it had when dismissed
@@ -375,7 +378,7 @@ def _refresh_from_buckets(session: Session, index: ProposalIndex, now: dt.dateti
         if rows:
             ids = np.array([r[0] for r in rows])
             buckets = np.array([r[2] for r in rows])
-            scores = proposal_embed.centred_scores([r[1] for r in rows], queries)
+            scores = proposal_embed.centred_scores([r[1] for r in rows], queries, exact=EXACT)
             for n in range(len(placed)):
                 where = np.flatnonzero(np.isin(buckets, near[n]))
                 mine_scores = scores[where, n]
