@@ -251,7 +251,7 @@ def list_signals_for(
         if include_reopen_requests:  # answered, but the frontline asked the ministry to look again
             condition = or_(condition, Signal.reopen_requested_at.is_not(None) & (Signal.status == "answered"))
         stmt = stmt.where(condition)
-    # from the stored moments (one indexed range) rather than the rule judged per signal
+    # by the stored moments (two columns compared) rather than the rule judged per signal
     if overdue_at is not None:
         stmt = stmt.where(deadlines.stored_state_condition(deadlines.LATE, overdue_at))
     if deadline:

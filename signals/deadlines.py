@@ -181,7 +181,7 @@ def late_moments(
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     """(late_from, very_late_from): the signal is late at ``now`` exactly when ``late_from < now``, and
     very late when ``very_late_from < now`` (None: never) - ``deadline_state`` in two stored moments, so
-    a list filtered on a deadline state reads an index instead of judging every signal.
+    a list filtered on a deadline state compares two columns instead of judging the rule per signal.
 
     A running clock (judged now) becomes late after its deadline and very late after three times the
     allowed time; a signal judged at a past moment (answered, asked for information) keeps the state it
