@@ -27,11 +27,11 @@ HELD_OUT_6 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_6.c
 HELD_OUT_7 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_7.csv"
 #: written first in the eighth round from documents found nowhere else; since the ninth round in the corpus (a seen set)
 HELD_OUT_8 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_8.csv"
-#: written first in the ninth round from documents found nowhere else, evaluated before anything changed and at the end
+#: written first in the ninth round from documents found nowhere else; since the tenth round in the corpus (a seen set)
 HELD_OUT_9 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_9.csv"
 #: written first in the tenth round from documents found nowhere else, evaluated before anything changed and at the end
 HELD_OUT_10 = Path(__file__).resolve().parents[1] / "data" / "routing_heldout_10.csv"
-SEEN = (HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8)
+SEEN = (HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9)
 #: what `routing evaluate routing_heldout_5.csv --held-out` prints on the final code of the ninth round
 #: (since the seventh round a seen set, in the corpus and evaluated without its sources; fifth round: 0.824, 0.833, 0.635)
 FLOOR_5 = {"accuracy": 0.859, "unnamed_accuracy": 0.872, "coverage": 0.824}
@@ -41,7 +41,7 @@ FLOOR_6 = {"accuracy": 0.874, "unnamed_accuracy": 0.861, "coverage": 0.805}
 FLOOR_7 = {"accuracy": 0.918, "unnamed_accuracy": 0.915, "coverage": 0.788}
 #: the same for held-out 8 (eighth round, when it was fresh: 0.917, 0.927, 0.821)
 FLOOR_8 = {"accuracy": 0.917, "unnamed_accuracy": 0.927, "coverage": 0.821}
-#: the same for held-out 9, fresh in the ninth round (before anything of that round: 0.917, 0.917, 0.800)
+#: the same for held-out 9 (ninth round, when it was fresh: 0.883, 0.883, 0.800; before anything of that round: 0.917, 0.917, 0.800)
 FLOOR_9 = {"accuracy": 0.883, "unnamed_accuracy": 0.883, "coverage": 0.800}
 CORPUS_CSV = Path(__file__).resolve().parents[2] / "signals" / "data" / "routing_corpus.csv"
 
@@ -155,29 +155,22 @@ def _assert_routed_at_least(runner, path: Path, accuracy: float, unnamed_accurac
     assert figures["coverage"] >= coverage - 0.05
 
 
-def test_fifth_to_eighth_held_out_files_joined_the_corpus_and_are_routed_without_their_sources(runner, db):
+def test_fifth_to_ninth_held_out_files_joined_the_corpus_and_are_routed_without_their_sources(runner, db):
     # fresh when they were written (their own rounds checked sources, texts and addresses); since the
-    # seventh round (5 and 6), the eighth (7) and the ninth (8) their rows are in the corpus, and
-    # --held-out retrains without every source of the file
+    # seventh round (5 and 6), the eighth (7), the ninth (8) and the tenth (9) their rows are in the corpus,
+    # and --held-out retrains without every source of the file
     corpus_texts = {e.text.strip().lower() for e in load_corpus(db.session)}
-    for path, floor in ((HELD_OUT_5, FLOOR_5), (HELD_OUT_6, FLOOR_6), (HELD_OUT_7, FLOOR_7), (HELD_OUT_8, FLOOR_8)):
+    for path, floor in ((HELD_OUT_5, FLOOR_5), (HELD_OUT_6, FLOOR_6), (HELD_OUT_7, FLOOR_7), (HELD_OUT_8, FLOOR_8), (HELD_OUT_9, FLOOR_9)):
         rows = read_examples(path)
-        assert len(rows) >= 84 and len({e.ministry for e in rows}) == 12
+        assert len(rows) >= 60 and len({e.ministry for e in rows}) == 12
         assert {e.text.strip().lower() for e in rows} <= corpus_texts
         _assert_routed_at_least(runner, path, **floor)
-
-
-def test_ninth_held_out_file_is_fresh_in_sources_texts_and_addresses_and_routed_as_measured(runner, db):
-    _assert_fresh_and_spread(db.session, HELD_OUT_9, SEEN, min_rows=60, min_per_ministry=5, unnamed_share=0.95)
-    earlier_addresses = _addresses(CORPUS_CSV).union(*(_addresses(path) for path in SEEN))
-    assert _addresses(HELD_OUT_9) and not _addresses(HELD_OUT_9) & earlier_addresses
-    _assert_routed_at_least(runner, HELD_OUT_9, **FLOOR_9)
 
 
 def test_tenth_held_out_file_is_fresh_in_sources_texts_and_addresses(db):
     # written before anything of the tenth round changed: no source, text or address of it occurs in the
     # corpus or in held-out 1 to 9, every ministry is there five times and no row names a law, scheme or agency
-    earlier = SEEN + (HELD_OUT_9,)
+    earlier = SEEN
     _assert_fresh_and_spread(db.session, HELD_OUT_10, earlier, min_rows=60, min_per_ministry=5, unnamed_share=1.0)
     earlier_addresses = _addresses(CORPUS_CSV).union(*(_addresses(path) for path in earlier))
     assert len(_addresses(HELD_OUT_10)) == 60 and not _addresses(HELD_OUT_10) & earlier_addresses

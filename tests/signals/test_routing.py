@@ -69,7 +69,9 @@ def test_vague_text_is_left_for_the_coordinator_with_suggestions(db):
 
 def test_text_below_threshold_stays_received(db, make_user):
     user = make_user("frontline", "GEM")
-    draft = SignalDraft(channel="GEM-BL", title="Lastig", description="Mensen begrijpen de brief niet en raken in de knel.")
+    # a text that points nowhere in particular (since the tenth round "mensen begrijpen de brief niet" reads as
+    # the government communication that held-out 9 brought into the corpus, AZ's ground, and is routed)
+    draft = SignalDraft(channel="GEM-BL", title="Lastig", description="De regels zijn ingewikkeld en mensen raken in de knel.")
     signal, decision = submit_signal(db.session, user, draft)
     assert signal.status == "received"
     assert signal.lead_ministry_code is None
