@@ -54,6 +54,11 @@ REFERENCE_WEIGHT = 2.0
 NB_WEIGHT = 0.5
 #: additive smoothing of that naive Bayes model (small: a word seen with one ministry speaks for it)
 NB_ALPHA = 0.03
+#: a corpus row weighs (rows from its source) ** -SOURCE_WEIGHT_POWER, scaled to a mean of 1 over the corpus:
+#: a source that gave fifteen situations does not teach its own wording fifteen times as hard as a source
+#: that gave one. Routing has to generalise to sources it never saw (tenth round, by source: 78.8% -> 80.2%
+#: routed automatically at 95%, the same gain on reshuffled folds and on the ninth round's corpus); 0 switches it off
+SOURCE_WEIGHT_POWER = 0.5
 
 _BRACKETS = re.compile(r"\[[^\]\n]{0,40}\]")
 _SPACES = re.compile(r"\s+")
@@ -580,6 +585,16 @@ def corpus_fingerprint(path: Path = CORPUS_PATH, extra: Iterable[str] = ()) -> s
     return digest.hexdigest()[:16]
 
 
+def source_weights(examples: Sequence[Example], power: float = SOURCE_WEIGHT_POWER) -> list[float]:
+    """Per example (rows from its source) ** -power, scaled to a mean of 1 (all 1.0 when power is 0)."""
+    if not examples or not power:
+        return [1.0] * len(examples)
+    per_source = Counter(e.source for e in examples)
+    raw = [per_source[e.source] ** -power for e in examples]
+    mean = sum(raw) / len(raw)
+    return [w / mean for w in raw]
+
+
 def train_classifier(
     examples: Sequence[Example],
     profiles,
@@ -590,11 +605,17 @@ def train_classifier(
     model_scale: float = MODEL_SCALE,
     reference_weight: float = REFERENCE_WEIGHT,
     balanced: bool = True,
+    source_weight_power: float = SOURCE_WEIGHT_POWER,
 ) -> RoutingClassifier:
-    """Train on corpus examples, the reference data and people's routing decisions (text, ministry)."""
+    """Train on corpus examples, the reference data and people's routing decisions (text, ministry).
+
+    Corpus examples are weighted down by how many rows their source gave (``source_weight_power``),
+    so the corpus as a whole still weighs as many rows as it has; reference documents and decisions
+    keep their own weights.
+    """
     texts = [e.text for e in examples]
     labels = [e.ministry for e in examples]
-    weights = [1.0] * len(texts)
+    weights = source_weights(examples, source_weight_power)
     for text, ministry in reference_documents(profiles):
         texts.append(text)
         labels.append(ministry)

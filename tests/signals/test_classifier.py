@@ -15,6 +15,8 @@ from signals.classifier import (
     group_folds,
     read_examples,
     score,
+    source_weights,
+    train_classifier,
     tune_threshold,
 )
 from signals.learning import load_corpus
@@ -78,6 +80,35 @@ def test_folds_hold_out_whole_sources():
     corpus = load_corpus()
     for train, test in group_folds(corpus, 5):
         assert not {corpus[i].source for i in train} & {corpus[i].source for i in test}
+
+
+def test_a_source_with_many_rows_teaches_less_per_row_and_the_corpus_keeps_its_weight():
+    rows = [Example(f"tekst {i}", "SZW", source="veel") for i in range(4)] + [Example("een tekst", "FIN", source="een")]
+    weights = source_weights(rows, 0.5)
+    assert sum(weights) == pytest.approx(len(rows))  # the corpus as a whole weighs as many rows as it has
+    assert weights[0] == weights[3] and weights[4] == pytest.approx(2 * weights[0])  # 4 rows: half a row each
+    assert source_weights(rows, 1.0)[4] == pytest.approx(sum(source_weights(rows, 1.0)[:4]))  # power 1: sources alike
+    assert source_weights(rows, 0) == [1.0] * 5
+
+
+def test_training_weighs_corpus_rows_by_source_and_keeps_reference_and_decisions_at_their_weight(monkeypatch):
+    from signals.classifier import REFERENCE_WEIGHT, MinistryModel
+
+    seen = {}
+
+    def capture(self, texts, labels, weights=None):
+        seen.update(texts=list(texts), weights=list(weights))
+        raise StopIteration
+
+    monkeypatch.setattr(MinistryModel, "fit", capture)
+    rows = [Example("boete na te laat betalen", "FIN", source="a"), Example("boete door de bank", "FIN", source="a"),
+            Example("bijstand gekort", "SZW", source="b")]
+    with pytest.raises(StopIteration):
+        train_classifier(rows, [], decisions=[("een besluit van een persoon", "BZK")])
+    assert seen["weights"][:3] == pytest.approx(source_weights(rows))
+    assert seen["weights"][0] < seen["weights"][2]
+    assert seen["texts"][-1] == "een besluit van een persoon" and seen["weights"][-1] == 1.0
+    assert all(w == REFERENCE_WEIGHT for w in seen["weights"][3:-1])
 
 
 def test_corpus_covers_all_twelve_ministries_mostly_without_naming_a_rule(db):
