@@ -176,7 +176,9 @@ def test_acknowledged_submissions_survive_a_sigkill_exactly_once(durable_databas
     port = _free_port()
     run = uuid.uuid4().hex[:8]
     server = _start_server(url, port)
-    context = multiprocessing.get_context("fork")
+    # spawned, not forked: a fork copies the test process with its threads (xdist, the pool), and a child
+    # that inherits a lock another thread held hangs (seen twice under load)
+    context = multiprocessing.get_context("spawn")
     acknowledged = context.Value("i", 0)
     results = context.Queue()
     clients = [context.Process(target=_client, args=(i, port, token, run, acknowledged, results)) for i in range(CLIENTS)]
