@@ -109,7 +109,7 @@ class ServerCPU:
                 self.pids.add(cursor.fetchone()[0])
 
     def seconds(self) -> float | None:
-        readings = [cpu for cpu in map(pid_cpu, self.pids) if cpu is not None]
+        readings = [cpu for cpu in map(pid_cpu, list(self.pids)) if cpu is not None]  # a copy: connections open meanwhile
         return sum(readings) if readings else None
 
 
