@@ -10,7 +10,6 @@ must be stored exactly once, under the id its 2xx answer gave.
 from __future__ import annotations
 
 import http.client
-import json
 import multiprocessing
 import os
 import signal
@@ -32,13 +31,12 @@ from signals.reference import load_reference_data
 from signals.search import install_fulltext
 from tests.conftest import PASSWORD
 from tests.security import SUMMARY
+from tests.security.durability_client import DEADLINE, PER_CLIENT, submit_all
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = 4
-PER_CLIENT = 20
 #: kill the server once this share of the submissions has been acknowledged
 KILL_AT = 0.4
-DEADLINE = 90  # seconds for the whole exchange, a safety net only
 
 
 def _free_port() -> int:
@@ -91,57 +89,6 @@ def _kill(process: subprocess.Popen) -> None:
     process.wait(timeout=10)
 
 
-def _client(number: int, port: int, token: str, run: str, acknowledged, results) -> None:
-    """Submit PER_CLIENT signals, each with its own key, retrying until a 2xx (or a real 4xx) answer."""
-    outcomes = []
-    stop = time.time() + DEADLINE
-    for n in range(PER_CLIENT):
-        title = f"Duurzaamheid {run} client {number} melding {n}"
-        body = json.dumps(
-            {
-                "channel": "GEM-BL",
-                "title": title,
-                "description": "Een cliënt in de bijstand kreeg boodschappen van zijn moeder en moet alles terugbetalen.",
-                "regulations": ["BWBR0015703"],
-            }
-        )
-        key = f"{run}-{number}-{n}"
-        interrupted = False
-        outcome = {"title": title, "key": key, "status": None, "id": None, "replayed": False}
-        while time.time() < stop:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-                connection.request(
-                    "POST",
-                    "/api/v1/signals",
-                    body=body.encode("utf-8"),
-                    headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", "Idempotency-Key": key},
-                )
-                response = connection.getresponse()
-                payload = response.read()
-                connection.close()
-            except (OSError, http.client.HTTPException):
-                interrupted = True  # no answer: the server is gone or restarting
-                time.sleep(0.1)
-                continue
-            if response.status >= 500:
-                interrupted = True
-                time.sleep(0.1)
-                continue
-            outcome["status"] = response.status
-            if 200 <= response.status < 300:
-                outcome["id"] = json.loads(payload)["id"]
-                outcome["replayed"] = response.getheader("Idempotent-Replayed") == "true"
-                with acknowledged.get_lock():
-                    acknowledged.value += 1
-            else:
-                outcome["error"] = payload.decode(errors="replace")[:300]
-            break
-        outcome["interrupted"] = interrupted
-        outcomes.append(outcome)
-    results.put(outcomes)
-
-
 @pytest.fixture
 def durable_database(app, db, tmp_path):
     """(url, token) on the suite's database kind: a fresh SQLite file (WAL), or the PostgreSQL test database."""
@@ -177,11 +124,12 @@ def test_acknowledged_submissions_survive_a_sigkill_exactly_once(durable_databas
     run = uuid.uuid4().hex[:8]
     server = _start_server(url, port)
     # spawned, not forked: a fork copies the test process with its threads (xdist, the pool), and a child
-    # that inherits a lock another thread held hangs (seen twice under load)
+    # that inherits a lock another thread held hangs (seen twice under load); the children import only
+    # the client's module (the suite's conftest would make a database of its own in each)
     context = multiprocessing.get_context("spawn")
     acknowledged = context.Value("i", 0)
     results = context.Queue()
-    clients = [context.Process(target=_client, args=(i, port, token, run, acknowledged, results)) for i in range(CLIENTS)]
+    clients = [context.Process(target=submit_all, args=(i, port, token, run, acknowledged, results)) for i in range(CLIENTS)]
     total = CLIENTS * PER_CLIENT
     try:
         for process in clients:
