@@ -1,6 +1,6 @@
 """The deadline state stored as two moments (late_from, very_late_from) agrees with the rule itself.
 
-Lists filter on a deadline state by the stored moments (an index range); the dashboards, the
+Lists filter on a deadline state by the stored moments (two columns compared); the dashboards, the
 letter and the signal page judge by the rule (``deadline_state``, ``state_condition``). These
 tests walk signals through every way of being on time, late and very late, on the real database,
 and ask all three at moments before, between and after their deadlines.
