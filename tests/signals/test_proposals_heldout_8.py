@@ -21,11 +21,14 @@ from tests.signals.test_proposals_heldout import _arrival, _full, _with_vectors
 
 GROUPS = proposal_heldout_8.HELD_OUT_GROUPS
 #: the first run, on the tenth round's code after its first pass (2026-12-02, after the set was committed
-#: and before the second pass changed anything; SQLite): see the README. Provisional floors until then.
-FLOOR_FULL_FOUND = 0.0
-FLOOR_FULL_FOREIGN = 1.0
-FLOOR_ARRIVAL_FOUND = 0.0
-FLOOR_ARRIVAL_FOREIGN = 1.0
+#: and before the second pass changed anything; SQLite): clustered whole 6 of 12 found, 19.8% foreign
+#: (17 of 86); arriving incrementally 8 of 12, 15.5% (13 of 84). The second pass kept nothing (the routing
+#: model's view as a second similarity did not pass the seen sets; README), so the run on its final code
+#: gave the same figures. The floors are those figures less about one group.
+FLOOR_FULL_FOUND = 0.41
+FLOOR_FULL_FOREIGN = 0.26
+FLOOR_ARRIVAL_FOUND = 0.58
+FLOOR_ARRIVAL_FOREIGN = 0.22
 
 
 def test_eighth_held_out_set_full_refresh(db, make_user, monkeypatch):
