@@ -135,22 +135,38 @@ def is_very_late(started: dt.datetime, due: dt.datetime, moment: dt.datetime) ->
     return moment - started > (due - started) * VERY_LATE_FACTOR
 
 
+def _has_deadline_state(status: str | None, due_at: dt.datetime | None, started_at: dt.datetime | None) -> bool:
+    return due_at is not None and started_at is not None and status in JUDGED_STATUSES
+
+
+def _past_moment(
+    status: str | None, needs_info_since: dt.datetime | None, answered_at: dt.datetime | None, closed_at: dt.datetime | None
+) -> dt.datetime | None:
+    """The past moment a signal in ``status`` is judged at - the question asked, the answer - or None
+    when it is judged now (its clock runs, or that moment is missing)."""
+    if status in PAUSED_STATUSES:
+        return needs_info_since
+    if status in ANSWERED_STATUSES:
+        return answered_at or closed_at
+    return None
+
+
 def judged_at(signal: Signal, now: dt.datetime) -> dt.datetime | None:
     """The moment at which ``signal`` is judged against its deadline (None: it has no deadline state).
 
     Clock running (routed, in progress): now. Waiting for the frontline: the moment the
     question was asked (the clock is paused). Answered or closed: the moment of the answer.
     """
-    if signal.due_at is None or signal.deadline_started_at is None:
+    if not _has_deadline_state(signal.status, signal.due_at, signal.deadline_started_at):
         return None
-    if signal.status in CLOCK_RUNNING_STATUSES:
-        return as_utc(now)
-    if signal.status in PAUSED_STATUSES:
-        return as_utc(signal.needs_info_since) if signal.needs_info_since else as_utc(now)
-    if signal.status in ANSWERED_STATUSES:
-        moment = signal.answered_at or signal.closed_at
-        return as_utc(moment) if moment else as_utc(now)
-    return None
+    return as_utc(_past_moment(signal.status, signal.needs_info_since, signal.answered_at, signal.closed_at) or now)
+
+
+def _state_at(started: dt.datetime, due: dt.datetime, moment: dt.datetime) -> str:
+    """on_time, late or very_late of a deadline (started → due) judged at ``moment`` (all UTC)."""
+    if moment <= due:
+        return ON_TIME
+    return VERY_LATE if is_very_late(started, due, moment) else LATE
 
 
 def deadline_state(signal: Signal, now: dt.datetime) -> str | None:
@@ -158,10 +174,7 @@ def deadline_state(signal: Signal, now: dt.datetime) -> str | None:
     moment = judged_at(signal, now)
     if moment is None:
         return None
-    due, started = as_utc(signal.due_at), as_utc(signal.deadline_started_at)
-    if moment <= due:
-        return ON_TIME
-    return VERY_LATE if is_very_late(started, due, moment) else LATE
+    return _state_at(as_utc(signal.deadline_started_at), as_utc(signal.due_at), moment)
 
 
 #: ``Signal.late_from`` / ``very_late_from`` of a signal judged at a past moment at which it was
@@ -187,20 +200,14 @@ def late_moments(
     allowed time; a signal judged at a past moment (answered, asked for information) keeps the state it
     had then (``ALWAYS`` or None).
     """
-    if due_at is None or deadline_started_at is None or status not in JUDGED_STATUSES:
+    if not _has_deadline_state(status, due_at, deadline_started_at):
         return None, None
     due, started = as_utc(due_at), as_utc(deadline_started_at)
-    if status in PAUSED_STATUSES:
-        moment = needs_info_since
-    elif status in ANSWERED_STATUSES:
-        moment = answered_at or closed_at
-    else:
-        moment = None
+    moment = _past_moment(status, needs_info_since, answered_at, closed_at)
     if moment is None:  # judged now (``judged_now_condition``)
         return due, max(due, started + (due - started) * VERY_LATE_FACTOR)
-    moment = as_utc(moment)
-    late = moment > due
-    return (ALWAYS if late else None), (ALWAYS if late and is_very_late(started, due, moment) else None)
+    state = _state_at(started, due, as_utc(moment))
+    return (None if state == ON_TIME else ALWAYS), (ALWAYS if state == VERY_LATE else None)
 
 
 def store_late_moments(signal: Signal) -> None:
